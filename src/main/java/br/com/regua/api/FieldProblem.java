@@ -1,0 +1,5 @@
+package br.com.regua.api;
+
+/** One bad input: the JSON path of the field (e.g. {@code customer.document}) and what is wrong. */
+public record FieldProblem(String field, String message) {
+}

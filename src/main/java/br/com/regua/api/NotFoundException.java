@@ -1,0 +1,8 @@
+package br.com.regua.api;
+
+/** Nothing with that id. Maps to 404. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,70 @@
+package br.com.regua.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import br.com.regua.receivable.Charges;
+
+/** A receivable as the API shows it: where its case stands, what is owed today and what happened. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReceivableView(
+        String externalId,
+        String status,
+        String stage,
+        String segment,
+        String caseId,
+        CustomerRef customer,
+        BigDecimal amount,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        String description,
+        NextStep nextStep,
+        Charges charges,
+        List<TimelineEntry> timeline) {
+
+    public record CustomerRef(String externalId, String name, String type) {
+    }
+
+    public record NextStep(String stage, OffsetDateTime at) {
+    }
+
+    /** One thing that happened to the case; {@code type} says which fields are set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEntry(
+            OffsetDateTime at,
+            String type,
+            String stage,
+            String detail,
+            String kind,
+            String policyVersion,
+            List<String> rulesFired,
+            Object outputs,
+            String channel,
+            String status,
+            String subject,
+            String text,
+            String externalId,
+            BigDecimal amount,
+            String method) {
+
+        static TimelineEntry stage(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "STAGE", stage, detail, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
+            return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null);
+        }
+
+        static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text) {
+            return new TimelineEntry(at, "CONTACT", stage, null, null, null, null, null, channel, status, subject, text, null, null, null);
+        }
+
+        static TimelineEntry payment(OffsetDateTime at, String externalId, BigDecimal amount, String method) {
+            return new TimelineEntry(at, "PAYMENT", null, null, null, null, null, null, null, null, null, null, externalId, amount, method);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package br.com.regua.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import br.com.regua.contact.ContactService;
+import br.com.regua.payment.PaymentService;
+import br.com.regua.policy.DecisionRecorder;
+import br.com.regua.policy.PolicyEngine;
+import br.com.regua.receivable.Charges;
+import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Receivable;
+import br.com.regua.receivable.ReceivableService;
+import br.com.regua.schedule.CaseEvents;
+import br.com.regua.schedule.CaseSnapshots;
+
+/** Assembles the API view of a receivable from the feature services. */
+@Component
+class ReceivableViews {
+
+    private final ReceivableService receivables;
+    private final PolicyEngine policy;
+    private final CaseSnapshots snapshots;
+    private final CaseEvents events;
+    private final DecisionRecorder decisions;
+    private final ContactService contacts;
+    private final PaymentService payments;
+    private final Clock clock;
+
+    ReceivableViews(ReceivableService receivables, PolicyEngine policy, CaseSnapshots snapshots, CaseEvents events,
+                    DecisionRecorder decisions, ContactService contacts, PaymentService payments, Clock clock) {
+        this.receivables = receivables;
+        this.policy = policy;
+        this.snapshots = snapshots;
+        this.events = events;
+        this.decisions = decisions;
+        this.contacts = contacts;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    ReceivableView of(Receivable r) {
+        Customer c = receivables.customer(r.customerId());
+        LocalDate today = LocalDate.now(clock);
+        Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
+        List<ReceivableView.TimelineEntry> timeline = new ArrayList<>();
+        events.forReceivable(r.id()).forEach(e -> timeline.add(ReceivableView.TimelineEntry.stage(e.at(), e.stage().name(), e.detail())));
+        decisions.forReceivable(r.id()).forEach(d -> timeline.add(
+                ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
+        contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),
+                m.stage().name(), m.channel().name(), m.status().name(), m.subject(), m.body())));
+        payments.forReceivable(r.id()).forEach(p -> timeline.add(
+                ReceivableView.TimelineEntry.payment(p.paidAt(), p.externalId(), p.amount(), p.method().name())));
+        // stable sort: entries of one instant keep the order stage, decision, contact, payment
+        timeline.sort(Comparator.comparing(ReceivableView.TimelineEntry::at));
+        return new ReceivableView(r.externalId(), r.status().name(), r.stage().name(),
+                r.segment() == null ? null : r.segment().name(), r.caseId(),
+                new ReceivableView.CustomerRef(c.externalId(), c.name(), c.type().name()),
+                r.principal(), r.issueDate(), r.dueDate(), r.description(),
+                r.nextStage() == null ? null : new ReceivableView.NextStep(r.nextStage(), r.nextStepAt()),
+                charges, timeline);
+    }
+}

@@ -1,0 +1,31 @@
+package br.com.regua.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Régua's settings.
+ *
+ * @param rulesDir     the policy files (DRL) compiled at start-up
+ * @param processesDir the BPMN files deployed at start-up (unchanged files are not redeployed)
+ * @param timeZone     the business time zone: due dates, contact windows and day counts use it
+ * @param creditor     who collects: every message names them (CDC art. 42-A)
+ */
+@ConfigurationProperties(prefix = "regua")
+public record ReguaProperties(
+        @DefaultValue("./rules") Path rulesDir,
+        @DefaultValue("./processes") Path processesDir,
+        @DefaultValue("America/Sao_Paulo") ZoneId timeZone,
+        @DefaultValue Creditor creditor) {
+
+    /** The creditor's identification as printed in messages. */
+    public record Creditor(
+            @DefaultValue("Régua Demonstração Ltda.") String name,
+            @DefaultValue("14.572.457/0001-85") String document,
+            @DefaultValue("Av. Paulista, 1000, São Paulo - SP") String address,
+            @DefaultValue("(11) 4000-0000") String phone) {
+    }
+}

@@ -1,0 +1,5 @@
+package br.com.regua.contact;
+
+public enum ContactStatus {
+    QUEUED, DEFERRED, SENT, DELIVERED, FAILED
+}

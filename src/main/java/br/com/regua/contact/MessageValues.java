@@ -1,0 +1,82 @@
+package br.com.regua.contact;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import br.com.regua.config.ReguaProperties;
+import br.com.regua.policy.OfferTerms;
+import br.com.regua.receivable.Charges;
+import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Receivable;
+
+/** The values a template may use, formatted as a Brazilian reader expects (R$ 1.534,93; 24/11/2026). */
+final class MessageValues {
+
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private MessageValues() {
+    }
+
+    static String brl(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(PT_BR));
+        return "R$ " + f.format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    static String date(LocalDate d) {
+        return DATE.format(d);
+    }
+
+    static Map<String, String> of(Receivable r, Customer c, Charges charges, OfferTerms offer, LocalDate bureauReportDate,
+                                  ReguaProperties.Creditor creditor) {
+        Map<String, String> v = new HashMap<>();
+        v.put("nome", c.name());
+        v.put("referencia", r.externalId());
+        v.put("descricao", r.description() == null || r.description().isBlank() ? "o título " + r.externalId() : r.description());
+        v.put("vencimento", date(r.dueDate()));
+        v.put("data_calculo", date(charges.asOf()));
+        v.put("principal", brl(charges.principal()));
+        v.put("multa", brl(charges.fine()));
+        v.put("juros", brl(charges.interest()));
+        v.put("total", brl(charges.total()));
+        v.put("credor", creditor.name());
+        v.put("credor_documento", creditor.document());
+        v.put("credor_endereco", creditor.address());
+        v.put("credor_telefone", creditor.phone());
+        v.put("validade_oferta", date(charges.asOf().plusDays(offer.getValidDays())));
+        v.put("condicoes_a_vista", cashTerms(offer));
+        v.put("total_oferta", brl(offerTotal(charges, offer)));
+        v.put("parcelas_max", String.valueOf(offer.getMaxInstallments()));
+        v.put("parcela_minima", brl(offer.getMinInstallment()));
+        v.put("data_negativacao", bureauReportDate == null ? "o fim do prazo legal" : date(bureauReportDate));
+        return v;
+    }
+
+    static BigDecimal offerTotal(Charges charges, OfferTerms offer) {
+        BigDecimal principal = charges.principal().subtract(charges.principal().multiply(offer.getPrincipalDiscount()))
+                .setScale(2, RoundingMode.HALF_UP);
+        return offer.isWaiveCharges() ? principal : principal.add(charges.fine()).add(charges.interest());
+    }
+
+    private static String cashTerms(OfferTerms offer) {
+        boolean discount = offer.getPrincipalDiscount().signum() > 0;
+        String percent = offer.getPrincipalDiscount().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        if (discount && offer.isWaiveCharges()) {
+            return percent + " de desconto no valor principal e isenção de multa e juros";
+        }
+        if (discount) {
+            return percent + " de desconto no valor principal";
+        }
+        if (offer.isWaiveCharges()) {
+            return "isenção de multa e juros";
+        }
+        return "pagamento do valor atualizado";
+    }
+}

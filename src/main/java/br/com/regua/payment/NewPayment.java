@@ -1,0 +1,19 @@
+package br.com.regua.payment;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** A payment as the backend reports it. {@code externalId} is the idempotency key. */
+public record NewPayment(
+        @NotBlank @Size(max = 100) String externalId,
+        @NotBlank @Size(max = 100) String receivableExternalId,
+        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
+        @NotNull PaymentMethod method,
+        @NotNull OffsetDateTime paidAt) {
+}

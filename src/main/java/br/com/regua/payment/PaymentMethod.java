@@ -1,0 +1,5 @@
+package br.com.regua.payment;
+
+public enum PaymentMethod {
+    PIX, BOLETO, CARD, DEBIT, TRANSFER
+}

@@ -1,0 +1,117 @@
+package br.com.regua.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.FieldProblem;
+import br.com.regua.api.InputValidator;
+import br.com.regua.api.InvalidInputException;
+import br.com.regua.policy.PolicyDecision;
+import br.com.regua.policy.PolicyEngine;
+import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Ledger;
+import br.com.regua.receivable.Receivable;
+import br.com.regua.receivable.ReceivableRepository;
+import br.com.regua.receivable.ReceivableStatus;
+import br.com.regua.schedule.CaseSnapshots;
+import br.com.regua.schedule.CollectionCases;
+
+/**
+ * Applies payments to receivables. A partial payment lowers the balance and collection goes on
+ * (the next decision sees it); one that settles the balance marks the receivable PAID, feeds the
+ * customer's history and ends the case with a thank-you, in the same transaction.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    /** Backends' clocks drift; a payment a little in the future is theirs, not a typo. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final PaymentRepository payments;
+    private final ReceivableRepository receivables;
+    private final InputValidator validator;
+    private final PolicyEngine policy;
+    private final CaseSnapshots snapshots;
+    private final CollectionCases cases;
+    private final Clock clock;
+
+    public PaymentService(PaymentRepository payments, ReceivableRepository receivables, InputValidator validator,
+                          PolicyEngine policy, CaseSnapshots snapshots, CollectionCases cases, Clock clock) {
+        this.payments = payments;
+        this.receivables = receivables;
+        this.validator = validator;
+        this.policy = policy;
+        this.snapshots = snapshots;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** The outcome: the payment, whether this call recorded it, and the receivable's status after it. */
+    public record Outcome(Payment payment, boolean created, ReceivableStatus receivableStatus) {
+    }
+
+    @Transactional
+    public Outcome register(NewPayment request) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        validate(request, now);
+        String hash = request.receivableExternalId() + "|" + request.amount().setScale(2).toPlainString() + "|"
+                + request.method() + "|" + request.paidAt().toInstant();
+        var existing = payments.findByExternalId(request.externalId());
+        if (existing.isPresent()) {
+            if (!existing.get().contentHash().equals(hash)) {
+                throw new ConflictException("externalId", "payment " + request.externalId() + " is already recorded with other content");
+            }
+            Receivable r = receivables.findByExternalId(request.receivableExternalId()).orElseThrow();
+            return new Outcome(existing.get(), false, r.status());
+        }
+        Receivable found = receivables.findByExternalId(request.receivableExternalId())
+                .orElseThrow(() -> new InvalidInputException("receivableExternalId", "no receivable with this external id"));
+        Receivable r = receivables.lock(found.id());
+        if (r.status() == ReceivableStatus.PAID || r.status() == ReceivableStatus.CANCELLED) {
+            throw new ConflictException("receivableExternalId", "receivable " + r.externalId() + " is " + r.status());
+        }
+        Customer c = receivables.customer(r.customerId());
+        LocalDate paidOn = request.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+        PolicyDecision d = policy.evaluate(snapshots.of(r, c, paidOn));
+        Ledger.PaymentApplication applied = r.ledger().apply(request.amount(), paidOn, d.chargeRates());
+        Payment payment = new Payment(request.externalId(), r.externalId(), request.amount(), request.method(), request.paidAt(),
+                applied.interest(), applied.fine(), applied.principal(), applied.excess(), hash);
+        payments.insert(r.id(), payment, now);
+        boolean settled = applied.after().isSettled();
+        ReceivableStatus status = settled ? ReceivableStatus.PAID : r.status();
+        receivables.updateLedger(r.id(), applied.after(), status, now);
+        if (settled) {
+            receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
+            cases.balanceSettled(r.externalId());
+        }
+        log.info("Payment {} of {} applied to {}: {}", request.externalId(), request.amount(), r.externalId(),
+                settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());
+        return new Outcome(payment, true, status);
+    }
+
+    public List<Payment> forReceivable(long receivableId) {
+        return payments.forReceivable(receivableId);
+    }
+
+    private void validate(NewPayment request, OffsetDateTime now) {
+        List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
+        if (request.paidAt() != null && request.paidAt().isAfter(now.plus(CLOCK_SKEW))) {
+            problems.add(new FieldProblem("paidAt", "must not be in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package br.com.regua.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A fixed snapshot of everything the rules may look at for one collection case, taken at
+ * {@code today}. Rules never call {@code now()}: time is this fact.
+ */
+public final class CaseFacts {
+
+    private final String receivableId;
+    private final CustomerType customerType;
+    private final String state;
+    private final BigDecimal principal;
+    private final BigDecimal balance;
+    private final LocalDate issueDate;
+    private final LocalDate dueDate;
+    private final LocalDate today;
+    private final int pausedDays;
+    private final Stage currentStage;
+    private final Integer bureauPriorNoticeDay;
+    private final boolean hasEmail;
+    private final boolean hasPhone;
+    private final PaymentHistory history;
+
+    private CaseFacts(Builder b) {
+        this.receivableId = b.receivableId;
+        this.customerType = b.customerType;
+        this.state = b.state;
+        this.principal = b.principal;
+        this.balance = b.balance == null ? b.principal : b.balance;
+        this.issueDate = b.issueDate;
+        this.dueDate = b.dueDate;
+        this.today = b.today;
+        this.pausedDays = b.pausedDays;
+        this.currentStage = b.currentStage;
+        this.bureauPriorNoticeDay = b.bureauPriorNoticeDay;
+        this.hasEmail = b.hasEmail;
+        this.hasPhone = b.hasPhone;
+        this.history = b.history == null ? PaymentHistory.none() : b.history;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.receivableId = receivableId;
+        b.customerType = customerType;
+        b.state = state;
+        b.principal = principal;
+        b.balance = balance;
+        b.issueDate = issueDate;
+        b.dueDate = dueDate;
+        b.today = today;
+        b.pausedDays = pausedDays;
+        b.currentStage = currentStage;
+        b.bureauPriorNoticeDay = bureauPriorNoticeDay;
+        b.hasEmail = hasEmail;
+        b.hasPhone = hasPhone;
+        b.history = history;
+        return b;
+    }
+
+    public String getReceivableId() { return receivableId; }
+    public CustomerType getCustomerType() { return customerType; }
+    /** The debtor's UF (e.g. "SP"), or null when unknown. */
+    public String getState() { return state; }
+    public BigDecimal getPrincipal() { return principal; }
+    /** Principal still owed after partial payments. */
+    public BigDecimal getBalance() { return balance; }
+    public LocalDate getIssueDate() { return issueDate; }
+    public LocalDate getDueDate() { return dueDate; }
+    public LocalDate getToday() { return today; }
+    /** Days the case spent paused (disputes); they do not count against the debtor. */
+    public int getPausedDays() { return pausedDays; }
+    /** Days past the due date, less paused days; negative before the due date. */
+    public int getDaysOverdue() {
+        return (int) ChronoUnit.DAYS.between(dueDate, today) - pausedDays;
+    }
+    /** The last stage the case went through. */
+    public Stage getCurrentStage() { return currentStage; }
+    /** Day (relative to the due date) the credit bureau prior notice went out, or null. */
+    public Integer getBureauPriorNoticeDay() { return bureauPriorNoticeDay; }
+    public boolean isHasEmail() { return hasEmail; }
+    public boolean isHasPhone() { return hasPhone; }
+    public PaymentHistory getHistory() { return history; }
+
+    public static final class Builder {
+        private String receivableId;
+        private CustomerType customerType = CustomerType.CONSUMER;
+        private String state;
+        private BigDecimal principal;
+        private BigDecimal balance;
+        private LocalDate issueDate;
+        private LocalDate dueDate;
+        private LocalDate today;
+        private int pausedDays;
+        private Stage currentStage = Stage.REGISTERED;
+        private Integer bureauPriorNoticeDay;
+        private boolean hasEmail;
+        private boolean hasPhone;
+        private PaymentHistory history;
+
+        public Builder receivableId(String v) { receivableId = v; return this; }
+        public Builder customerType(CustomerType v) { customerType = v; return this; }
+        public Builder state(String v) { state = v; return this; }
+        public Builder principal(BigDecimal v) { principal = v; return this; }
+        public Builder balance(BigDecimal v) { balance = v; return this; }
+        public Builder issueDate(LocalDate v) { issueDate = v; return this; }
+        public Builder dueDate(LocalDate v) { dueDate = v; return this; }
+        public Builder today(LocalDate v) { today = v; return this; }
+        public Builder pausedDays(int v) { pausedDays = v; return this; }
+        public Builder currentStage(Stage v) { currentStage = v; return this; }
+        public Builder bureauPriorNoticeDay(Integer v) { bureauPriorNoticeDay = v; return this; }
+        public Builder hasEmail(boolean v) { hasEmail = v; return this; }
+        public Builder hasPhone(boolean v) { hasPhone = v; return this; }
+        public Builder history(PaymentHistory v) { history = v; return this; }
+
+        public CaseFacts build() {
+            if (principal == null || dueDate == null || today == null) {
+                throw new IllegalStateException("principal, dueDate and today are required facts");
+            }
+            if (issueDate == null) {
+                issueDate = dueDate;
+            }
+            return new CaseFacts(this);
+        }
+    }
+}

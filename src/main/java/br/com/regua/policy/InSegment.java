@@ -1,0 +1,13 @@
+package br.com.regua.policy;
+
+/** Derived fact: segmentation put the debtor in this segment. Inserted by {@code segmentation.drl}. */
+public final class InSegment {
+    private final Segment segment;
+
+    public InSegment(Segment segment) { this.segment = segment; }
+
+    public Segment getSegment() { return segment; }
+
+    @Override
+    public String toString() { return "InSegment(" + segment + ")"; }
+}

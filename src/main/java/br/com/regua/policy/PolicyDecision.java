@@ -1,0 +1,31 @@
+package br.com.regua.policy;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the policy decided for one snapshot of facts: every output the rules produced, the names
+ * of the rules that fired and the policy version that took the decision.
+ */
+public record PolicyDecision(
+        Segment segment,
+        int graceDays,
+        List<PlannedStep> plan,
+        ChargeRates chargeRates,
+        List<ContactWindow> contactWindows,
+        List<Channel> channels,
+        OfferTerms offerTerms,
+        int priority,
+        List<String> rulesFired,
+        String policyVersion) {
+
+    /** Natural order of the plan: by day, then by the stage's place in the schedule. */
+    public static final Comparator<PlannedStep> PLAN_ORDER =
+            Comparator.comparingInt(PlannedStep::getDay).thenComparing(PlannedStep::getStage);
+
+    /** The day of the first planned step of {@code stage}, if the plan has one. */
+    public Optional<Integer> dayOf(Stage stage) {
+        return plan.stream().filter(s -> s.getStage() == stage).map(PlannedStep::getDay).findFirst();
+    }
+}

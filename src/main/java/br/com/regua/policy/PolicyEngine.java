@@ -1,0 +1,90 @@
+package br.com.regua.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Evaluates a case's facts against the active policy. The policy is swapped whole through one
+ * volatile reference, so no decision ever sees a half-loaded policy.
+ */
+public class PolicyEngine {
+
+    private volatile CompiledPolicy active;
+
+    public PolicyEngine(CompiledPolicy initial) {
+        this.active = initial;
+    }
+
+    public CompiledPolicy active() {
+        return active;
+    }
+
+    public void activate(CompiledPolicy policy) {
+        this.active = policy;
+    }
+
+    public PolicyDecision evaluate(CaseFacts facts) {
+        CompiledPolicy policy = active;
+        KieSession session = policy.kieBase().newKieSession();
+        List<String> fired = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            PriorityScore priority = new PriorityScore();
+            session.insert(facts);
+            session.insert(priority);
+            session.fireAllRules();
+            return collect(session, priority, fired, policy.version());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static PolicyDecision collect(KieSession session, PriorityScore priority, List<String> fired, String version) {
+        Segment segment = null;
+        Integer grace = null;
+        ChargeRates rates = null;
+        OfferTerms offer = null;
+        List<PlannedStep> plan = new ArrayList<>();
+        List<ContactWindow> windows = new ArrayList<>();
+        List<Channel> channels = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof InSegment s) {
+                if (segment != null && segment != s.getSegment()) {
+                    throw new PolicyOutputException("segmentation put the debtor in two segments: " + segment + " and " + s.getSegment());
+                }
+                segment = s.getSegment();
+            } else if (o instanceof GracePeriod g) {
+                grace = grace == null ? g.getDays() : Math.max(grace, g.getDays());
+            } else if (o instanceof PlannedStep p) {
+                plan.add(new PlannedStep(p.getStage(), p.getDay()));
+            } else if (o instanceof ChargeRates r) {
+                rates = r;
+            } else if (o instanceof ContactWindow w) {
+                windows.add(w);
+            } else if (o instanceof ContactChannel c && !channels.contains(c.getChannel())) {
+                channels.add(c.getChannel());
+            } else if (o instanceof OfferTerms t) {
+                offer = t;
+            }
+        }
+        if (segment == null) {
+            throw new PolicyOutputException("the policy put the debtor in no segment");
+        }
+        if (rates == null) {
+            throw new PolicyOutputException("the policy set no late charge rates");
+        }
+        plan.sort(PolicyDecision.PLAN_ORDER);
+        channels.sort(null);
+        return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
+                List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), version);
+    }
+}

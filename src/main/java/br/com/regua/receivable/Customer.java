@@ -1,0 +1,17 @@
+package br.com.regua.receivable;
+
+import br.com.regua.policy.CustomerType;
+import br.com.regua.policy.PaymentHistory;
+
+/** A debtor as Régua knows them, with the payment history Régua kept. */
+public record Customer(
+        long id,
+        String externalId,
+        String name,
+        String document,
+        CustomerType type,
+        String email,
+        String phone,
+        String state,
+        PaymentHistory history) {
+}

@@ -1,0 +1,20 @@
+package br.com.regua.receivable;
+
+import br.com.regua.policy.CustomerType;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The debtor as the backend sends them with a receivable. */
+public record NewCustomer(
+        @NotBlank @Size(max = 100) String externalId,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 20) String document,
+        @NotNull CustomerType type,
+        @Email @Size(max = 254) String email,
+        @Pattern(regexp = "\\+?[0-9 ()-]{10,20}", message = "must be a phone number with area code") String phone,
+        @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO",
+                message = "must be a Brazilian state (UF) such as SP") String state) {
+}

@@ -1,0 +1,137 @@
+package br.com.regua.receivable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import br.com.regua.policy.CustomerType;
+import br.com.regua.policy.PaymentHistory;
+import br.com.regua.policy.Segment;
+import br.com.regua.policy.Stage;
+
+/** Customers and receivables in Régua's own tables. */
+@Repository
+public class ReceivableRepository {
+
+    private final JdbcClient jdbc;
+
+    public ReceivableRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Customer> findCustomer(String externalId) {
+        return jdbc.sql("select * from customer where external_id = ?").param(externalId).query(ReceivableRepository::customer).optional();
+    }
+
+    public Customer customer(long id) {
+        return jdbc.sql("select * from customer where id = ?").param(id).query(ReceivableRepository::customer).single();
+    }
+
+    public long insertCustomer(NewCustomer c, CustomerType type, String document, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into customer (external_id, name, document, customer_type, email, phone, state, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.externalId(), c.name(), document, type.name(), c.email(), c.phone(), c.state(), now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Latest contact details win: the backend knows the debtor's current e-mail and phone. */
+    public void updateCustomerContact(long id, NewCustomer c) {
+        jdbc.sql("update customer set name = ?, email = ?, phone = ?, state = ? where id = ?")
+                .params(c.name(), c.email(), c.phone(), c.state(), id).update();
+    }
+
+    public void recordPaid(long customerId, int daysLate) {
+        jdbc.sql("""
+                update customer set paid_on_time = paid_on_time + ?, paid_late = paid_late + ?,
+                       total_days_late = total_days_late + ? where id = ?""")
+                .params(daysLate <= 0 ? 1 : 0, daysLate > 0 ? 1 : 0, Math.max(0, daysLate), customerId).update();
+    }
+
+    public Optional<Receivable> findByExternalId(String externalId) {
+        return jdbc.sql("select * from receivable where external_id = ?").param(externalId).query(ReceivableRepository::receivable).optional();
+    }
+
+    public Receivable get(long id) {
+        return jdbc.sql("select * from receivable where id = ?").param(id).query(ReceivableRepository::receivable).single();
+    }
+
+    /** Locks the row until the transaction ends: payments and steps of one case run one at a time. */
+    public Receivable lock(long id) {
+        return jdbc.sql("select * from receivable where id = ? for update").param(id).query(ReceivableRepository::receivable).single();
+    }
+
+    public long insert(NewReceivable r, long customerId, String contentHash, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into receivable (external_id, customer_id, content_hash, principal, issue_date, due_date, description,
+                    principal_outstanding, interest_from, status, stage, created_at, updated_at)
+                values (:externalId, :customerId, :hash, :amount, :issueDate, :dueDate, :description,
+                    :amount, :dueDate, 'OPEN', 'REGISTERED', :now, :now)""")
+                .param("externalId", r.externalId()).param("customerId", customerId).param("hash", contentHash)
+                .param("amount", r.amount()).param("issueDate", r.issueDate()).param("dueDate", r.dueDate())
+                .param("description", r.description()).param("now", now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void setCaseId(long id, String caseId) {
+        jdbc.sql("update receivable set case_id = ? where id = ?").params(caseId, id).update();
+    }
+
+    /** Stores where the case stands after a decision. */
+    public void updateSchedule(long id, Stage stage, Integer lastStepDay, Segment segment, String nextStage,
+                               OffsetDateTime nextStepAt, Integer bureauNoticeDay, OffsetDateTime now) {
+        jdbc.sql("""
+                update receivable set stage = ?, last_step_day = ?, segment = ?, next_stage = ?, next_step_at = ?,
+                       bureau_notice_day = ?, updated_at = ? where id = ?""")
+                .params(stage.name(), lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
+                        bureauNoticeDay, now, id)
+                .update();
+    }
+
+    public void updateLedger(long id, Ledger l, ReceivableStatus status, OffsetDateTime now) {
+        jdbc.sql("""
+                update receivable set principal_outstanding = ?, fine_carried = ?, interest_carried = ?, fine_charged = ?,
+                       interest_from = ?, status = ?, updated_at = ? where id = ?""")
+                .params(l.principalOutstanding(), l.fineCarried(), l.interestCarried(), l.fineCharged(), l.interestFrom(),
+                        status.name(), now, id)
+                .update();
+    }
+
+    public void updateStatus(long id, ReceivableStatus status, OffsetDateTime now) {
+        jdbc.sql("update receivable set status = ?, updated_at = ? where id = ?").params(status.name(), now, id).update();
+    }
+
+    private static Customer customer(ResultSet rs, int row) throws SQLException {
+        int paid = rs.getInt("paid_on_time") + rs.getInt("paid_late");
+        PaymentHistory history = new PaymentHistory(rs.getInt("paid_on_time"), rs.getInt("paid_late"),
+                paid == 0 ? 0 : Math.round((float) rs.getInt("total_days_late") / paid),
+                rs.getInt("agreements_kept"), rs.getInt("agreements_broken"));
+        return new Customer(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("document"),
+                CustomerType.valueOf(rs.getString("customer_type")), rs.getString("email"), rs.getString("phone"),
+                rs.getString("state"), history);
+    }
+
+    private static Receivable receivable(ResultSet rs, int row) throws SQLException {
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        Ledger ledger = new Ledger(due, rs.getBigDecimal("principal_outstanding"), rs.getBigDecimal("fine_carried"),
+                rs.getBigDecimal("interest_carried"), rs.getBoolean("fine_charged"), rs.getObject("interest_from", LocalDate.class));
+        String segment = rs.getString("segment");
+        return new Receivable(rs.getLong("id"), rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("content_hash"),
+                rs.getBigDecimal("principal"), rs.getObject("issue_date", LocalDate.class), due, rs.getString("description"),
+                ledger, ReceivableStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+                (Integer) rs.getObject("last_step_day"), segment == null ? null : Segment.valueOf(segment),
+                rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
+                rs.getInt("paused_days"), (Integer) rs.getObject("bureau_notice_day"));
+    }
+}

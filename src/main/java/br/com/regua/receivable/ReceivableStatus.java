@@ -1,0 +1,5 @@
+package br.com.regua.receivable;
+
+public enum ReceivableStatus {
+    OPEN, PAID, IN_AGREEMENT, DISPUTED, WRITTEN_OFF, CANCELLED
+}

@@ -1,0 +1,44 @@
+package br.com.regua.schedule;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+import br.com.regua.policy.CaseFacts;
+import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Receivable;
+
+/** Builds the fact snapshot of a case as of the clock's today. */
+@Component
+public class CaseSnapshots {
+
+    private final Clock clock;
+
+    public CaseSnapshots(Clock clock) {
+        this.clock = clock;
+    }
+
+    public CaseFacts of(Receivable r, Customer c) {
+        return of(r, c, LocalDate.now(clock));
+    }
+
+    public CaseFacts of(Receivable r, Customer c, LocalDate today) {
+        return CaseFacts.builder()
+                .receivableId(r.externalId())
+                .customerType(c.type())
+                .state(c.state())
+                .principal(r.principal())
+                .balance(r.ledger().principalOutstanding())
+                .issueDate(r.issueDate())
+                .dueDate(r.dueDate())
+                .today(today)
+                .pausedDays(r.pausedDays())
+                .currentStage(r.stage())
+                .bureauPriorNoticeDay(r.bureauNoticeDay())
+                .hasEmail(c.email() != null && !c.email().isBlank())
+                .hasPhone(c.phone() != null && !c.phone().isBlank())
+                .history(c.history())
+                .build();
+    }
+}

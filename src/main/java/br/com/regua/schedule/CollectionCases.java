@@ -1,0 +1,30 @@
+package br.com.regua.schedule;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Starts and signals collection cases; the business key is the receivable's external id. */
+@Component
+public class CollectionCases {
+
+    private final RuntimeService runtime;
+
+    public CollectionCases(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts the case; classification runs in the caller's transaction. Returns the instance id. */
+    public String start(String externalId, long receivableId) {
+        return runtime.startProcessInstanceByKey(CollectionProcess.KEY, externalId,
+                Map.of(CollectionProcess.VAR_RECEIVABLE_ID, receivableId)).getId();
+    }
+
+    /** Ends the case wherever it is, with a thank-you; a case that already ended is left alone. */
+    public void balanceSettled(String externalId) {
+        runtime.createMessageCorrelation(CollectionProcess.MESSAGE_BALANCE_SETTLED)
+                .processInstanceBusinessKey(externalId)
+                .correlateAllWithResult();
+    }
+}

@@ -1,0 +1,128 @@
+package br.com.regua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import br.com.regua.schedule.SimulationClock;
+
+/**
+ * End to end on PostgreSQL with the server's own postgres profile: receivables registered over
+ * HTTP walk the schedule as the simulation clock moves. CI sets REGUA_TEST_POSTGRES=true and the
+ * database URL; there the test must run, and .ci/run fails if it was skipped.
+ */
+@EnabledIfEnvironmentVariable(named = "REGUA_TEST_POSTGRES", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "REGUA_DB_URL=${REGUA_TEST_DB_URL}",
+        "REGUA_DB_USER=${REGUA_TEST_DB_USER:postgres}",
+        "REGUA_DB_PASSWORD=${REGUA_TEST_DB_PASSWORD:}",
+        "REGUA_ADMIN_USER=admin",
+        "REGUA_ADMIN_PASSWORD=integration-test-only",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.generate-unique-process-application-name=true"})
+@ActiveProfiles({"postgres", "simulation"})
+class CollectionPostgresIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SimulationClock clock;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService tasks;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    ResponseEntity<JsonNode> post(String path, String content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(content, headers), JsonNode.class);
+    }
+
+    String receivable(String externalId, String amount) {
+        return """
+                {"externalId": "%s",
+                 "customer": {"externalId": "cust-%s", "name": "Ana Souza", "document": "123.456.789-09",
+                              "type": "CONSUMER", "email": "ana@example.com", "phone": "+55 21 99876-5432", "state": "SP"},
+                 "amount": "%s", "issueDate": "2026-03-01", "dueDate": "2026-03-16", "description": "Fatura de internet de março"}
+                """.formatted(externalId, externalId, amount);
+    }
+
+    JsonNode advanceTo(String to) {
+        ResponseEntity<JsonNode> response = post("/api/simulation/advance", "{\"to\": \"" + to + "\"}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    List<String> passedActivities(String caseId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(caseId).finished().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    @Test
+    void aReceivableWalksTheWholeScheduleToTheLegalTeamAndAnotherIsPaidAfterTheFormalNotice() {
+        clock.moveTo(OffsetDateTime.parse("2026-03-02T10:00:00-03:00").toInstant());
+        String unpaid = "pg-unpaid-" + run;
+        String paid = "pg-paid-" + run;
+
+        // Monday 2 March: both registered, classified and waiting for their pre-due reminder
+        ResponseEntity<JsonNode> created = post("/api/receivables", receivable(unpaid, "1500.00"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String unpaidCase = created.getBody().get("caseId").asText();
+        String paidCase = post("/api/receivables", receivable(paid, "1500.00")).getBody().get("caseId").asText();
+
+        // 20 April: past the formal notice (day 30); the second debtor pays in full by PIX
+        JsonNode advanced = advanceTo("2026-04-20T10:00:00-03:00");
+        assertThat(advanced.get("jobsRun").asInt()).isGreaterThan(10);
+        assertThat(advanced.get("jobsFailed").asInt()).isZero();
+        JsonNode beforePaying = http.getForObject("/api/receivables/" + paid, JsonNode.class);
+        assertThat(beforePaying.get("stage").asText()).isEqualTo("FORMAL_NOTICE");
+        String total = beforePaying.at("/charges/total").asText();
+        ResponseEntity<JsonNode> payment = post("/api/payments", """
+                {"externalId": "pix-%s", "receivableExternalId": "%s", "amount": "%s", "method": "PIX",
+                 "paidAt": "2026-04-20T10:00:00-03:00"}""".formatted(run, paid, total));
+        assertThat(payment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payment.getBody().get("receivableStatus").asText()).isEqualTo("PAID");
+
+        // 30 July: the unpaid one has reached the legal team; the paid one stopped at the formal notice
+        advanceTo("2026-07-30T10:00:00-03:00");
+        JsonNode unpaidView = http.getForObject("/api/receivables/" + unpaid, JsonNode.class);
+        assertThat(unpaidView.get("stage").asText()).isEqualTo("LEGAL_REFERRAL");
+        assertThat(passedActivities(unpaidCase)).contains("Task_ClassifyDebtor", "Task_SendPreDueReminder", "Task_SendDueDayNotice",
+                "Task_EndGracePeriod", "Task_SendFriendlyReminder", "Task_SendRenegotiationOffer", "Task_QueueCollectorCall",
+                "Task_SendFormalNotice", "Task_SendBureauPriorNotice", "Task_ReportToBureau", "Task_SendSuspensionNotice",
+                "Task_ReferToAgency", "Task_ReferToLegal");
+        assertThat(tasks.createTaskQuery().processInstanceId(unpaidCase).taskDefinitionKey("UserTask_ReviewLegalReferral").count())
+                .isEqualTo(1);
+        List<String> contactStages = unpaidView.get("timeline").findParents("channel").stream()
+                .map(c -> c.get("stage").asText()).distinct().toList();
+        assertThat(contactStages).contains("PRE_DUE_REMINDER", "DUE_DAY_NOTICE", "FRIENDLY_REMINDER", "RENEGOTIATION_OFFER",
+                "FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE", "SERVICE_SUSPENSION_NOTICE", "COLLECTION_AGENCY", "LEGAL_REFERRAL");
+
+        JsonNode paidView = http.getForObject("/api/receivables/" + paid, JsonNode.class);
+        assertThat(paidView.get("status").asText()).isEqualTo("PAID");
+        assertThat(paidView.get("stage").asText()).isEqualTo("PAID");
+        assertThat(passedActivities(paidCase)).contains("Task_SendFormalNotice", "Task_ThankCustomer", "EndEvent_Paid")
+                .doesNotContain("Task_SendBureauPriorNotice");
+    }
+}

@@ -1,0 +1,95 @@
+package br.com.regua.support;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import br.com.regua.schedule.SimulationClock;
+
+/**
+ * The whole server on an in-memory H2 database with the simulation clock and no job executor:
+ * tests move the clock and fire their own case's timers. One context is shared by every test
+ * class that extends this, so tests use their own external ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:regua-tests;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.generate-unique-process-application-name=true",
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("simulation")
+public abstract class ReguaSpringTests {
+
+    @Autowired
+    protected SimulationClock clock;
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected HistoryService history;
+
+    @BeforeEach
+    void bindAssertionsToThisEngine() {
+        BpmnAwareTests.init(engine);
+    }
+
+    protected void setClock(String isoOffsetDateTime) {
+        clock.moveTo(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
+    }
+
+    protected ProcessInstance caseOf(String externalId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(externalId).singleResult();
+    }
+
+    /** Fires this case's next timer, moving the clock to its due date. False when none is waiting. */
+    protected boolean fireNextTimer(String processInstanceId) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).orderByJobDuedate().asc().list();
+        if (jobs.isEmpty()) {
+            return false;
+        }
+        Job job = jobs.get(0);
+        Instant due = job.getDuedate().toInstant();
+        if (due.isAfter(clock.instant())) {
+            clock.moveTo(due);
+        }
+        management.executeJob(job.getId());
+        return true;
+    }
+
+    /** Fires timers until the case has passed {@code activityId}; fails after {@code max} timers. */
+    protected void fireTimersUntilPassed(String processInstanceId, String activityId, int max) {
+        for (int i = 0; i < max; i++) {
+            if (hasPassed(processInstanceId, activityId)) {
+                return;
+            }
+            if (!fireNextTimer(processInstanceId)) {
+                break;
+            }
+        }
+        if (!hasPassed(processInstanceId, activityId)) {
+            throw new AssertionError("case " + processInstanceId + " never passed " + activityId);
+        }
+    }
+
+    protected boolean hasPassed(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .finished().count() > 0;
+    }
+}

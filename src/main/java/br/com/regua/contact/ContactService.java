@@ -20,7 +20,8 @@ import br.com.regua.receivable.Receivable;
 
 /**
  * Records the messages of a case step in the outbox, in the step's transaction. The idempotency
- * key (case, step, channel) is unique: a retried step records nothing new.
+ * key (case, step, channel) is unique: a retried step records nothing new, and two nodes racing
+ * on one step collide on the constraint, so one of them rolls back and its retry finds the row.
  */
 @Service
 public class ContactService {
@@ -62,10 +63,10 @@ public class ContactService {
             int rows = jdbc.sql("""
                     insert into contact (receivable_id, idempotency_key, stage, channel, recipient, subject, body, status,
                                          created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
-                    on conflict (idempotency_key) do nothing""")
+                    select ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?
+                    where not exists (select 1 from contact where idempotency_key = ?)""")
                     .params(request.receivable().id(), key, request.stage().name(), channel.name(), recipient,
-                            message.subject(), message.body(), now, now)
+                            message.subject(), message.body(), now, now, key)
                     .update();
             if (rows == 1) {
                 recorded++;

@@ -19,6 +19,7 @@ import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
 import br.com.regua.receivable.Receivable;
@@ -66,8 +67,8 @@ public class PaymentService {
     public Outcome register(NewPayment request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         validate(request, now);
-        String hash = request.receivableExternalId() + "|" + request.amount().setScale(2).toPlainString() + "|"
-                + request.method() + "|" + request.paidAt().toInstant();
+        String hash = ContentHash.of(request.receivableExternalId(), request.amount().setScale(2).toPlainString(),
+                request.method(), request.paidAt().toInstant());
         var existing = payments.findByExternalId(request.externalId());
         if (existing.isPresent()) {
             if (!existing.get().contentHash().equals(hash)) {

@@ -66,19 +66,34 @@ public final class CompiledPolicy {
         SortedMap<String, String> files = new TreeMap<>(sources);
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        files.forEach((name, content) -> kfs.write("src/main/resources/rules/" + name, content));
+        // written under their package's path, as Drools expects; errors name the file as the user knows it
+        Map<String, String> userNames = new java.util.HashMap<>();
+        files.forEach((name, content) -> {
+            String path = packagePath(content) + name.replace('/', '_');
+            userNames.put(path, name);
+            kfs.write("src/main/resources/" + path, content);
+        });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Results results = builder.getResults();
         if (results.hasMessages(Message.Level.ERROR)) {
             List<PolicyError> errors = new ArrayList<>();
             for (Message m : results.getMessages(Message.Level.ERROR)) {
-                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/rules/", "");
+                String reported = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+                String path = userNames.getOrDefault(reported, reported);
                 errors.add(new PolicyError(path, m.getLine(), m.getColumn(), m.getText()));
             }
             throw new PolicyCompilationException(errors);
         }
         KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
         return new CompiledPolicy(kieBase, hash(files), files);
+    }
+
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", java.util.regex.Pattern.MULTILINE);
+
+    private static String packagePath(String content) {
+        java.util.regex.Matcher m = PACKAGE.matcher(content);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
     private static String hash(SortedMap<String, String> files) {

@@ -1,12 +1,8 @@
 package br.com.regua.receivable;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -115,17 +111,10 @@ public class ReceivableService {
         return customer.id();
     }
 
-    /** A digest of everything the request says, to tell a retry from a different receivable. */
+    /** Everything the request says, normalized, so a retry matches and any change does not. */
     static String contentHash(NewReceivable r) {
         NewCustomer c = r.customer();
-        String canonical = String.join("\u0000", r.externalId(), r.amount().setScale(2).toPlainString(),
-                r.issueDate().toString(), r.dueDate().toString(), Objects.toString(r.description(), ""),
-                c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type().name(),
-                Objects.toString(c.email(), ""), Objects.toString(c.phone(), ""), Objects.toString(c.state(), ""));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(r.externalId(), r.amount().setScale(2).toPlainString(), r.issueDate(), r.dueDate(), r.description(),
+                c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type(), c.email(), c.phone(), c.state());
     }
 }

@@ -11,6 +11,8 @@ public final class CollectionProcess {
     public static final String VAR_NEXT_STEP_AT = "nextStepAt";
     public static final String VAR_SEGMENT = "segment";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
+    /** False when a stage task found, asking the policy again, that its stage is no longer due. */
+    public static final String VAR_STEP_CARRIED_OUT = "stepCarriedOut";
     /** Local input parameter of each stage task: which stage it carries out. */
     public static final String VAR_STAGE = "stage";
 

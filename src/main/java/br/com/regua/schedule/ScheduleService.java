@@ -52,8 +52,11 @@ public class ScheduleService {
         this.clock = clock;
     }
 
-    /** The process variables of the next step: {@code stage} is {@code NONE} when nothing is planned. */
-    public record NextStep(String stage, Date at, Segment segment, int priority) {
+    /**
+     * The process variables after a decision: whether the stage asked for was carried out, the next
+     * stage ({@code NONE} when nothing more is planned) and when.
+     */
+    public record NextStep(boolean carriedOut, String stage, Date at, Segment segment, int priority) {
     }
 
     @Transactional
@@ -68,7 +71,7 @@ public class ScheduleService {
         events.stageReached(r.id(), Stage.REGISTERED, "classified as " + d.segment(), now.toOffsetDateTime());
         receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), d.segment(), stageName(next), at(next),
                 r.bureauNoticeDay(), now.toOffsetDateTime());
-        return nextStep(next, d);
+        return nextStep(true, next, d);
     }
 
     /**
@@ -89,7 +92,7 @@ public class ScheduleService {
             decisions.record(r.id(), "RESCHEDULE", facts, d, outputs, now.toOffsetDateTime());
             receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), d.segment(), stageName(due), at(due),
                     r.bureauNoticeDay(), now.toOffsetDateTime());
-            return nextStep(due, d);
+            return nextStep(false, due, d);
         }
         ScheduledStep step = due.get();
         carryOut(r, c, d, step, now);
@@ -101,7 +104,7 @@ public class ScheduleService {
         decisions.record(r.id(), "STEP " + stage, facts, d, outputs, now.toOffsetDateTime());
         receivables.updateSchedule(r.id(), stage, step.day(), d.segment(), stageName(following), at(following),
                 bureauNoticeDay, now.toOffsetDateTime());
-        return nextStep(following, d);
+        return nextStep(true, following, d);
     }
 
     /** The balance is paid: thank the customer and close the schedule. */
@@ -148,7 +151,7 @@ public class ScheduleService {
         return next.map(s -> s.at().toOffsetDateTime()).orElse(null);
     }
 
-    private static NextStep nextStep(Optional<ScheduledStep> next, PolicyDecision d) {
-        return new NextStep(stageName(next), next.map(s -> Date.from(s.at().toInstant())).orElse(null), d.segment(), d.priority());
+    private static NextStep nextStep(boolean carriedOut, Optional<ScheduledStep> next, PolicyDecision d) {
+        return new NextStep(carriedOut, stageName(next), next.map(s -> Date.from(s.at().toInstant())).orElse(null), d.segment(), d.priority());
     }
 }

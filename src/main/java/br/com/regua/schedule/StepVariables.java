@@ -13,6 +13,7 @@ final class StepVariables {
     }
 
     static void write(DelegateExecution execution, ScheduleService.NextStep next) {
+        execution.setVariable(CollectionProcess.VAR_STEP_CARRIED_OUT, next.carriedOut());
         execution.setVariable(CollectionProcess.VAR_NEXT_STAGE, next.stage());
         execution.setVariable(CollectionProcess.VAR_NEXT_STEP_AT, next.at());
         execution.setVariable(CollectionProcess.VAR_SEGMENT, next.segment().name());

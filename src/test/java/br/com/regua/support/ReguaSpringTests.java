@@ -25,7 +25,7 @@ import br.com.regua.schedule.SimulationClock;
  * class that extends this, so tests use their own external ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:regua-tests;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:regua-tests;DB_CLOSE_DELAY=-1",
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.generate-unique-process-application-name=true",
         "camunda.bpm.job-execution.enabled=false"})

@@ -91,8 +91,8 @@ class CollectionPostgresIntegrationTests {
         String unpaidCase = created.getBody().get("caseId").asText();
         String paidCase = post("/api/receivables", receivable(paid, "1500.00")).getBody().get("caseId").asText();
 
-        // 20 April: past the formal notice (day 30); the second debtor pays in full by PIX
-        JsonNode advanced = advanceTo("2026-04-20T10:00:00-03:00");
+        // Friday 17 April: past the formal notice (day 30), before the bureau notice (day 35); the second debtor pays in full by PIX
+        JsonNode advanced = advanceTo("2026-04-17T10:00:00-03:00");
         assertThat(advanced.get("jobsRun").asInt()).isGreaterThan(10);
         assertThat(advanced.get("jobsFailed").asInt()).isZero();
         JsonNode beforePaying = http.getForObject("/api/receivables/" + paid, JsonNode.class);
@@ -100,7 +100,7 @@ class CollectionPostgresIntegrationTests {
         String total = beforePaying.at("/charges/total").asText();
         ResponseEntity<JsonNode> payment = post("/api/payments", """
                 {"externalId": "pix-%s", "receivableExternalId": "%s", "amount": "%s", "method": "PIX",
-                 "paidAt": "2026-04-20T10:00:00-03:00"}""".formatted(run, paid, total));
+                 "paidAt": "2026-04-17T10:00:00-03:00"}""".formatted(run, paid, total));
         assertThat(payment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(payment.getBody().get("receivableStatus").asText()).isEqualTo("PAID");
 

@@ -198,6 +198,20 @@ class CollectionProcessTests extends ReguaSpringTests {
     }
 
     @Test
+    void aCallNobodyMadeDoesNotHoldTheScheduleBack() {
+        ProcessInstance pi = register("proc-call-missed", "1500.00");
+        moveUntilPassed(pi, "Task_QueueCollectorCall");
+        assertThat(pi).isWaitingAt(CollectionProcess.USER_TASK_CALL);
+
+        fireNextTimer(pi.getId()); // the formal notice date comes with the call still open
+        fireNextTimer(pi.getId());
+
+        assertThat(pi).hasPassed("Timer_NextStepDue", "Task_SendFormalNotice");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CollectionProcess.USER_TASK_CALL).count())
+                .isZero();
+    }
+
+    @Test
     void aSmallDebtIsWrittenOffInsteadOfGoingToLawyers() {
         ProcessInstance pi = register("proc-write-off", "300.00");
         moveUntilPassed(pi, "Task_WriteOff");

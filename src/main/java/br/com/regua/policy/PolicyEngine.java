@@ -13,6 +13,9 @@ import org.kie.api.runtime.KieSession;
  */
 public class PolicyEngine {
 
+    /** Far above any real evaluation (tens of firings); reaching it means two rules undo each other. */
+    static final int MAX_RULE_FIRINGS = 10_000;
+
     private volatile CompiledPolicy active;
 
     public PolicyEngine(CompiledPolicy initial) {
@@ -30,22 +33,30 @@ public class PolicyEngine {
     public PolicyDecision evaluate(CaseFacts facts) {
         CompiledPolicy policy = active;
         KieSession session = policy.kieBase().newKieSession();
-        List<String> fired = new ArrayList<>();
+        List<String> firedNames = new ArrayList<>();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
+                    firedNames.add(event.getMatch().getRule().getName());
                 }
             });
             PriorityScore priority = new PriorityScore();
             session.insert(facts);
             session.insert(priority);
-            session.fireAllRules();
-            return collect(session, priority, fired, policy.version());
+            int fired = session.fireAllRules(MAX_RULE_FIRINGS);
+            if (fired >= MAX_RULE_FIRINGS) {
+                throw new PolicyOutputException("the rules kept firing (" + fired + " times): two rules undo each other; last fired: "
+                        + lastOf(firedNames));
+            }
+            return collect(session, priority, firedNames, policy.version());
         } finally {
             session.dispose();
         }
+    }
+
+    private static List<String> lastOf(List<String> names) {
+        return names.subList(Math.max(0, names.size() - 4), names.size());
     }
 
     private static PolicyDecision collect(KieSession session, PriorityScore priority, List<String> fired, String version) {

@@ -1,0 +1,98 @@
+package br.com.regua.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.junit.jupiter.api.Test;
+
+import br.com.regua.policy.Stage;
+
+/** The shape of processes/collection.bpmn, read without an engine: names, layout, one branch per stage. */
+class CollectionBpmnModelTests {
+
+    private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("processes/collection.bpmn"));
+
+    @Test
+    void theProcessIdIsTheFileNameAndHistoryIsKeptForAWhile() {
+        Process process = MODEL.getModelElementById(CollectionProcess.KEY);
+        assertThat(process).isNotNull();
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    }
+
+    @Test
+    void everyElementHasAHumanNameAndAPlaceInTheDiagram() {
+        Set<String> shaped = MODEL.getModelElementsByType(BpmnShape.class).stream()
+                .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
+        Set<String> edged = MODEL.getModelElementsByType(BpmnEdge.class).stream()
+                .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
+
+        for (FlowNode node : MODEL.getModelElementsByType(FlowNode.class)) {
+            assertThat(node.getName()).as(node.getId()).isNotBlank();
+            assertThat(shaped).as("shape of " + node.getId()).contains(node.getId());
+        }
+        for (SequenceFlow flow : MODEL.getModelElementsByType(SequenceFlow.class)) {
+            assertThat(edged).as("edge of " + flow.getId()).contains(flow.getId());
+            if (flow.getConditionExpression() != null) {
+                assertThat(flow.getName()).as(flow.getId()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyStageHasOneBranchThatWaitsForTheDateRulesComputedAndCarriesThatStageOut() {
+        ExclusiveGateway gateway = MODEL.getModelElementById(CollectionProcess.GATEWAY_NEXT_STAGE);
+        List<SequenceFlow> branches = outgoing(gateway);
+        for (Stage stage : Stage.values()) {
+            if (stage == Stage.REGISTERED || stage == Stage.PAID) {
+                continue;
+            }
+            List<SequenceFlow> matching = branches.stream().filter(f -> f.getConditionExpression() != null
+                    && f.getConditionExpression().getTextContent().equals("${nextStage == '" + stage + "'}")).toList();
+            assertThat(matching).as(stage.name()).hasSize(1);
+            FlowNode timer = matching.get(0).getTarget();
+            assertThat(timer).isInstanceOf(IntermediateCatchEvent.class);
+            FlowNode task = outgoing(timer).get(0).getTarget();
+            assertThat(task).isInstanceOf(ServiceTask.class);
+            assertThat(stageParameter((ServiceTask) task)).isEqualTo(stage.name());
+        }
+        assertThat(gateway.getAttributeValue("default")).isNotBlank();
+    }
+
+    @Test
+    void noTimerHoldsADateOrADurationOfItsOwn() {
+        for (TimerEventDefinition timer : MODEL.getModelElementsByType(TimerEventDefinition.class)) {
+            assertThat(timer.getTimeDuration()).isNull();
+            assertThat(timer.getTimeCycle()).isNull();
+            assertThat(timer.getTimeDate().getTextContent()).isEqualTo("${nextStepAt}");
+        }
+    }
+
+    private static List<SequenceFlow> outgoing(FlowNode node) {
+        return MODEL.getModelElementsByType(SequenceFlow.class).stream().filter(f -> f.getSource() == node).toList();
+    }
+
+    private static String stageParameter(BaseElement task) {
+        return task.getExtensionElements().getElementsQuery().filterByType(
+                        org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult()
+                .getCamundaInputParameters().stream().filter(p -> p.getCamundaName().equals("stage"))
+                .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,68 @@
+package br.com.regua.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import br.com.regua.receivable.ReceivableService;
+import br.com.regua.support.HeadlessChromium;
+import br.com.regua.support.Receivables;
+import br.com.regua.support.ReguaSpringTests;
+
+/**
+ * Cockpit, in a real headless Chromium, draws a collection case on its diagram. Runs where
+ * Chromium is installed; CI sets REGUA_TEST_BROWSER=true and then it must run.
+ */
+class CockpitBrowserTests extends ReguaSpringTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReceivableService receivables;
+
+    @Test
+    void cockpitDrawsACollectionCaseWaitingForItsNextStage() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")),
+                "no Chromium on this machine");
+        setClock("2026-03-02T10:00:00-03:00");
+        receivables.register(Receivables.owing("cockpit-1", "1500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        String caseId = caseOf("cockpit-1").getId();
+        fireNextTimer(caseId); // the pre-due reminder goes out; the case waits for the due date
+        String base = "http://localhost:" + port + "/camunda";
+        String engineName = engine.getName(); // the tests give each engine a unique name
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            browser.navigate(base + "/app/cockpit/" + engineName + "/");
+            assertThat(browser.waitFor("document.cookie.includes('XSRF-TOKEN')", Duration.ofSeconds(30))).isTrue();
+            int login = browser.evaluate("""
+                    (async () => {
+                      const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                      const r = await fetch('%s/api/admin/auth/user/%s/login/cockpit', {method: 'POST',
+                        headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
+                        body: 'username=demo&password=demo'});
+                      return r.status;
+                    })()""".formatted(base, engineName)).asInt();
+            assertThat(login).isEqualTo(200);
+
+            browser.navigate(base + "/app/cockpit/" + engineName + "/#/process-instance/" + caseId + "/runtime");
+            boolean drawn = browser.waitFor("document.querySelector('[data-element-id=\"Timer_UntilDueDayNotice\"]') !== null"
+                    + " && document.querySelectorAll('.djs-element').length > 50", Duration.ofSeconds(60));
+            browser.screenshot(Path.of("target", "cockpit", "collection-case.png"));
+
+            assertThat(drawn).as("Cockpit drew the diagram (screenshot in target/cockpit)").isTrue();
+            assertThat(browser.evaluate("document.body.innerText").asText()).contains("Collection schedule");
+            for (String element : new String[] {"Task_ClassifyDebtor", "Gateway_NextStage", "UserTask_ReviewLegalReferral",
+                    "SubProcess_BalancePaid"}) {
+                assertThat(browser.evaluate("document.querySelector('[data-element-id=\"" + element + "\"]') !== null").asBoolean())
+                        .as(element).isTrue();
+            }
+        }
+    }
+}

@@ -19,6 +19,7 @@ import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.Segment;
 import br.com.regua.policy.Stage;
+import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
@@ -61,17 +62,13 @@ public class ScheduleService {
 
     @Transactional
     public NextStep classify(long receivableId) {
-        Receivable r = receivables.lock(receivableId);
-        Customer c = receivables.customer(r.customerId());
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        PolicyDecision d = policy.evaluate(facts);
-        Optional<ScheduledStep> next = NextStepPlanner.next(d, r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
-        decisions.record(r.id(), "CLASSIFICATION", facts, d, nextOutputs(next), now.toOffsetDateTime());
-        events.stageReached(r.id(), Stage.REGISTERED, "classified as " + d.segment(), now.toOffsetDateTime());
-        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), d.segment(), stageName(next), at(next),
-                r.bureauNoticeDay(), now.toOffsetDateTime());
-        return nextStep(true, next, d);
+        Moment m = decideNow(receivableId);
+        Receivable r = m.receivable();
+        Optional<ScheduledStep> next = m.nextAfter(r.stage(), r.lastStepDay());
+        decisions.record(r.id(), "CLASSIFICATION", m.facts(), m.decision(), nextOutputs(next), m.at());
+        events.stageReached(r.id(), Stage.REGISTERED, "classified as " + m.decision().segment(), m.at());
+        saveSchedule(m, r.stage(), r.lastStepDay(), next, r.bureauNoticeDay());
+        return nextStep(true, next, m.decision());
     }
 
     /**
@@ -80,60 +77,79 @@ public class ScheduleService {
      */
     @Transactional
     public NextStep executeStep(long receivableId, Stage stage) {
-        Receivable r = receivables.lock(receivableId);
-        Customer c = receivables.customer(r.customerId());
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        PolicyDecision d = policy.evaluate(facts);
-        Optional<ScheduledStep> due = NextStepPlanner.next(d, r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
-        if (due.isEmpty() || due.get().stage() != stage || due.get().at().isAfter(now)) {
+        Moment m = decideNow(receivableId);
+        Receivable r = m.receivable();
+        Optional<ScheduledStep> due = m.nextAfter(r.stage(), r.lastStepDay());
+        if (due.isEmpty() || due.get().stage() != stage || due.get().at().isAfter(m.now())) {
             Map<String, Object> outputs = nextOutputs(due);
             outputs.put("notCarriedOut", stage);
-            decisions.record(r.id(), "RESCHEDULE", facts, d, outputs, now.toOffsetDateTime());
-            receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), d.segment(), stageName(due), at(due),
-                    r.bureauNoticeDay(), now.toOffsetDateTime());
-            return nextStep(false, due, d);
+            decisions.record(r.id(), "RESCHEDULE", m.facts(), m.decision(), outputs, m.at());
+            saveSchedule(m, r.stage(), r.lastStepDay(), due, r.bureauNoticeDay());
+            return nextStep(false, due, m.decision());
         }
         ScheduledStep step = due.get();
-        carryOut(r, c, d, step, now);
-        Integer bureauNoticeDay = stage == Stage.BUREAU_PRIOR_NOTICE ? Integer.valueOf(facts.getDaysOverdue()) : r.bureauNoticeDay();
-        Optional<ScheduledStep> following = stage.isFinal() ? Optional.empty()
-                : NextStepPlanner.next(d, stage, step.day(), r.dueDate(), r.pausedDays(), now);
+        carryOut(m, step);
+        Integer bureauNoticeDay = stage == Stage.BUREAU_PRIOR_NOTICE ? Integer.valueOf(m.facts().getDaysOverdue()) : r.bureauNoticeDay();
+        Optional<ScheduledStep> following = stage.isFinal() ? Optional.empty() : m.nextAfter(stage, step.day());
         Map<String, Object> outputs = nextOutputs(following);
         outputs.put("step", stage + "@" + step.day());
-        decisions.record(r.id(), "STEP " + stage, facts, d, outputs, now.toOffsetDateTime());
-        receivables.updateSchedule(r.id(), stage, step.day(), d.segment(), stageName(following), at(following),
-                bureauNoticeDay, now.toOffsetDateTime());
-        return nextStep(true, following, d);
+        decisions.record(r.id(), "STEP " + stage, m.facts(), m.decision(), outputs, m.at());
+        saveSchedule(m, stage, step.day(), following, bureauNoticeDay);
+        return nextStep(true, following, m.decision());
     }
 
     /** The balance is paid: thank the customer and close the schedule. */
     @Transactional
     public void thank(long receivableId) {
+        Moment m = decideNow(receivableId);
+        Receivable r = m.receivable();
+        contacts.record(new ContactService.Request(r, m.customer(), Stage.PAID, Stage.PAID.name(), m.decision().channels(),
+                m.charges(), m.decision().offerTerms(), null), m.at());
+        events.stageReached(r.id(), Stage.PAID, "balance paid", m.at());
+        saveSchedule(m, Stage.PAID, r.lastStepDay(), Optional.empty(), r.bureauNoticeDay());
+    }
+
+    /** A case locked for this transaction, with the policy's decision on its facts of now. */
+    private record Moment(Receivable receivable, Customer customer, ZonedDateTime now, CaseFacts facts, PolicyDecision decision) {
+
+        OffsetDateTime at() {
+            return now.toOffsetDateTime();
+        }
+
+        Optional<ScheduledStep> nextAfter(Stage stage, Integer day) {
+            return NextStepPlanner.next(decision, stage, day, receivable.dueDate(), receivable.pausedDays(), now);
+        }
+
+        Charges charges() {
+            return receivable.ledger().chargesAsOf(now.toLocalDate(), decision.chargeRates());
+        }
+    }
+
+    private void saveSchedule(Moment m, Stage stage, Integer lastStepDay, Optional<ScheduledStep> next, Integer bureauNoticeDay) {
+        receivables.updateSchedule(m.receivable().id(), stage, lastStepDay, m.decision().segment(), stage == Stage.PAID ? null : stageName(next),
+                at(next), bureauNoticeDay, m.at());
+    }
+
+    private Moment decideNow(long receivableId) {
         Receivable r = receivables.lock(receivableId);
         Customer c = receivables.customer(r.customerId());
         ZonedDateTime now = ZonedDateTime.now(clock);
         CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        PolicyDecision d = policy.evaluate(facts);
-        contacts.record(new ContactService.Request(r, c, Stage.PAID, Stage.PAID.name(), d.channels(),
-                r.ledger().chargesAsOf(now.toLocalDate(), d.chargeRates()), d.offerTerms(), null), now.toOffsetDateTime());
-        events.stageReached(r.id(), Stage.PAID, "balance paid", now.toOffsetDateTime());
-        receivables.updateSchedule(r.id(), Stage.PAID, r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(),
-                now.toOffsetDateTime());
+        return new Moment(r, c, now, facts, policy.evaluate(facts));
     }
 
-    private void carryOut(Receivable r, Customer c, PolicyDecision d, ScheduledStep step, ZonedDateTime now) {
-        LocalDate today = now.toLocalDate();
+    private void carryOut(Moment m, ScheduledStep step) {
+        Receivable r = m.receivable();
         if (step.stage() == Stage.WRITE_OFF) {
-            receivables.updateStatus(r.id(), ReceivableStatus.WRITTEN_OFF, now.toOffsetDateTime());
+            receivables.updateStatus(r.id(), ReceivableStatus.WRITTEN_OFF, m.at());
         }
         if (contacts.speaksAt(step.stage())) {
-            LocalDate reportDate = d.dayOf(Stage.BUREAU_REPORT)
+            LocalDate reportDate = m.decision().dayOf(Stage.BUREAU_REPORT)
                     .map(day -> r.dueDate().plusDays((long) day + r.pausedDays())).orElse(null);
-            contacts.record(new ContactService.Request(r, c, step.stage(), step.stage() + "@" + step.day(), d.channels(),
-                    r.ledger().chargesAsOf(today, d.chargeRates()), d.offerTerms(), reportDate), now.toOffsetDateTime());
+            contacts.record(new ContactService.Request(r, m.customer(), step.stage(), step.stage() + "@" + step.day(),
+                    m.decision().channels(), m.charges(), m.decision().offerTerms(), reportDate), m.at());
         }
-        events.stageReached(r.id(), step.stage(), "day " + step.day() + " of the schedule", now.toOffsetDateTime());
+        events.stageReached(r.id(), step.stage(), "day " + step.day() + " of the schedule", m.at());
     }
 
     private static Map<String, Object> nextOutputs(Optional<ScheduledStep> next) {

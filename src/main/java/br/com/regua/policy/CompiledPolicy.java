@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -23,55 +26,89 @@ import org.kie.api.builder.Results;
 
 /**
  * One set of policy files compiled into a Drools knowledge base, with the content hash that names
- * the version. Immutable: a new policy is a new instance, swapped in whole.
+ * it. The set holds rule files (DRL and decision tables) and the credit managers' scenarios that
+ * must pass before it may be activated. Immutable: a new policy is a new instance, swapped in whole.
  */
 public final class CompiledPolicy {
 
+    /** Where scenario files live within the set. */
+    public static final String SCENARIOS = "scenarios/";
+
+    private static final Pattern FILE_NAME = Pattern.compile("([A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
     private final KieBase kieBase;
     private final String version;
+    private final int number;
     private final SortedMap<String, String> files;
 
-    private CompiledPolicy(KieBase kieBase, String version, SortedMap<String, String> files) {
+    private CompiledPolicy(KieBase kieBase, String version, int number, SortedMap<String, String> files) {
         this.kieBase = kieBase;
         this.version = version;
+        this.number = number;
         this.files = files;
     }
 
-    /** Reads every {@code .drl} and {@code .drl.csv/.xls/.xlsx} file under {@code dir}. */
+    /** Reads every rule and scenario file under {@code dir}. */
     public static CompiledPolicy fromDirectory(Path dir) {
+        return compile(readDirectory(dir));
+    }
+
+    /** The policy files of a directory, name (relative, with {@code /}) → content. */
+    public static SortedMap<String, String> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new PolicyCompilationException(List.of(new PolicyError(dir.toString(), 0, 0, "rules directory not found")));
         }
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.filter(Files::isRegularFile).filter(CompiledPolicy::isPolicyFile).toList()) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                if (isPolicyFile(name)) {
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read rules directory " + dir, e);
         }
-        return compile(files);
+        return files;
     }
 
-    static boolean isPolicyFile(Path p) {
-        String name = p.getFileName().toString();
-        return name.endsWith(".drl") || name.endsWith(".drl.csv");
+    /** Rule files ({@code .drl}, decision tables {@code .drl.csv}) and scenarios ({@code scenarios/*.csv}). */
+    public static boolean isPolicyFile(String name) {
+        return FILE_NAME.matcher(name).matches() && (isRuleFile(name) || isScenarioFile(name));
+    }
+
+    static boolean isRuleFile(String name) {
+        return !name.startsWith(SCENARIOS) && (name.endsWith(".drl") || name.endsWith(".drl.csv"));
+    }
+
+    public static boolean isScenarioFile(String name) {
+        return name.startsWith(SCENARIOS) && name.endsWith(".csv") && name.indexOf('/', SCENARIOS.length()) < 0;
     }
 
     /** Compiles the given files (name → content); throws with every error Drools reports. */
     public static CompiledPolicy compile(Map<String, String> sources) {
-        if (sources.isEmpty()) {
-            throw new PolicyCompilationException(List.of(new PolicyError("rules", 0, 0, "no policy files")));
-        }
         SortedMap<String, String> files = new TreeMap<>(sources);
+        List<PolicyError> misnamed = files.keySet().stream().filter(name -> !isPolicyFile(name))
+                .map(name -> new PolicyError(name, 0, 0,
+                        "not a policy file: rules end in .drl or .drl.csv, scenarios are scenarios/<name>.csv"))
+                .toList();
+        if (!misnamed.isEmpty()) {
+            throw new PolicyCompilationException(misnamed);
+        }
+        if (files.keySet().stream().noneMatch(CompiledPolicy::isRuleFile)) {
+            throw new PolicyCompilationException(List.of(new PolicyError("rules", 0, 0, "no rule files")));
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // written under their package's path, as Drools expects; errors name the file as the user knows it
-        Map<String, String> userNames = new java.util.HashMap<>();
+        Map<String, String> userNames = new HashMap<>();
         files.forEach((name, content) -> {
-            String path = packagePath(content) + name.replace('/', '_');
-            userNames.put(path, name);
-            kfs.write("src/main/resources/" + path, content);
+            if (isRuleFile(name)) {
+                String path = packagePath(content) + name.replace('/', '_');
+                userNames.put(path, name);
+                kfs.write("src/main/resources/" + path, content);
+            }
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Results results = builder.getResults();
@@ -85,18 +122,21 @@ public final class CompiledPolicy {
             throw new PolicyCompilationException(errors);
         }
         KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
-        return new CompiledPolicy(kieBase, hash(files), files);
+        return new CompiledPolicy(kieBase, hash(files), 0, files);
     }
 
-    private static final java.util.regex.Pattern PACKAGE =
-            java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", java.util.regex.Pattern.MULTILINE);
+    /** The same compiled policy, known as stored version {@code n}. */
+    public CompiledPolicy numbered(int n) {
+        return new CompiledPolicy(kieBase, version, n, files);
+    }
 
     private static String packagePath(String content) {
-        java.util.regex.Matcher m = PACKAGE.matcher(content);
+        Matcher m = PACKAGE.matcher(content);
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
-    private static String hash(SortedMap<String, String> files) {
+    /** Short SHA-256 of names and contents: the same files always give the same hash. */
+    public static String hash(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, content) -> {
@@ -120,7 +160,17 @@ public final class CompiledPolicy {
         return version;
     }
 
+    /** The stored version's number, or 0 for a policy compiled but never stored (tests, candidates). */
+    public int number() {
+        return number;
+    }
+
     public SortedMap<String, String> files() {
         return files;
+    }
+
+    /** The names of every rule in the knowledge base, for coverage checks. */
+    public List<String> ruleNames() {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What the policy decided for one snapshot of facts: every output the rules produced, the names
- * of the rules that fired and the policy version that took the decision.
+ * of the rules that fired and the policy version (content hash and stored number) that took it.
  */
 public record PolicyDecision(
         Segment segment,
@@ -18,7 +18,8 @@ public record PolicyDecision(
         OfferTerms offerTerms,
         int priority,
         List<String> rulesFired,
-        String policyVersion) {
+        String policyVersion,
+        int policyNumber) {
 
     /** Natural order of the plan: by day, then by the stage's place in the schedule. */
     public static final Comparator<PlannedStep> PLAN_ORDER =

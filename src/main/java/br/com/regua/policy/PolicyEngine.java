@@ -49,7 +49,7 @@ public class PolicyEngine {
                 throw new PolicyOutputException("the rules kept firing (" + fired + " times): two rules undo each other; last fired: "
                         + lastOf(firedNames));
             }
-            return collect(session, priority, firedNames, policy.version());
+            return collect(session, priority, firedNames, policy);
         } finally {
             session.dispose();
         }
@@ -59,7 +59,7 @@ public class PolicyEngine {
         return names.subList(Math.max(0, names.size() - 4), names.size());
     }
 
-    private static PolicyDecision collect(KieSession session, PriorityScore priority, List<String> fired, String version) {
+    private static PolicyDecision collect(KieSession session, PriorityScore priority, List<String> fired, CompiledPolicy policy) {
         Segment segment = null;
         Integer grace = null;
         ChargeRates rates = null;
@@ -96,6 +96,7 @@ public class PolicyEngine {
         plan.sort(PolicyDecision.PLAN_ORDER);
         channels.sort(null);
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
-                List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), version);
+                List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
+                policy.number());
     }
 }

@@ -36,7 +36,7 @@ class NextStepPlannerTests {
         List<PlannedStep> sorted = new ArrayList<>(List.of(steps));
         sorted.sort(PolicyDecision.PLAN_ORDER);
         return new PolicyDecision(Segment.REGULAR, 2, sorted, new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01")),
-                everyDay, List.of(), new OfferTerms(), 0, List.of(), "test");
+                everyDay, List.of(), new OfferTerms(), 0, List.of(), "test", 0);
     }
 
     private static final PolicyDecision DEFAULT = plan(new PlannedStep(Stage.PRE_DUE_REMINDER, -5),

@@ -1,0 +1,221 @@
+package br.com.regua.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads scenario files: CSV as a spreadsheet saves it, separated by {@code ;} (the Brazilian
+ * default) or {@code ,}, one header line, one scenario per line, blank lines and lines starting
+ * with {@code #} ignored. Column names are matched ignoring case, spaces and punctuation, so
+ * "Expected grace days" and {@code expectedGraceDays} are the same column.
+ */
+public final class ScenarioFiles {
+
+    /** Scenarios are dated from this due date unless a {@code due date} column says otherwise: a Monday. */
+    static final LocalDate DEFAULT_DUE_DATE = LocalDate.of(2026, 3, 16);
+
+    private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
+            "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
+            "bureaunoticeday", "hasemail", "hasphone", "pauseddays");
+
+    static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
+            "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
+            "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
+            "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectedrulesfired");
+
+    private ScenarioFiles() {
+    }
+
+    /** Every scenario of every scenario file in a policy's files. */
+    public static List<Scenario> of(Map<String, String> files) {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<PolicyError> errors = new ArrayList<>();
+        files.forEach((name, content) -> {
+            if (CompiledPolicy.isScenarioFile(name)) {
+                try {
+                    scenarios.addAll(parse(name, content));
+                } catch (PolicyCompilationException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new PolicyCompilationException(errors);
+        }
+        return scenarios;
+    }
+
+    static List<Scenario> parse(String file, String content) {
+        String[] lines = content.split("\\r?\\n", -1);
+        List<Scenario> scenarios = new ArrayList<>();
+        List<PolicyError> errors = new ArrayList<>();
+        String[] header = null;
+        char separator = ';';
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            if (header == null) {
+                separator = line.indexOf(';') >= 0 ? ';' : ',';
+                header = split(line, separator).stream().map(ScenarioFiles::normalise).toArray(String[]::new);
+                for (String column : header) {
+                    if (!column.isEmpty() && !GIVEN.contains(column) && !EXPECTED.contains(column)) {
+                        errors.add(new PolicyError(file, i + 1, 0, "unknown column '" + column + "'"));
+                    }
+                }
+                for (String required : List.of("scenario", "amount", "daysoverdue")) {
+                    if (!List.of(header).contains(required)) {
+                        errors.add(new PolicyError(file, i + 1, 0, "missing column '" + required + "'"));
+                    }
+                }
+                if (!errors.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
+            List<String> cells = split(line, separator);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length && c < cells.size(); c++) {
+                if (!cells.get(c).isBlank() && !header[c].isEmpty()) {
+                    row.put(header[c], cells.get(c).strip());
+                }
+            }
+            try {
+                scenarios.add(scenario(file, i + 1, row));
+            } catch (IllegalArgumentException e) {
+                errors.add(new PolicyError(file, i + 1, 0, e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new PolicyCompilationException(errors);
+        }
+        return scenarios;
+    }
+
+    private static Scenario scenario(String file, int line, Map<String, String> row) {
+        String name = row.get("scenario");
+        if (name == null) {
+            throw new IllegalArgumentException("the scenario has no name");
+        }
+        LocalDate due = row.containsKey("duedate") ? LocalDate.parse(row.get("duedate")) : DEFAULT_DUE_DATE;
+        int paused = integer(row, "pauseddays", 0);
+        CaseFacts.Builder facts = CaseFacts.builder()
+                .receivableId(name)
+                .customerType(CustomerType.valueOf(upper(row.getOrDefault("customertype", "CONSUMER"), "customer type")))
+                .state(row.get("state"))
+                .principal(money(row.get("amount"), "amount"))
+                .balance(row.containsKey("balance") ? money(row.get("balance"), "balance") : null)
+                .issueDate(due.minusDays(30))
+                .dueDate(due)
+                .pausedDays(paused)
+                .today(due.plusDays(integer(row, "daysoverdue", 0) + (long) paused))
+                .currentStage(Stage.valueOf(upper(row.getOrDefault("currentstage", "REGISTERED"), "current stage")))
+                .bureauPriorNoticeDay(row.containsKey("bureaunoticeday") ? integer(row, "bureaunoticeday", 0) : null)
+                .hasEmail(yes(row.getOrDefault("hasemail", "yes")))
+                .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
+                .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
+                        integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0)));
+        Map<String, String> expectations = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (EXPECTED.contains(column)) {
+                expectations.put(column, value);
+            }
+        });
+        if (expectations.isEmpty()) {
+            throw new IllegalArgumentException("scenario '" + name + "' expects nothing: fill in at least one expected column");
+        }
+        return new Scenario(file, line, name, facts.build(), expectations);
+    }
+
+    static String normalise(String column) {
+        return column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** A decimal as a spreadsheet writes it: {@code 1500.00}, {@code 1500,00} or {@code 1.500,00}. */
+    static BigDecimal decimal(String text, String what) {
+        String t = text.strip().replace("R$", "").replace(" ", "");
+        if (t.contains(",")) {
+            t = t.replace(".", "").replace(',', '.');
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is not a number: '" + text + "'");
+        }
+    }
+
+    private static BigDecimal money(String text, String what) {
+        if (text == null) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        BigDecimal amount = decimal(text, what);
+        if (amount.signum() <= 0 || amount.scale() > 2) {
+            throw new IllegalArgumentException(what + " must be positive with at most 2 decimals: '" + text + "'");
+        }
+        return amount;
+    }
+
+    private static int integer(Map<String, String> row, String column, int otherwise) {
+        String text = row.get(column);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a whole number: '" + text + "'");
+        }
+    }
+
+    private static String upper(String text, String what) {
+        String value = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        return value;
+    }
+
+    static boolean yes(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "sim", "s", "1", "x" -> true;
+            case "no", "n", "false", "não", "nao", "0", "-" -> false;
+            default -> throw new IllegalArgumentException("expected yes or no, not '" + text + "'");
+        };
+    }
+
+    /** Splits one CSV line; a cell may be quoted to hold the separator ({@code "a;b"}, {@code ""} for a quote). */
+    static List<String> split(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == separator) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

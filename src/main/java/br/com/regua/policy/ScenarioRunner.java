@@ -1,0 +1,168 @@
+package br.com.regua.policy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the scenarios of a policy against that same policy and compares each decision with what
+ * the credit manager expected. A policy whose scenarios fail is not activated.
+ */
+public final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    /** Runs the scenarios that come with the policy's own files. */
+    public static ScenarioReport run(CompiledPolicy policy) {
+        return run(policy, ScenarioFiles.of(policy.files()));
+    }
+
+    public static ScenarioReport run(CompiledPolicy policy, List<Scenario> scenarios) {
+        PolicyEngine engine = new PolicyEngine(policy);
+        List<ScenarioFailure> failures = new ArrayList<>();
+        Set<String> fired = new TreeSet<>();
+        for (Scenario s : scenarios) {
+            PolicyDecision d;
+            try {
+                d = engine.evaluate(s.facts());
+            } catch (PolicyOutputException e) {
+                failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), "decision", "a decision", e.getMessage()));
+                continue;
+            }
+            fired.addAll(d.rulesFired());
+            s.expectations().forEach((check, expected) -> {
+                try {
+                    String actual = mismatch(check, expected, d, s.facts());
+                    if (actual != null) {
+                        failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), label(check), expected, actual));
+                    }
+                } catch (IllegalArgumentException e) {
+                    failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), label(check), expected, e.getMessage()));
+                }
+            });
+        }
+        return new ScenarioReport(scenarios.size(), List.copyOf(failures), fired);
+    }
+
+    /** The first step the policy plans from the scenario's day on, after the stage the case is in. */
+    static Optional<PlannedStep> nextStep(PolicyDecision d, CaseFacts facts) {
+        return d.plan().stream()
+                .filter(p -> p.getDay() >= facts.getDaysOverdue() && p.getStage().compareTo(facts.getCurrentStage()) > 0)
+                .min(PolicyDecision.PLAN_ORDER);
+    }
+
+    /** Null when the decision meets the expectation; otherwise what the policy decided instead. */
+    private static String mismatch(String check, String expected, PolicyDecision d, CaseFacts facts) {
+        Optional<PlannedStep> next = nextStep(d, facts);
+        return switch (check) {
+            case "expectedsegment" -> same(upper(expected), d.segment().name());
+            case "expectedgracedays" -> same(Integer.parseInt(expected.strip()), d.graceDays());
+            case "expecteddiscount" -> sameNumber(fraction(expected), d.offerTerms().getPrincipalDiscount(), percent(d.offerTerms().getPrincipalDiscount()));
+            case "expectedwaivecharges" -> same(ScenarioFiles.yes(expected), d.offerTerms().isWaiveCharges());
+            case "expectedmaxinstallments" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getMaxInstallments());
+            case "expectedmininstallment" -> sameNumber(ScenarioFiles.decimal(expected, "minimum installment"),
+                    d.offerTerms().getMinInstallment(), String.valueOf(d.offerTerms().getMinInstallment()));
+            case "expectedoffervaliddays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getValidDays());
+            case "expectednextstage" -> same(upper(expected), next.map(p -> p.getStage().name()).orElse("NONE"));
+            case "expectednextstageday" -> same(expected.strip(), next.map(p -> String.valueOf(p.getDay())).orElse("none"));
+            case "expectedplanincludes" -> missing(words(expected), d.plan().stream()
+                    .flatMap(p -> List.of(p.getStage().name(), p.toString()).stream()).toList(), d);
+            case "expectedplanexcludes" -> words(expected).stream()
+                    .anyMatch(w -> d.plan().stream().anyMatch(p -> p.getStage().name().equals(w) || p.toString().equals(w)))
+                    ? plan(d) : null;
+            case "expectedchannels" -> same(new TreeSet<>(words(expected)),
+                    d.channels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+            case "expectedpriority" -> same(Integer.parseInt(expected.strip()), d.priority());
+            case "expectedfinerate" -> sameNumber(fraction(expected), d.chargeRates().getFineRate(), percent(d.chargeRates().getFineRate()));
+            case "expectedinterestrate" -> sameNumber(fraction(expected), d.chargeRates().getMonthlyInterestRate(),
+                    percent(d.chargeRates().getMonthlyInterestRate()));
+            case "expectedcontactwindows" -> missing(Arrays.stream(expected.split("\\|")).map(String::strip).toList(),
+                    d.contactWindows().stream().map(ContactWindow::toString).toList(),
+                    d.contactWindows().stream().map(ContactWindow::toString).collect(Collectors.joining(" | ")));
+            case "expectedrulesfired" -> {
+                List<String> absent = Arrays.stream(expected.split("\\|")).map(String::strip)
+                        .filter(r -> !d.rulesFired().contains(r)).toList();
+                yield absent.isEmpty() ? null : "did not fire: " + String.join(" | ", absent);
+            }
+            default -> throw new IllegalArgumentException("unknown expectation " + check);
+        };
+    }
+
+    private static String same(Object expected, Object actual) {
+        return Objects.equals(expected, actual) ? null : String.valueOf(actual);
+    }
+
+    private static String sameNumber(BigDecimal expected, BigDecimal actual, String shown) {
+        return actual != null && expected.compareTo(actual) == 0 ? null : shown;
+    }
+
+    private static String missing(List<String> expected, List<String> actual, Object shown) {
+        return actual.containsAll(expected) ? null : String.valueOf(shown);
+    }
+
+    private static String missing(List<String> expected, List<String> actual, PolicyDecision d) {
+        return actual.containsAll(expected) ? null : plan(d);
+    }
+
+    private static String plan(PolicyDecision d) {
+        return d.plan().stream().map(PlannedStep::toString).collect(Collectors.joining(" "));
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.strip().split("[\\s,]+")).filter(w -> !w.isEmpty()).map(w -> w.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static String upper(String text) {
+        return text.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    /** "10%" or "0.10" (or "10,5%") as a fraction. */
+    static BigDecimal fraction(String text) {
+        String t = text.strip();
+        if (t.endsWith("%")) {
+            return ScenarioFiles.decimal(t.substring(0, t.length() - 1), "percentage").movePointLeft(2);
+        }
+        return ScenarioFiles.decimal(t, "fraction");
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction == null ? "none" : fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static String label(String check) {
+        return switch (check) {
+            case "expectedgracedays" -> "grace days";
+            case "expectedwaivecharges" -> "waive charges";
+            case "expectedmaxinstallments" -> "max installments";
+            case "expectedmininstallment" -> "min installment";
+            case "expectedoffervaliddays" -> "offer valid days";
+            case "expectednextstage" -> "next stage";
+            case "expectednextstageday" -> "next stage day";
+            case "expectedplanincludes" -> "plan includes";
+            case "expectedplanexcludes" -> "plan excludes";
+            case "expectedfinerate" -> "fine rate";
+            case "expectedinterestrate" -> "interest rate";
+            case "expectedcontactwindows" -> "contact windows";
+            case "expectedrulesfired" -> "rules fired";
+            default -> check.replaceFirst("^expected", "");
+        };
+    }
+
+    static final Comparator<ScenarioFailure> ORDER = Comparator.comparing(ScenarioFailure::file).thenComparingInt(ScenarioFailure::line);
+
+    /** Runs against a policy's own scenarios and lists the failures as lines a person reads. */
+    public static List<String> describe(List<ScenarioFailure> failures) {
+        return failures.stream().sorted(ORDER).map(f -> f.file() + ":" + f.line() + " " + f.scenario() + ": expected " + f.check()
+                + " " + f.expected() + ", got " + f.actual()).toList();
+    }
+
+}

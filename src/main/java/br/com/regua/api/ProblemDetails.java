@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import br.com.regua.policy.PolicyCompilationException;
+import br.com.regua.policy.ScenariosFailedException;
 
 /**
  * Every error of the API as an RFC 9457 problem detail with a stable type, a human title and the
@@ -66,6 +67,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-does-not-compile", "The policy does not compile",
                 e.getMessage());
         p.setProperty("errors", e.errors());
+        return p;
+    }
+
+    @ExceptionHandler(ScenariosFailedException.class)
+    ProblemDetail failedScenarios(ScenariosFailedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-scenarios-failed", "The policy fails its scenarios",
+                e.getMessage());
+        p.setProperty("scenariosRun", e.report().run());
+        p.setProperty("failures", e.report().failures());
         return p;
     }
 

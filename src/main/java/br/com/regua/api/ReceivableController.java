@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 
@@ -31,11 +32,13 @@ class ReceivableController {
     private final ReceivableService receivables;
     private final ReceivableViews views;
     private final ObjectMapper json;
+    private final DecisionRecorder decisions;
 
-    ReceivableController(ReceivableService receivables, ReceivableViews views, ObjectMapper json) {
+    ReceivableController(ReceivableService receivables, ReceivableViews views, ObjectMapper json, DecisionRecorder decisions) {
         this.receivables = receivables;
         this.views = views;
         this.json = json;
+        this.decisions = decisions;
     }
 
     @PostMapping
@@ -47,6 +50,12 @@ class ReceivableController {
     @GetMapping("/{externalId}")
     ReceivableView get(@PathVariable String externalId) {
         return views.of(receivables.get(externalId));
+    }
+
+    /** Every decision the policy took for this case: inputs, rules fired, outputs, policy version and time. */
+    @GetMapping("/{externalId}/decisions")
+    List<DecisionRecorder.Recorded> decisions(@PathVariable String externalId) {
+        return decisions.forReceivable(receivables.get(externalId).id());
     }
 
     /** Registers each item on its own: one bad item never rejects the others. */

@@ -1,24 +1,44 @@
 package br.com.regua.config;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-import br.com.regua.policy.CompiledPolicy;
+import br.com.regua.policy.InitialPolicy;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.PolicyHealth;
+import br.com.regua.policy.PolicyStore;
+import br.com.regua.policy.PolicyWorkbench;
+import br.com.regua.policy.RulesDirectoryWatcher;
 
-/** Compiles the rules directory at start-up; a broken policy stops the server loudly. */
+/**
+ * The policy: the active version from the database (the rules directory on first start, which
+ * must compile and pass its scenarios or the server does not start), changed at run time by the
+ * policy API and by edits in the rules directory.
+ */
 @Configuration
+@EnableScheduling
 public class PolicyConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(PolicyConfig.class);
+    @Bean
+    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, Clock clock) {
+        return new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), clock));
+    }
 
     @Bean
-    PolicyEngine policyEngine(ReguaProperties properties) {
-        CompiledPolicy policy = CompiledPolicy.fromDirectory(properties.rulesDir());
-        log.info("Policy {} loaded from {} ({} files)", policy.version(), properties.rulesDir().toAbsolutePath().normalize(),
-                policy.files().size());
-        return new PolicyEngine(policy);
+    PolicyWorkbench policyWorkbench(PolicyEngine engine, PolicyStore store, ReguaProperties properties, Clock clock) {
+        return new PolicyWorkbench(engine, store, properties.rulesDir(), clock);
+    }
+
+    @Bean
+    RulesDirectoryWatcher rulesDirectoryWatcher(PolicyWorkbench workbench) {
+        return new RulesDirectoryWatcher(workbench);
+    }
+
+    @Bean
+    PolicyHealth policyHealthIndicator(PolicyWorkbench workbench) {
+        return new PolicyHealth(workbench);
     }
 }

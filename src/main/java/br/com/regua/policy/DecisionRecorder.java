@@ -27,8 +27,8 @@ public class DecisionRecorder {
     }
 
     /** A stored decision, as the timeline shows it. */
-    public record Recorded(String kind, String policyVersion, List<String> rulesFired, Map<String, Object> outputs,
-                           OffsetDateTime decidedAt) {
+    public record Recorded(String kind, String policyVersion, Integer policyNumber, Map<String, Object> inputs,
+                           List<String> rulesFired, Map<String, Object> outputs, OffsetDateTime decidedAt) {
     }
 
     public void record(long receivableId, String kind, CaseFacts facts, PolicyDecision d, Map<String, Object> extraOutputs,
@@ -59,15 +59,17 @@ public class DecisionRecorder {
         outputs.put("priority", d.priority());
         outputs.putAll(extraOutputs);
         jdbc.sql("""
-                insert into decision_record (receivable_id, kind, policy_version, inputs, rules_fired, outputs, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(receivableId, kind, d.policyVersion(), write(inputs), write(d.rulesFired()), write(outputs), at)
+                insert into decision_record (receivable_id, kind, policy_version, policy_number, inputs, rules_fired, outputs,
+                                             decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(receivableId, kind, d.policyVersion(), d.policyNumber() == 0 ? null : d.policyNumber(), write(inputs), write(d.rulesFired()), write(outputs), at)
                 .update();
     }
 
     public List<Recorded> forReceivable(long receivableId) {
         return jdbc.sql("select * from decision_record where receivable_id = ? order by id").param(receivableId)
                 .query((rs, n) -> new Recorded(rs.getString("kind"), rs.getString("policy_version"),
+                        (Integer) rs.getObject("policy_number", Integer.class), read(rs.getString("inputs"), Map.class),
                         read(rs.getString("rules_fired"), List.class), read(rs.getString("outputs"), Map.class),
                         rs.getObject("decided_at", OffsetDateTime.class)))
                 .list();

@@ -1,0 +1,10 @@
+package br.com.regua.api;
+
+import java.util.Map;
+
+/**
+ * A policy edit: the named files replace those of the active version (a file sent as null is
+ * removed); the others stay as they are.
+ */
+record PolicyChangeRequest(String author, String comment, Map<String, String> files) {
+}

@@ -1,0 +1,136 @@
+package br.com.regua.api;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import br.com.regua.policy.CompiledPolicy;
+import br.com.regua.policy.PolicyDiff;
+import br.com.regua.policy.PolicyStore;
+import br.com.regua.policy.PolicyVersion;
+import br.com.regua.policy.PolicyWorkbench;
+
+/** The policy workbench's API: versions, edits that are compiled and tested before they go live, roll back. */
+@RestController
+@RequestMapping("/api/policy")
+class PolicyController {
+
+    static final int MAX_FILE_CHARS = 1_000_000;
+
+    private final PolicyWorkbench workbench;
+    private final PolicyStore store;
+
+    PolicyController(PolicyWorkbench workbench, PolicyStore store) {
+        this.workbench = workbench;
+        this.store = store;
+    }
+
+    /** A version as the API shows it; {@code files} only where one version is asked for. */
+    record VersionView(int number, String hash, String author, String comment, OffsetDateTime createdAt, boolean active,
+                       OffsetDateTime activatedAt, List<String> fileNames, Map<String, String> files,
+                       Integer previous, List<PolicyDiff.FileChange> changes, Integer scenariosRun) {
+
+        static VersionView summary(PolicyVersion v) {
+            return new VersionView(v.number(), v.hash(), v.author(), v.comment(), v.createdAt(), v.active(), v.activatedAt(),
+                    null, null, null, null, null);
+        }
+
+        static VersionView whole(PolicyVersion v, Integer previous, List<PolicyDiff.FileChange> changes, Integer scenariosRun) {
+            return new VersionView(v.number(), v.hash(), v.author(), v.comment(), v.createdAt(), v.active(), v.activatedAt(),
+                    List.copyOf(v.files().keySet()), v.files(), previous, changes, scenariosRun);
+        }
+    }
+
+    record ValidationView(boolean valid, String hash, List<String> fileNames, int rules, int scenariosRun) {
+    }
+
+    @GetMapping
+    VersionView active() {
+        return whole(store.version(workbench.active().number()).orElseThrow(), null);
+    }
+
+    @GetMapping("/versions")
+    List<VersionView> versions() {
+        return store.versions().stream().map(VersionView::summary).toList();
+    }
+
+    @GetMapping("/versions/{number}")
+    VersionView version(@PathVariable int number) {
+        return whole(store.version(number).orElseThrow(() -> new NotFoundException("policy version " + number + " not found")), null);
+    }
+
+    @PostMapping("/versions/{number}/activate")
+    VersionView activate(@PathVariable int number, @RequestBody(required = false) PolicyChangeRequest request) {
+        String author = request == null || request.author() == null || request.author().isBlank() ? "api" : request.author();
+        String comment = request == null || request.comment() == null ? "re-activated version " + number : request.comment();
+        PolicyWorkbench.Change change = workbench.activate(number, author, comment)
+                .orElseThrow(() -> new NotFoundException("policy version " + number + " not found"));
+        return whole(change.version(), change.scenarios().run());
+    }
+
+    @PutMapping
+    ResponseEntity<VersionView> change(@RequestBody PolicyChangeRequest request) {
+        checkAuthor(request);
+        checkFiles(request);
+        PolicyWorkbench.Change change = workbench.change(request.author().strip(), request.comment(), request.files());
+        return ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(whole(change.version(), change.scenarios() == null ? null : change.scenarios().run()));
+    }
+
+    @PostMapping("/validate")
+    ValidationView validate(@RequestBody PolicyChangeRequest request) {
+        checkFiles(request);
+        SortedMap<String, String> files = workbench.withEdits(request.files());
+        PolicyWorkbench.Candidate candidate = workbench.validate(files);
+        return new ValidationView(true, candidate.policy().version(), List.copyOf(files.keySet()),
+                candidate.policy().ruleNames().size(), candidate.scenarios().run());
+    }
+
+    private VersionView whole(PolicyVersion v, Integer scenariosRun) {
+        Integer previous = v.number() > 1 ? v.number() - 1 : null;
+        Map<String, String> before = previous == null ? Map.of() : store.version(previous).map(PolicyVersion::files).orElse(null);
+        return VersionView.whole(v, previous, before == null ? List.of() : PolicyDiff.between(before, v.files()), scenariosRun);
+    }
+
+    private static void checkAuthor(PolicyChangeRequest request) {
+        if (request.author() == null || request.author().isBlank()) {
+            throw new InvalidInputException("author", "is required: who makes this change");
+        }
+        if (request.author().length() > 200) {
+            throw new InvalidInputException("author", "must be at most 200 characters");
+        }
+        if (request.comment() != null && request.comment().length() > 1000) {
+            throw new InvalidInputException("comment", "must be at most 1000 characters");
+        }
+    }
+
+    static void checkFiles(PolicyChangeRequest request) {
+        if (request.files() == null || request.files().isEmpty()) {
+            throw new InvalidInputException("files", "must name at least one file and its content");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        request.files().forEach((name, content) -> {
+            if (!CompiledPolicy.isPolicyFile(name)) {
+                problems.add(new FieldProblem("files." + name,
+                        "is not a policy file name: rules end in .drl or .drl.csv, scenarios are scenarios/<name>.csv"));
+            } else if (content != null && content.length() > MAX_FILE_CHARS) {
+                problems.add(new FieldProblem("files." + name, "must be at most " + MAX_FILE_CHARS + " characters"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package br.com.regua.policy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes the running policy safely: every candidate is compiled and its scenarios run before it
+ * becomes a stored version and the active one; a candidate that fails changes nothing. Changes
+ * arrive from the policy API, from edits in the rules directory and from other server nodes.
+ */
+public class PolicyWorkbench {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyWorkbench.class);
+
+    private final PolicyEngine engine;
+    private final PolicyStore store;
+    private final Path rulesDir;
+    private final Clock clock;
+    // one change at a time on this node; another node's change is followed through the activation log
+    private final ReentrantLock changing = new ReentrantLock();
+    private volatile long seenActivation;
+    private volatile DirectoryStatus directoryStatus;
+    private volatile Map<String, String> refusedDirectory = Map.of();
+
+    public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.rulesDir = rulesDir;
+        this.clock = clock;
+        this.seenActivation = store.lastActivationId();
+        this.directoryStatus = DirectoryStatus.accepted("version " + engine.active().number() + " active", now());
+    }
+
+    /** A candidate that compiled and passed its scenarios. */
+    public record Candidate(CompiledPolicy policy, ScenarioReport scenarios) {
+    }
+
+    /** The outcome of a change: the version now active, and whether it is a new one. */
+    public record Change(PolicyVersion version, boolean created, ScenarioReport scenarios) {
+    }
+
+    /**
+     * Compiles the files and runs their scenarios.
+     *
+     * @throws PolicyCompilationException a file does not compile or a scenario file cannot be read
+     * @throws ScenariosFailedException   a scenario decides otherwise than expected
+     */
+    public Candidate validate(Map<String, String> files) {
+        CompiledPolicy policy = CompiledPolicy.compile(files);
+        ScenarioReport report = ScenarioRunner.run(policy);
+        if (!report.passed()) {
+            throw new ScenariosFailedException(report);
+        }
+        return new Candidate(policy, report);
+    }
+
+    /** The active files with {@code edits} applied: a file mapped to null is removed. */
+    public SortedMap<String, String> withEdits(Map<String, String> edits) {
+        SortedMap<String, String> files = new TreeMap<>(engine.active().files());
+        edits.forEach((name, content) -> {
+            if (content == null) {
+                files.remove(name);
+            } else {
+                files.put(name, content);
+            }
+        });
+        return files;
+    }
+
+    /** Applies the edits to the active version, validates and activates the result as a new version. */
+    public Change change(String author, String comment, Map<String, String> edits) {
+        changing.lock();
+        try {
+            SortedMap<String, String> files = withEdits(edits);
+            CompiledPolicy active = engine.active();
+            if (CompiledPolicy.hash(files).equals(active.version())) {
+                return new Change(store.version(active.number()).orElseThrow(), false, null);
+            }
+            Candidate candidate = validate(files);
+            PolicyVersion version = store.saveAndActivate(candidate.policy().files(), candidate.policy().version(), author,
+                    comment, now());
+            engine.activate(candidate.policy().numbered(version.number()));
+            seenActivation = store.lastActivationId();
+            log.info("Policy version {} ({}) activated by {}: {}", version.number(), version.hash(), author, comment);
+            return new Change(version, true, candidate.scenarios());
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    /** Makes a stored version active again (roll back or forward), after compiling it and running its scenarios. */
+    public Optional<Change> activate(int number, String author, String comment) {
+        changing.lock();
+        try {
+            Optional<PolicyVersion> stored = store.version(number);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Candidate candidate = validate(stored.get().files());
+            store.activate(number, author, comment, now());
+            engine.activate(candidate.policy().numbered(number));
+            seenActivation = store.lastActivationId();
+            log.info("Policy version {} ({}) re-activated by {}: {}", number, stored.get().hash(), author, comment);
+            return Optional.of(new Change(store.version(number).orElseThrow(), false, candidate.scenarios()));
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    /**
+     * Takes in edits made in the rules directory through the same path as the API. A refused edit
+     * is logged once and shown in the health details; the active version keeps running.
+     */
+    public void syncDirectory() {
+        SortedMap<String, String> files;
+        try {
+            files = CompiledPolicy.readDirectory(rulesDir);
+        } catch (RuntimeException e) {
+            refuse(Map.of(), new PolicyCompilationException(List.of(new PolicyError(rulesDir.toString(), 0, 0, e.getMessage()))));
+            return;
+        }
+        Map<String, String> before = store.directorySnapshot();
+        SortedMap<String, String> edits = DirectorySnapshot.edits(before, files);
+        if (edits.isEmpty() || files.equals(refusedDirectory)) {
+            return;
+        }
+        String comment = "edited in the rules directory: " + String.join(", ", edits.keySet());
+        try {
+            Change change = change(InitialPolicy.DIRECTORY_AUTHOR, comment, edits);
+            store.saveDirectorySnapshot(DirectorySnapshot.of(files));
+            refusedDirectory = Map.of();
+            directoryStatus = DirectoryStatus.accepted(comment + " → version " + change.version().number(), now());
+        } catch (PolicyCompilationException | ScenariosFailedException e) {
+            refuse(files, e);
+        }
+    }
+
+    private void refuse(Map<String, String> files, RuntimeException e) {
+        refusedDirectory = files;
+        List<PolicyError> errors = e instanceof PolicyCompilationException c ? c.errors() : List.of();
+        List<ScenarioFailure> failures = e instanceof ScenariosFailedException s ? s.report().failures() : List.of();
+        directoryStatus = new DirectoryStatus(false, "refused; version " + engine.active().number() + " keeps running",
+                errors, failures, now());
+        log.error("Rules directory change refused, version {} keeps running: {}", engine.active().number(), e.getMessage());
+    }
+
+    /** Another node activated a version: decide with it here too. */
+    public void followOtherNodes() {
+        long last = store.lastActivationId();
+        if (last == seenActivation) {
+            return;
+        }
+        changing.lock();
+        try {
+            store.active().ifPresent(v -> {
+                if (v.number() != engine.active().number()) {
+                    engine.activate(CompiledPolicy.compile(v.files()).numbered(v.number()));
+                    log.info("Policy version {} ({}) activated on another node; following", v.number(), v.hash());
+                }
+            });
+            seenActivation = last;
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    public DirectoryStatus directoryStatus() {
+        return directoryStatus;
+    }
+
+    public CompiledPolicy active() {
+        return engine.active();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

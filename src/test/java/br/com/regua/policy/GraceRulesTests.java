@@ -35,6 +35,24 @@ class GraceRulesTests {
     }
 
     @Test
+    void whenTwoRulesGrantGraceTheLongestWinsWithOneGraceStage() {
+        PolicyEngine seasonal = DefaultPolicy.with("season.drl", """
+                package br.com.regua.policy;
+                rule "New customers get three days in the test season"
+                when
+                    InSegment( segment == Segment.NEW_CUSTOMER )
+                then
+                    insert(new GracePeriod(3));
+                end
+                """);
+
+        PolicyDecision d = seasonal.evaluate(withHistory(PaymentHistory.none()).build());
+
+        assertThat(d.graceDays()).isEqualTo(3);
+        assertThat(d.plan()).filteredOn(s -> s.getStage() == Stage.GRACE_PERIOD).extracting(PlannedStep::getDay).containsExactly(3);
+    }
+
+    @Test
     void changingTheNumberInGraceDrlChangesTheSchedule() {
         PolicyEngine edited = DefaultPolicy.edited("grace.drl", "insert(new GracePeriod(5));", "insert(new GracePeriod(7));");
 

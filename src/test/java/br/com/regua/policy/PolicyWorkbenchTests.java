@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +65,24 @@ class PolicyWorkbenchTests {
     Clock clock;
 
     static final String NEW_CUSTOMER_GRACE = "insert(new GracePeriod(1));";
-    static final String SEGMENTATION_NEW_CUSTOMER = "never paid anything: new customer;1500.00;0;0;0;0;0;0;NEW_CUSTOMER;1;";
+    // an edit a credit manager makes: a new file, and a scenario that pins it down
+    static final String SEASON_DRL = """
+            // SEASON — December bills come with the holidays: new customers get three quiet days.
+            package br.com.regua.policy;
+
+            rule "New customers with a December due date get three days of grace"
+            when
+                CaseFacts( dueDate.monthValue == 12 )
+                InSegment( segment == Segment.NEW_CUSTOMER )
+            then
+                insert(new GracePeriod(3));
+            end
+            """;
+    static final String SEASON_CSV = """
+            scenario;amount;days overdue;due date;expected segment;expected grace days
+            new customer due in December: three days;300.00;0;2026-12-10;NEW_CUSTOMER;3
+            new customer due in November: one day;300.00;0;2026-11-10;NEW_CUSTOMER;1
+            """;
 
     @Test
     void theFirstStartTakesInTheRulesDirectoryAsVersionOne() {
@@ -79,7 +97,7 @@ class PolicyWorkbenchTests {
     void anEditIsCompiledTestedAndActivatedAsANewVersionThatTakesTheNextDecisions() throws Exception {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", threeDaysForNewCustomers("Ana", "new customers need more time"));
+        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", season("Ana", "December is the holidays"));
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         int number = put.getBody().get("number").asInt();
@@ -94,14 +112,16 @@ class PolicyWorkbenchTests {
         assertThat(decision.get("policyNumber").asInt()).isEqualTo(number);
         assertThat(decision.get("outputs").get("graceDays").asInt()).isEqualTo(3);
         assertThat(decision.get("inputs").get("history").get("paidOnTime").asInt()).isZero();
-        assertThat(decision.get("rulesFired")).extracting(JsonNode::asText).contains("New customers get one day of grace");
+        assertThat(decision.get("rulesFired")).extracting(JsonNode::asText)
+                .contains("New customers with a December due date get three days of grace");
 
         JsonNode version = get("/api/policy/versions/" + number).getBody();
         assertThat(version.get("previous").asInt()).isEqualTo(number - 1);
-        assertThat(version.get("changes").findValuesAsText("file")).contains("grace.drl");
-        assertThat(version.get("changes").findValuesAsText("diff")).anySatisfy(diff -> assertThat(diff)
-                .contains("-    " + NEW_CUSTOMER_GRACE).contains("+    insert(new GracePeriod(3));"));
-        restoreVersion(before);
+        assertThat(version.get("changes").findValuesAsText("file")).containsExactlyInAnyOrder("season.drl", "scenarios/season.csv");
+        assertThat(version.get("changes").findValuesAsText("change")).containsOnly("ADDED");
+        assertThat(version.get("changes").findParents("file")).filteredOn(c -> c.get("file").asText().equals("season.drl"))
+                .singleElement().satisfies(c -> assertThat(c.get("diff").asText())
+                        .contains("+rule \"New customers with a December due date get three days of grace\""));
     }
 
     @Test
@@ -131,11 +151,13 @@ class PolicyWorkbenchTests {
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(put.getBody().get("type").asText()).endsWith("/policy-scenarios-failed");
-        JsonNode failure = put.getBody().get("failures").get(0);
-        assertThat(failure.get("file").asText()).isEqualTo("scenarios/segmentation.csv");
-        assertThat(failure.get("check").asText()).isEqualTo("grace days");
-        assertThat(failure.get("expected").asText()).isEqualTo("1");
-        assertThat(failure.get("actual").asText()).isEqualTo("3");
+        assertThat(put.getBody().get("failures")).anySatisfy(failure -> {
+            assertThat(failure.get("file").asText()).isEqualTo("scenarios/segmentation.csv");
+            assertThat(failure.get("line").asInt()).isPositive();
+            assertThat(failure.get("check").asText()).isEqualTo("grace days");
+            assertThat(failure.get("expected").asText()).isEqualTo("1");
+            assertThat(failure.get("actual").asText()).isEqualTo("3");
+        });
         assertThat(activeNumber()).isEqualTo(before);
     }
 
@@ -143,7 +165,7 @@ class PolicyWorkbenchTests {
     void validateCompilesAndRunsTheScenariosWithoutActivating() {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> ok = send(HttpMethod.POST, "/api/policy/validate", threeDaysForNewCustomers(null, null));
+        ResponseEntity<JsonNode> ok = send(HttpMethod.POST, "/api/policy/validate", season(null, null));
         ResponseEntity<JsonNode> failing = send(HttpMethod.POST, "/api/policy/validate",
                 change(null, Map.of("grace.drl", workbench.active().files().get("grace.drl").replace(NEW_CUSTOMER_GRACE,
                         "insert(new GracePeriod(3));"))));
@@ -159,7 +181,7 @@ class PolicyWorkbenchTests {
     void badRequestsNameTheFieldAndChangeNothing() {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> noAuthor = send(HttpMethod.PUT, "/api/policy", threeDaysForNewCustomers(" ", null));
+        ResponseEntity<JsonNode> noAuthor = send(HttpMethod.PUT, "/api/policy", season(" ", null));
         ResponseEntity<JsonNode> badName = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("../grace.drl", "x")));
         ResponseEntity<JsonNode> noFiles = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of()));
         ResponseEntity<JsonNode> unknown = send(HttpMethod.POST, "/api/policy/versions/9999/activate", null);
@@ -176,7 +198,7 @@ class PolicyWorkbenchTests {
     @Test
     void rollingBackRestoresTheOldDecisionsAndANewStartKeepsTheActiveVersion() throws Exception {
         int before = activeNumber();
-        int edited = send(HttpMethod.PUT, "/api/policy", threeDaysForNewCustomers("Ana", "try three days")).getBody()
+        int edited = send(HttpMethod.PUT, "/api/policy", season("Ana", "try the season")).getBody()
                 .get("number").asInt();
 
         ResponseEntity<JsonNode> rollBack = send(HttpMethod.POST, "/api/policy/versions/" + before + "/activate",
@@ -198,9 +220,7 @@ class PolicyWorkbenchTests {
     void anEditInTheRulesDirectoryGoesLiveWithinSecondsAndABrokenOneIsRefused() throws Exception {
         int before = activeNumber();
         Path grace = RULES.resolve("grace.drl");
-        Path segmentation = RULES.resolve("scenarios/segmentation.csv");
         String original = Files.readString(grace);
-        String originalScenarios = Files.readString(segmentation);
 
         Files.writeString(grace, original.replace("InSegment( segment == Segment.RISKY )", "InSegment( segment == Segment.RISKY "));
         await().atMost(Duration.ofSeconds(10)).until(() -> !workbench.directoryStatus().accepted());
@@ -210,29 +230,30 @@ class PolicyWorkbenchTests {
         assertThat(health.get("details").get("errors").get(0).asText()).startsWith("grace.drl:");
         assertThat(activeNumber()).isEqualTo(before);
 
-        Files.writeString(segmentation, originalScenarios.replace(SEGMENTATION_NEW_CUSTOMER,
-                SEGMENTATION_NEW_CUSTOMER.replace("NEW_CUSTOMER;1;", "NEW_CUSTOMER;3;")));
-        Files.writeString(grace, original.replace(NEW_CUSTOMER_GRACE, "insert(new GracePeriod(3));"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> activeNumber() != before);
-        JsonNode active = get("/api/policy").getBody();
-        assertThat(active.get("author").asText()).isEqualTo("rules directory");
-        assertThat(active.get("comment").asText()).contains("grace.drl", "scenarios/segmentation.csv");
-        assertThat(workbench.directoryStatus().accepted()).isTrue();
-
         Files.writeString(grace, original);
-        Files.writeString(segmentation, originalScenarios);
-        await().atMost(Duration.ofSeconds(10)).until(() -> workbench.active().files().get("grace.drl").equals(original)
-                && workbench.active().files().get("scenarios/segmentation.csv").equals(originalScenarios));
+        Files.writeString(RULES.resolve("scenarios/season.csv"), SEASON_CSV);
+        Files.writeString(RULES.resolve("season.drl"), SEASON_DRL);
+        await().atMost(Duration.ofSeconds(10)).until(() -> workbench.active().files().containsKey("season.drl")
+                && workbench.active().files().containsKey("scenarios/season.csv"));
+        JsonNode active = get("/api/policy").getBody();
+        assertThat(active.get("number").asInt()).isGreaterThan(before);
+        assertThat(active.get("author").asText()).isEqualTo("rules directory");
+        assertThat(active.get("comment").asText()).contains("season.drl");
+        assertThat(workbench.directoryStatus().accepted()).isTrue();
+        String id = register("policy-hot-reload-1");
+        assertThat(get("/api/receivables/" + id + "/decisions").getBody().get(0).get("outputs").get("graceDays").asInt())
+                .isEqualTo(3);
+
+        Files.delete(RULES.resolve("season.drl"));
+        Files.delete(RULES.resolve("scenarios/season.csv"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !workbench.active().files().containsKey("season.drl"));
+        assertThat(workbench.active().files()).doesNotContainKey("scenarios/season.csv");
     }
 
     // --- helpers
 
-    String threeDaysForNewCustomers(String author, String comment) {
-        Map<String, String> files = workbench.active().files();
-        return change(author, Map.of(
-                "grace.drl", files.get("grace.drl").replace(NEW_CUSTOMER_GRACE, "insert(new GracePeriod(3));"),
-                "scenarios/segmentation.csv", files.get("scenarios/segmentation.csv").replace(SEGMENTATION_NEW_CUSTOMER,
-                        SEGMENTATION_NEW_CUSTOMER.replace("NEW_CUSTOMER;1;", "NEW_CUSTOMER;3;"))), comment);
+    String season(String author, String comment) {
+        return change(author, Map.of("season.drl", SEASON_DRL, "scenarios/season.csv", SEASON_CSV), comment);
     }
 
     String change(String author, Map<String, String> files) {
@@ -255,9 +276,12 @@ class PolicyWorkbenchTests {
         return get("/api/policy").getBody().get("number").asInt();
     }
 
-    void restoreVersion(int number) {
-        assertThat(send(HttpMethod.POST, "/api/policy/versions/" + number + "/activate", null).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+    /** Each test starts from the default policy, whatever the one before it left active. */
+    @AfterEach
+    void backToTheDefaultPolicy() {
+        if (workbench.active().number() != 1) {
+            workbench.activate(1, "tests", "back to the default policy");
+        }
     }
 
     String register(String id) {

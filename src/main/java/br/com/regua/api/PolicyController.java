@@ -2,6 +2,7 @@ package br.com.regua.api;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.policy.CompiledPolicy;
@@ -21,6 +23,9 @@ import br.com.regua.policy.PolicyDiff;
 import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyVersion;
 import br.com.regua.policy.PolicyWorkbench;
+import br.com.regua.policy.ScenarioReport;
+import br.com.regua.policy.ScenarioRunner;
+import br.com.regua.schedule.PolicyWhatIf;
 
 /** The policy workbench's API: versions, edits that are compiled and tested before they go live, roll back. */
 @RestController
@@ -31,10 +36,12 @@ class PolicyController {
 
     private final PolicyWorkbench workbench;
     private final PolicyStore store;
+    private final PolicyWhatIf whatIf;
 
-    PolicyController(PolicyWorkbench workbench, PolicyStore store) {
+    PolicyController(PolicyWorkbench workbench, PolicyStore store, PolicyWhatIf whatIf) {
         this.workbench = workbench;
         this.store = store;
+        this.whatIf = whatIf;
     }
 
     /** A version as the API shows it; {@code files} only where one version is asked for. */
@@ -96,6 +103,23 @@ class PolicyController {
         PolicyWorkbench.Candidate candidate = workbench.validate(files);
         return new ValidationView(true, candidate.policy().version(), List.copyOf(files.keySet()),
                 candidate.policy().ruleNames().size(), candidate.scenarios().run());
+    }
+
+    /** What-if: the candidate against every open case, nothing changed; scenario failures shown, not blocking. */
+    @PostMapping("/simulate")
+    Map<String, Object> simulate(@RequestBody PolicyChangeRequest request,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        checkFiles(request);
+        if (limit < 0 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be between 0 and 1000");
+        }
+        CompiledPolicy candidate = CompiledPolicy.compile(workbench.withEdits(request.files()));
+        ScenarioReport scenarios = ScenarioRunner.run(candidate);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("report", whatIf.simulate(candidate, limit));
+        body.put("scenariosRun", scenarios.run());
+        body.put("scenarioFailures", scenarios.failures());
+        return body;
     }
 
     private VersionView whole(PolicyVersion v, Integer scenariosRun) {

@@ -4,6 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,6 +114,23 @@ public class ReceivableRepository {
 
     public void updateStatus(long id, ReceivableStatus status, OffsetDateTime now) {
         jdbc.sql("update receivable set status = ?, updated_at = ? where id = ?").params(status.name(), now, id).update();
+    }
+
+    /** Open receivables after {@code afterId} in id order: a page of a walk over the whole portfolio. */
+    public List<Receivable> openAfter(long afterId, int limit) {
+        return jdbc.sql("select * from receivable where status = 'OPEN' and id > ? order by id fetch first " + limit + " rows only")
+                .param(afterId).query(ReceivableRepository::receivable).list();
+    }
+
+    /** Customers by id, for a page of receivables. */
+    public Map<Long, Customer> customers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Customer> customers = new HashMap<>();
+        jdbc.sql("select * from customer where id in (:ids)").param("ids", ids).query(ReceivableRepository::customer).list()
+                .forEach(c -> customers.put(c.id(), c));
+        return customers;
     }
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {

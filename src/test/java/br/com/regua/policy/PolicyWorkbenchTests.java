@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +34,8 @@ import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import br.com.regua.schedule.SimulationClock;
 
 /**
  * The policy workbench over real HTTP, on its own server with its own copy of the rules directory
@@ -63,6 +68,8 @@ class PolicyWorkbenchTests {
     PolicyWorkbench workbench;
     @Autowired
     Clock clock;
+    @Autowired
+    SimulationClock simulationClock;
 
     static final String NEW_CUSTOMER_GRACE = "insert(new GracePeriod(1));";
     // an edit a credit manager makes: a new file, and a scenario that pins it down
@@ -250,6 +257,46 @@ class PolicyWorkbenchTests {
         assertThat(workbench.active().files()).doesNotContainKey("scenarios/season.csv");
     }
 
+    @Test
+    void whatIfCountsTheOpenCasesAnEditWouldMoveAndChangesNothing() throws Exception {
+        int before = activeNumber();
+        register("policy-whatif-1");
+        registerOverdue("policy-whatif-2");
+        String segmentation = workbench.active().files().get("segmentation.drl")
+                .replace("insert(new InSegment(Segment.NEW_CUSTOMER));", "insert(new InSegment(Segment.RISKY));");
+
+        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate?limit=1000",
+                change(null, Map.of("segmentation.drl", segmentation)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode report = response.getBody().get("report");
+        // every debtor here is new: all of them would become risky
+        assertThat(report.get("evaluated").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(report.get("segmentChanged").asInt()).isEqualTo(report.get("evaluated").asInt());
+        assertThat(new BigDecimal(report.get("discountOfferedAfter").asText()))
+                .isLessThan(new BigDecimal(report.get("discountOfferedBefore").asText()));
+        JsonNode overdue = report.get("firstChanged").findParents("externalId").stream()
+                .filter(c -> c.get("externalId").asText().equals("policy-whatif-2")).findFirst().orElseThrow();
+        assertThat(overdue.get("before").get("segment").asText()).isEqualTo("NEW_CUSTOMER");
+        assertThat(overdue.get("after").get("segment").asText()).isEqualTo("RISKY");
+        assertThat(overdue.get("changes")).extracting(JsonNode::asText).contains("segment", "discount");
+        assertThat(overdue.get("after").get("rulesFired")).extracting(JsonNode::asText)
+                .contains("Risky customers get no discount, up to 3 installments");
+        assertThat(response.getBody().get("scenarioFailures")).isNotEmpty();
+
+        assertThat(activeNumber()).isEqualTo(before);
+        assertThat(get("/api/receivables/policy-whatif-2").getBody().get("segment").asText()).isEqualTo("NEW_CUSTOMER");
+    }
+
+    @Test
+    void whatIfRefusesAFileThatDoesNotCompile() {
+        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate",
+                change(null, Map.of("grace.drl", "rule \"unfinished\" when")));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("errors").get(0).get("file").asText()).isEqualTo("grace.drl");
+    }
+
     // --- helpers
 
     String season(String author, String comment) {
@@ -276,6 +323,12 @@ class PolicyWorkbenchTests {
         return get("/api/policy").getBody().get("number").asInt();
     }
 
+    /** A fixed Wednesday, so that what is overdue does not depend on the day the tests run. */
+    @BeforeEach
+    void wednesday() {
+        simulationClock.moveTo(OffsetDateTime.parse("2026-11-25T10:00:00-03:00").toInstant());
+    }
+
     /** Each test starts from the default policy, whatever the one before it left active. */
     @AfterEach
     void backToTheDefaultPolicy() {
@@ -292,6 +345,16 @@ class PolicyWorkbenchTests {
                  "amount": "800.00", "issueDate": "2026-11-01", "dueDate": "2026-12-10"}""".formatted(id, id);
         assertThat(send(HttpMethod.POST, "/api/receivables", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return id;
+    }
+
+    /** Due on 1 October: 55 days overdue on 25 November, with fine and interest that a new customer's offer waives. */
+    void registerOverdue(String id) {
+        String body = """
+                {"externalId": "%s",
+                 "customer": {"externalId": "cust-%s", "name": "Carlos Lima", "document": "123.456.789-09",
+                              "type": "CONSUMER", "phone": "+55 21 99876-5432", "state": "RJ"},
+                 "amount": "2500.00", "issueDate": "2026-09-01", "dueDate": "2026-10-01"}""".formatted(id, id);
+        assertThat(send(HttpMethod.POST, "/api/receivables", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     ResponseEntity<JsonNode> get(String path) {

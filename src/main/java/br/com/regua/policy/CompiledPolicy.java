@@ -36,6 +36,8 @@ public final class CompiledPolicy {
 
     private static final Pattern FILE_NAME = Pattern.compile("([A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    // a decision table names its package in its RuleSet cell
+    private static final Pattern RULE_SET = Pattern.compile("^\"?RuleSet\"?[,;]\"?([\\w.]+)", Pattern.MULTILINE);
 
     private final KieBase kieBase;
     private final String version;
@@ -105,7 +107,7 @@ public final class CompiledPolicy {
         Map<String, String> userNames = new HashMap<>();
         files.forEach((name, content) -> {
             if (isRuleFile(name)) {
-                String path = packagePath(content) + name.replace('/', '_');
+                String path = packagePath(name, content) + name.replace('/', '_');
                 userNames.put(path, name);
                 kfs.write("src/main/resources/" + path, content);
             }
@@ -130,8 +132,8 @@ public final class CompiledPolicy {
         return new CompiledPolicy(kieBase, version, n, files);
     }
 
-    private static String packagePath(String content) {
-        Matcher m = PACKAGE.matcher(content);
+    private static String packagePath(String name, String content) {
+        Matcher m = (name.endsWith(".drl.csv") ? RULE_SET : PACKAGE).matcher(content);
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 

@@ -1,6 +1,6 @@
 package br.com.regua.policy;
 
-/** Derived fact: segmentation put the debtor in this segment. Inserted by {@code segmentation.drl}. */
+/** Derived fact: segmentation put the debtor in this segment. Inserted by the segmentation table ({@code segmentation.drl.csv}). */
 public final class InSegment {
     private final Segment segment;
 

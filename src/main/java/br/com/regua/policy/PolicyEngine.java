@@ -1,6 +1,7 @@
 package br.com.regua.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -95,6 +96,8 @@ public class PolicyEngine {
         }
         plan.sort(PolicyDecision.PLAN_ORDER);
         channels.sort(null);
+        // rules insert windows in whatever order they fire: the decision lists them Monday first
+        windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
                 policy.number());

@@ -262,11 +262,12 @@ class PolicyWorkbenchTests {
         int before = activeNumber();
         register("policy-whatif-1");
         registerOverdue("policy-whatif-2");
-        String segmentation = workbench.active().files().get("segmentation.drl")
-                .replace("insert(new InSegment(Segment.NEW_CUSTOMER));", "insert(new InSegment(Segment.RISKY));");
+        // in the segmentation table, the row for customers never seen paying now says RISKY
+        String segmentation = workbench.active().files().get("segmentation.drl.csv")
+                .replace("are new customers,true,,,,,segment,NEW_CUSTOMER", "are new customers,true,,,,,segment,RISKY");
 
         ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate?limit=1000",
-                change(null, Map.of("segmentation.drl", segmentation)));
+                change(null, Map.of("segmentation.drl.csv", segmentation)));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode report = response.getBody().get("report");

@@ -1,6 +1,7 @@
 package br.com.regua.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,10 +36,17 @@ public final class PolicyDiff {
         return changes;
     }
 
+    // a file's final newline ends its last line; it does not start another
+    private static String[] lines(String text) {
+        String[] lines = text.split("\\r?\\n", -1);
+        return text.isEmpty() ? new String[0]
+                : lines[lines.length - 1].isEmpty() ? Arrays.copyOf(lines, lines.length - 1) : lines;
+    }
+
     /** A unified diff with three lines of context, from the longest common subsequence of lines. */
     static String unified(String name, String before, String after) {
-        String[] a = before.isEmpty() ? new String[0] : before.split("\\r?\\n", -1);
-        String[] b = after.isEmpty() ? new String[0] : after.split("\\r?\\n", -1);
+        String[] a = lines(before);
+        String[] b = lines(after);
         int[][] lcs = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {

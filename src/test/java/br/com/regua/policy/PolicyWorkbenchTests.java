@@ -3,8 +3,6 @@ package br.com.regua.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -27,10 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,21 +35,7 @@ import br.com.regua.schedule.SimulationClock;
  * (edited here to prove hot reload) and its own database: versions, edits that are compiled and
  * tested before they go live, roll back, decisions naming their version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:regua-policy-tests;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "camunda.bpm.generate-unique-process-application-name=true",
-        "camunda.bpm.job-execution.enabled=false",
-        "regua.policy.reload-interval=PT0.2S"})
-@ActiveProfiles("simulation")
-class PolicyWorkbenchTests {
-
-    static final Path RULES = copyOfTheRules();
-
-    @DynamicPropertySource
-    static void rulesDirectory(DynamicPropertyRegistry registry) {
-        registry.add("regua.rules-dir", RULES::toString);
-    }
+class PolicyWorkbenchTests extends PolicySpringTests {
 
     @Autowired
     TestRestTemplate http;
@@ -367,22 +346,5 @@ class PolicyWorkbenchTests {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<JsonNode>() {
         });
-    }
-
-    private static Path copyOfTheRules() {
-        try {
-            Path dir = Files.createTempDirectory("regua-rules");
-            FileSystemUtils.copyRecursively(Path.of("rules"), dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    FileSystemUtils.deleteRecursively(dir);
-                } catch (IOException e) {
-                    // a temporary directory; the system cleans it up anyway
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,7 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,6 +243,52 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     }
 
     @Test
+    void underALoadOfIntakeADirectoryEditTakesOverWithNoFailedRequest() throws Exception {
+        int before = activeNumber();
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicInteger swappedAt = new AtomicInteger(Integer.MAX_VALUE);
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        for (int c = 0; c < 4; c++) {
+            clients.submit(() -> {
+                while (System.nanoTime() < until) {
+                    int n = sequence.incrementAndGet();
+                    if (workbench.active().files().containsKey("season.drl")) {
+                        swappedAt.accumulateAndGet(n, Math::min);
+                    }
+                    statuses.add(send(HttpMethod.POST, "/api/receivables", receivable("load-" + n)).getStatusCode().value());
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1500);
+        Files.writeString(RULES.resolve("scenarios/season.csv"), SEASON_CSV);
+        Files.writeString(RULES.resolve("season.drl"), SEASON_DRL);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        Files.delete(RULES.resolve("season.drl"));
+        Files.delete(RULES.resolve("scenarios/season.csv"));
+
+        assertThat(statuses).hasSizeGreaterThan(20).containsOnly(201);
+        int after = workbench.active().files().containsKey("season.drl") ? workbench.active().number()
+                : store.versions().stream().filter(v -> v.number() > before).mapToInt(PolicyVersion::number).min().orElseThrow();
+        assertThat(after).isGreaterThan(before);
+        assertThat(swappedAt.get()).as("the edit went live while requests ran").isLessThan(sequence.get());
+        // requests sent once the new version was active were decided by it; none by a half-loaded policy
+        for (int n = 1; n <= sequence.get(); n++) {
+            JsonNode decision = get("/api/receivables/load-" + n + "/decisions").getBody().get(0);
+            int version = decision.get("policyNumber").asInt();
+            assertThat(version).isIn(before, after);
+            if (n > swappedAt.get()) {
+                assertThat(version).as("load-" + n).isEqualTo(after);
+                assertThat(decision.get("outputs").get("graceDays").asInt()).isEqualTo(3);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !workbench.active().files().containsKey("season.drl"));
+    }
+
+    @Test
     void whatIfCountsTheOpenCasesAnEditWouldMoveAndChangesNothing() throws Exception {
         int before = activeNumber();
         register("policy-whatif-1");
@@ -317,13 +369,16 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         }
     }
 
-    String register(String id) {
-        String body = """
+    static String receivable(String id) {
+        return """
                 {"externalId": "%s",
                  "customer": {"externalId": "cust-%s", "name": "Maria Souza", "document": "529.982.247-25",
                               "type": "CONSUMER", "email": "maria@example.com", "state": "SP"},
                  "amount": "800.00", "issueDate": "2026-11-01", "dueDate": "2026-12-10"}""".formatted(id, id);
-        assertThat(send(HttpMethod.POST, "/api/receivables", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    String register(String id) {
+        assertThat(send(HttpMethod.POST, "/api/receivables", receivable(id)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return id;
     }
 

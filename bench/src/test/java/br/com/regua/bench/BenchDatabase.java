@@ -1,0 +1,40 @@
+package br.com.regua.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL database benchmarks run against, made afresh for each benchmark class.
+ * REGUA_BENCH_PG (host:port, default 127.0.0.1:5432) and REGUA_BENCH_PG_USER (default postgres)
+ * say where; the user must be allowed to create databases.
+ */
+final class BenchDatabase {
+
+    static final String HOST = env("REGUA_BENCH_PG", "127.0.0.1:5432");
+    static final String USER = env("REGUA_BENCH_PG_USER", "postgres");
+    static final String PASSWORD = env("REGUA_BENCH_PG_PASSWORD", "");
+    static final String NAME = "regua_bench";
+
+    private BenchDatabase() {
+    }
+
+    /** Drops and creates the benchmark database; returns its JDBC URL. */
+    static String fresh() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + NAME + " with (force)");
+            s.execute("create database " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("benchmarks need PostgreSQL at " + HOST + " (user " + USER + "): " + e.getMessage(), e);
+        }
+        // batched inserts become multi-row inserts: seeding a portfolio takes seconds, not minutes
+        return "jdbc:postgresql://" + HOST + "/" + NAME + "?reWriteBatchedInserts=true";
+    }
+
+    private static String env(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+}

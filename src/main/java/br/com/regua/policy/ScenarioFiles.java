@@ -22,12 +22,13 @@ public final class ScenarioFiles {
 
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
-            "bureaunoticeday", "hasemail", "hasphone", "pauseddays");
+            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
-            "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectedrulesfired");
+            "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
+            "expectedrulesfired");
 
     private ScenarioFiles() {
     }
@@ -112,7 +113,7 @@ public final class ScenarioFiles {
                 .state(row.get("state"))
                 .principal(money(row.get("amount"), "amount"))
                 .balance(row.containsKey("balance") ? money(row.get("balance"), "balance") : null)
-                .issueDate(due.minusDays(30))
+                .issueDate(due.minusDays(integer(row, "issueddaysbeforedue", 30)))
                 .dueDate(due)
                 .pausedDays(paused)
                 .today(due.plusDays(integer(row, "daysoverdue", 0) + (long) paused))

@@ -88,6 +88,11 @@ public final class ScenarioRunner {
             case "expectedcontactwindows" -> missing(Arrays.stream(expected.split("\\|")).map(String::strip).toList(),
                     d.contactWindows().stream().map(ContactWindow::toString).toList(),
                     d.contactWindows().stream().map(ContactWindow::toString).collect(Collectors.joining(" | ")));
+            case "expectednocontacton" -> {
+                List<String> allowed = words(expected).stream()
+                        .filter(day -> d.contactWindows().stream().anyMatch(w -> w.getDayOfWeek().name().equals(day))).toList();
+                yield allowed.isEmpty() ? null : "contact allowed on " + String.join(" ", allowed);
+            }
             case "expectedrulesfired" -> {
                 List<String> absent = Arrays.stream(expected.split("\\|")).map(String::strip)
                         .filter(r -> !d.rulesFired().contains(r)).toList();
@@ -152,6 +157,7 @@ public final class ScenarioRunner {
             case "expectedfinerate" -> "fine rate";
             case "expectedinterestrate" -> "interest rate";
             case "expectedcontactwindows" -> "contact windows";
+            case "expectednocontacton" -> "no contact on";
             case "expectedrulesfired" -> "rules fired";
             default -> check.replaceFirst("^expected", "");
         };

@@ -1,0 +1,228 @@
+package br.com.regua.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import br.com.regua.schedule.SimulationClock;
+
+/**
+ * Intake and a schedule day on PostgreSQL, each against bare Camunda doing the same shape of work
+ * in the same run and engine:
+ * <ol>
+ * <li>intake: receivables through {@code POST /api/receivables/batch} into started, classified
+ * cases, against bare Camunda starting a process of the same shape (a service task, then a timer);
+ * <li>a schedule day: the clock moves so every case's next step (the pre-due reminder) falls due
+ * at once, and the job executor runs them all (rules, message recorded, next timer), against the
+ * bare process's timers firing a no-op task and waiting at the next timer.
+ * </ol>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=true",
+        "regua.policy.reload-interval=PT1H",
+        "logging.level.root=WARN",
+        "spring.main.banner-mode=off"})
+@ActiveProfiles("simulation")
+class ScheduleBenchmark {
+
+    static final int CASES = Integer.getInteger("bench.cases", 100_000);
+    static final int BATCH = 1_000;
+    static final int CLIENTS = 2;
+    // a Monday morning in São Paulo; every receivable falls due on Friday 15 January 2027
+    static final Instant START = OffsetDateTime.parse("2026-12-07T09:00:00-03:00").toInstant();
+    static final String DUE = "2027-01-15";
+    // new customers are reminded on day -5, Sunday 10 January: the first contact window is Monday 08:00
+    static final Instant REMINDERS_DUE = OffsetDateTime.parse("2027-01-11T08:00:00-03:00").toInstant();
+    static final Instant BASELINE_TIMERS_DUE = OffsetDateTime.parse("2027-01-04T08:00:00-03:00").toInstant();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = BenchDatabase.fresh();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> BenchDatabase.USER);
+        registry.add("spring.datasource.password", () -> BenchDatabase.PASSWORD);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimulationClock clock;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CamundaBpmProperties camunda;
+
+    @Test
+    void intakeThenAScheduleDay() throws Exception {
+        clock.moveTo(START);
+        repository.createDeployment().addModelInstance("bare.bpmn", bareProcess()).deploy();
+
+        List<Long> bareLatencies = Collections.synchronizedList(new ArrayList<>());
+        double bareIntake = run(CASES / BATCH, batch -> timed(bareLatencies, () -> {
+            for (int i = 0; i < BATCH; i++) {
+                runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, Variables.createVariables()
+                        .putValue("receivableId", (long) batch * BATCH + i).putValue("firstTimer", Date.from(BASELINE_TIMERS_DUE)));
+            }
+        }));
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Long> reguaLatencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refused = new AtomicInteger();
+        double reguaIntake = run(CASES / BATCH, batch -> timed(reguaLatencies, () -> {
+            HttpResponse<String> response = send(http, batchOf(batch));
+            if (response.statusCode() != 200 || response.body().contains("\"status\":4")) {
+                refused.incrementAndGet();
+            }
+        }));
+        long cases = jdbc.queryForObject("select count(*) from receivable where case_id is not null", Long.class);
+
+        clock.moveTo(BASELINE_TIMERS_DUE.plusSeconds(60));
+        double bareDay = untilNoTimerIsDue();
+        clock.moveTo(REMINDERS_DUE.plusSeconds(60));
+        double reguaDay = untilNoTimerIsDue();
+        long reminders = jdbc.queryForObject("select count(distinct receivable_id) from contact where stage = 'PRE_DUE_REMINDER'", Long.class);
+        long failedJobs = management.createJobQuery().noRetriesLeft().count();
+
+        JobExecutor executor = engineConfiguration.getJobExecutor();
+        new BenchResults("Intake and a schedule day: " + CASES + " receivables",
+                "./mvnw -Pbench test -Dtest=ScheduleBenchmark" + (CASES == 100_000 ? "" : " -Dbench.cases=" + CASES))
+                .figure("intake: receivables per second through POST /api/receivables/batch (" + BATCH + " per batch, "
+                        + CLIENTS + " clients)", String.format("%.0f /s", CASES / reguaIntake),
+                        String.format("aim ≥ 1,000/s and ≥ 0.8× baseline: %.2f×", bareIntake / reguaIntake))
+                .figure("intake: batch latency p50 / p99", percentiles(reguaLatencies), "")
+                .figure("baseline: bare Camunda starting the same shape (service task, timer), same batches and threads",
+                        String.format("%.0f /s; batch p50 / p99 %s", CASES / bareIntake, percentiles(bareLatencies)), "")
+                .figure("cases started and classified / batches refused", cases + " / " + refused.get(), CASES + " / 0")
+                .figure("schedule day: due steps per second (rules + message recorded + next timer)",
+                        String.format("%.0f /s (%.1f s for %d steps)", CASES / reguaDay, reguaDay, CASES),
+                        String.format("aim ≥ 500/s; %.2f× baseline", bareDay / reguaDay))
+                .figure("baseline: bare timers firing a no-op task and waiting at the next timer",
+                        String.format("%.0f /s (%.1f s)", CASES / bareDay, bareDay), "")
+                .figure("pre-due reminders recorded / jobs failed", reminders + " / " + failedJobs, CASES + " / 0")
+                .figure("job executor settings", "threads: core " + camunda.getJobExecution().getCorePoolSize() + ", max "
+                        + camunda.getJobExecution().getMaxPoolSize() + ", queue " + camunda.getJobExecution().getQueueCapacity()
+                        + "; max jobs per acquisition " + executor.getMaxJobsPerAcquisition() + ", wait time "
+                        + executor.getWaitTimeInMillis() + " ms, lock time " + executor.getLockTimeInMillis() + " ms; history level "
+                        + engineConfiguration.getHistoryLevel().getName(), "the Spring Boot starter's defaults")
+                .record(jdbc.queryForObject("show server_version", String.class));
+    }
+
+    /** The bare process: what a Régua case does per step, without rules or Régua's tables. */
+    static BpmnModelInstance bareProcess() {
+        return Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(180)
+                .startEvent()
+                .serviceTask("classify").camundaExpression("${true}")
+                .intermediateCatchEvent("untilFirstStep").timerWithDate("${firstTimer}")
+                .serviceTask("step").camundaExpression("${true}")
+                .intermediateCatchEvent("untilNextStep").timerWithDate("2030-01-01T00:00:00")
+                .endEvent()
+                .done();
+    }
+
+    private String batchOf(int batch) {
+        StringBuilder body = new StringBuilder(BATCH * 400).append("{\"items\": [");
+        for (int i = 0; i < BATCH; i++) {
+            int n = batch * BATCH + i;
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("""
+                    {"externalId": "R-%d", "customer": {"externalId": "C-%d", "name": "Cliente %d", "document": "111.444.777-35",
+                     "type": "CONSUMER", "email": "cliente%d@example.com", "phone": "+55 11 91234-5678", "state": "SP"},
+                     "amount": "%d.%02d", "issueDate": "2026-12-01", "dueDate": "%s", "description": "Fatura %d"}"""
+                    .formatted(n, n / 4, n / 4, n / 4, 50 + n % 5000, n % 100, DUE, n));
+        }
+        return body.append("]}").toString();
+    }
+
+    private HttpResponse<String> send(HttpClient http, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/receivables/batch"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the batches on CLIENTS threads; returns the seconds it took. */
+    private static double run(int batches, IntConsumer batch) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    batch.accept(b);
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void timed(List<Long> latencies, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        latencies.add((System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Seconds until the job executor has run every timer due at the clock's time. */
+    private double untilNoTimerIsDue() throws InterruptedException {
+        long start = System.nanoTime();
+        Date now = Date.from(clock.instant());
+        while (management.createJobQuery().timers().duedateLowerThan(now).withRetriesLeft().count() > 0) {
+            Thread.sleep(200);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String percentiles(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2) + " ms / " + sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) + " ms";
+    }
+}

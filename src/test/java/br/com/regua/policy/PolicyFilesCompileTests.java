@@ -17,7 +17,7 @@ class PolicyFilesCompileTests {
     void everyFileOfTheDefaultPolicyCompiles() {
         CompiledPolicy policy = CompiledPolicy.fromDirectory(Path.of("rules"));
 
-        assertThat(policy.files()).containsKeys("segmentation.drl", "grace.drl", "reminders.drl", "discounts.drl",
+        assertThat(policy.files()).containsKeys("segmentation.drl", "grace.drl", "reminders.drl", "discounts.drl", "installments.drl",
                 "escalation.drl", "priority.drl", "compliance.drl");
         assertThat(policy.version()).hasSize(12);
     }

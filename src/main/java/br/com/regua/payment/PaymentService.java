@@ -108,6 +108,9 @@ public class PaymentService {
 
     private void validate(NewPayment request, OffsetDateTime now) {
         List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
+        if (request.receivableExternalId() == null || request.receivableExternalId().isBlank()) {
+            problems.add(new FieldProblem("receivableExternalId", "must not be blank"));
+        }
         if (request.paidAt() != null && request.paidAt().isAfter(now.plus(CLOCK_SKEW))) {
             problems.add(new FieldProblem("paidAt", "must not be in the future"));
         }

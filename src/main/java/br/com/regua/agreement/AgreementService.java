@@ -278,8 +278,9 @@ public class AgreementService {
     }
 
     /**
-     * The schedule picks up where it left off, the days in the agreement not counted against the
-     * debtor; when the terms name a resume stage the case has not reached, it resumes there today.
+     * Where the schedule picks up. When the terms name a resume stage the case has not reached, it
+     * resumes there today, and the steps before it are not repeated; otherwise it picks up where it
+     * left off, the days spent in the agreement not counted against the debtor.
      */
     private void resumePosition(Receivable r, int daysInAgreement, Stage resumeStage, LocalDate today, OffsetDateTime at) {
         int paused = r.pausedDays() + Math.max(0, daysInAgreement);
@@ -287,18 +288,15 @@ public class AgreementService {
         Integer lastDay = r.lastStepDay();
         if (resumeStage != null && resumeStage.ordinal() > 0) {
             Customer c = receivables.customer(r.customerId());
-            PolicyDecision d = policy.evaluate(snapshots.of(r, c, today).toBuilder().pausedDays(paused).build());
-            var day = d.dayOf(resumeStage);
+            var day = policy.evaluate(snapshots.of(r, c, today)).dayOf(resumeStage);
             boolean ahead = day.isPresent() && (lastDay == null || day.get() > lastDay
                     || (day.get().equals(lastDay) && resumeStage.compareTo(stage) > 0));
             if (ahead) {
-                int pausedToResumeToday = (int) ChronoUnit.DAYS.between(r.dueDate(), today) - day.get();
-                if (pausedToResumeToday < paused) {
-                    paused = Math.max(r.pausedDays(), pausedToResumeToday);
-                    // just before the resume stage: the planner takes it as the next step
-                    stage = Stage.values()[resumeStage.ordinal() - 1];
-                    lastDay = day.get();
-                }
+                int overdue = (int) ChronoUnit.DAYS.between(r.dueDate(), today);
+                paused = Math.max(r.pausedDays(), overdue - day.get());
+                // just before the resume stage: the planner takes it as the next step
+                stage = Stage.values()[resumeStage.ordinal() - 1];
+                lastDay = day.get();
             }
         }
         receivables.setPausedDays(r.id(), paused, at);

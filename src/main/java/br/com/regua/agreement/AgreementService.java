@@ -133,6 +133,8 @@ public class AgreementService {
                 offer.installments(), debts.stream().map(Receivable::id).toList());
         for (Receivable r : debts) {
             receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
+            // the schedule waits: no next step while the agreement runs
+            receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), at);
             events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
             cases.agreementAccepted(r.externalId());

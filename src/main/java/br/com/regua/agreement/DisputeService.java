@@ -73,6 +73,8 @@ public class DisputeService {
         jdbc.sql("insert into dispute (id, receivable_id, reason, status, opened_at) values (?, ?, ?, 'OPEN', ?)")
                 .params(id, r.id(), reason.strip(), now).update();
         receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, now);
+        // paused: no next step until the dispute is resolved
+        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
         if (!cases.disputeOpened(r.externalId(), id)) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");

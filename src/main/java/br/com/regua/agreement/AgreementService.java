@@ -296,8 +296,9 @@ public class AgreementService {
             if (ahead) {
                 int overdue = (int) ChronoUnit.DAYS.between(r.dueDate(), today);
                 paused = Math.max(r.pausedDays(), overdue - day.get());
-                // just before the resume stage: the planner takes it as the next step
-                stage = Stage.values()[resumeStage.ordinal() - 1];
+                // a position just before the resume stage, so the planner takes it as the next step; the
+                // stage stays the one the case really reached when that is earlier
+                stage = stage.compareTo(resumeStage) < 0 ? stage : Stage.values()[resumeStage.ordinal() - 1];
                 lastDay = day.get();
             }
         }

@@ -185,7 +185,8 @@ class AgreementProcessTests extends ReguaSpringTests {
         assertThat(pi).isEnded().hasPassed(AgreementProcess.END_BROKEN);
         ProcessInstance collection = caseOf("agp-resumed");
         fireNextTimer(collection.getId()); // the formal notice goes out
-        assertThat(collection).hasPassed("Task_SendFormalNotice");
+        assertThat(collection).hasPassed("Task_SendFormalNotice").hasNotPassed("Task_SendRenegotiationOffer", "Task_QueueCollectorCall");
+        assertThat(receivables.get("agp-resumed").stage()).isEqualTo(Stage.FORMAL_NOTICE);
 
         BigDecimal owed = totalDueNow("agp-resumed");
         // what was paid in the agreement counts; the discount does not

@@ -127,6 +127,11 @@ class AgreementApiTests extends ReguaSpringTests {
         assertThat(collection).isWaitingAt(CollectionProcess.AWAIT_AGREEMENT_OUTCOME);
         assertThat(http.getForObject("/api/agreements/" + agreement.get("id").asText(), JsonNode.class).get("status").asText())
                 .isEqualTo("ACTIVE");
+        ResponseEntity<JsonNode> direct = post("/api/payments", """
+                {"externalId": "agr-accept-direct", "receivableExternalId": "agr-accept", "amount": "100.00", "method": "PIX",
+                 "paidAt": "2026-04-25T09:00:00-03:00"}""");
+        assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(direct.getBody().get("detail").asText()).contains("installments");
     }
 
     @Test

@@ -69,10 +69,11 @@ class InstallmentsRulesTests {
         PaymentHistory h = new PaymentHistory(1, 1, 10, 0, 1, today.minusDays(daysAgo));
         CaseFacts facts = CaseFactsFixtures.consumerOwing("1500.00").history(h).today(today).build();
 
-        OfferTerms t = DefaultPolicy.evaluate(facts).offerTerms();
+        PolicyDecision d = DefaultPolicy.evaluate(facts);
 
-        assertThat(t.isRenegotiationAllowed()).isEqualTo(allowed);
-        assertThat(t.getMaxInstallments()).isEqualTo(allowed ? 3 : 1);
+        assertThat(d.offerTerms().isRenegotiationAllowed()).isEqualTo(allowed);
+        assertThat(d.offerTerms().getMaxInstallments()).isEqualTo(allowed ? 3 : 1);
+        assertThat(d.dayOf(Stage.RENEGOTIATION_OFFER).isPresent()).as("a renegotiation offer in the schedule").isEqualTo(allowed);
     }
 
     @Test

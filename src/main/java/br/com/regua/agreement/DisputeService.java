@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,8 +151,7 @@ public class OfferService {
         }
     }
 
-    private static BigDecimal sum(List<Receivable> debts, java.util.function.Function<Receivable, BigDecimal> f) {
+    private static BigDecimal sum(List<Receivable> debts, Function<Receivable, BigDecimal> f) {
         return debts.stream().map(f).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
-
 }

@@ -75,7 +75,7 @@ public class DisputeService {
         // paused: no next step until the dispute is resolved
         receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
-        if (!cases.disputeOpened(r.externalId(), id)) {
+        if (!cases.disputeOpened(r.externalId(), id, reason.strip())) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
         }
         log.info("Dispute {} opened on {}", id, r.externalId());

@@ -43,10 +43,11 @@ public class CollectionCases {
     }
 
     /** The schedule stops and a person reviews the dispute. False when the case was not in its schedule. */
-    public boolean disputeOpened(String externalId, String disputeId) {
+    public boolean disputeOpened(String externalId, String disputeId, String reason) {
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_DISPUTE_OPENED)
                 .processInstanceBusinessKey(externalId)
                 .setVariable(CollectionProcess.VAR_DISPUTE_ID, disputeId)
+                .setVariable(CollectionProcess.VAR_DISPUTE_REASON, reason)
                 .correlateAllWithResult().isEmpty();
     }
 }

@@ -22,6 +22,8 @@ public final class CollectionProcess {
     /** The dispute under review, and the reviewer's outcome (UPHELD, REJECTED). */
     public static final String VAR_DISPUTE_ID = "disputeId";
     public static final String VAR_DISPUTE_OUTCOME = "disputeOutcome";
+    /** What the debtor said, shown to the reviewer. */
+    public static final String VAR_DISPUTE_REASON = "disputeReason";
     /** False when an upheld dispute cancelled the debt. */
     public static final String VAR_COLLECTION_GOES_ON = "collectionGoesOn";
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class DisputeProcessTests extends ReguaSpringTests {
     OfferService offers;
     @Autowired
     ContactService contacts;
+    @Autowired
+    FormService formService;
 
     private ProcessInstance waitingForTheOffer(String id) {
         setClock("2026-03-02T10:00:00-03:00");
@@ -68,6 +71,9 @@ class DisputeProcessTests extends ReguaSpringTests {
         assertThat(d.status()).isEqualTo("OPEN");
         assertThat(pi).isWaitingAt(CollectionProcess.USER_TASK_REVIEW_DISPUTE).hasPassed("Boundary_DisputeOpened");
         assertThat(review(pi)).hasCandidateGroup("disputes");
+        assertThat(formService.getTaskFormData(review(pi).getId()).getFormFields())
+                .extracting(f -> f.getId() + "=" + f.getValue().getValue())
+                .containsExactly("disputeReason=Já paguei por boleto em 10/03", "disputeOutcome=null");
         // nothing waits to fire: no message, no bureau step while the dispute stands
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(receivables.get("dsp-paused").status()).isEqualTo(ReceivableStatus.DISPUTED);

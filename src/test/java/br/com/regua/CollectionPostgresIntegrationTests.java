@@ -125,4 +125,66 @@ class CollectionPostgresIntegrationTests {
         assertThat(passedActivities(paidCase)).contains("Task_SendFormalNotice", "Task_ThankCustomer", "EndEvent_Paid")
                 .doesNotContain("Task_SendBureauPriorNotice");
     }
+
+    JsonNode plan(JsonNode offers, int installments) {
+        for (JsonNode o : offers.get("offers")) {
+            if (o.get("installmentCount").asInt() == installments) {
+                return o;
+            }
+        }
+        throw new AssertionError("no plan of " + installments + " installments in " + offers);
+    }
+
+    ResponseEntity<JsonNode> payInstallment(String agreementId, int installment, String amount, String paidAt) {
+        return post("/api/payments", """
+                {"externalId": "pix-%s-%d", "agreementId": "%s", "installment": %d, "amount": "%s", "method": "PIX",
+                 "paidAt": "%s"}""".formatted(agreementId, installment, agreementId, installment, amount, paidAt));
+    }
+
+    @Test
+    void renegotiatedDebtsOneAgreementKeptInstallmentByInstallmentAndOneBrokenThatGoesBackToCollection() {
+        clock.moveTo(OffsetDateTime.parse("2026-03-02T10:00:00-03:00").toInstant());
+        String kept = "pg-kept-" + run;
+        String broken = "pg-broken-" + run;
+        String keptCase = post("/api/receivables", receivable(kept, "1500.00")).getBody().get("caseId").asText();
+        String brokenCase = post("/api/receivables", receivable(broken, "1500.00")).getBody().get("caseId").asText();
+
+        // Saturday 25 April, 40 days overdue: offers from the rules, and each debtor accepts three installments of R$ 500,00
+        advanceTo("2026-04-25T10:00:00-03:00");
+        JsonNode keptOffer = plan(http.getForObject("/api/receivables/" + kept + "/offers", JsonNode.class), 3);
+        JsonNode brokenOffer = plan(http.getForObject("/api/receivables/" + broken + "/offers", JsonNode.class), 3);
+        assertThat(keptOffer.get("installments").findValuesAsText("amount")).containsExactly("500.00", "500.00", "500.00");
+        ResponseEntity<JsonNode> keptAgreement = post("/api/agreements", "{\"offerId\": \"" + keptOffer.get("id").asText() + "\"}");
+        assertThat(keptAgreement.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String keptId = keptAgreement.getBody().get("id").asText();
+        String brokenId = post("/api/agreements", "{\"offerId\": \"" + brokenOffer.get("id").asText() + "\"}").getBody()
+                .get("id").asText();
+        assertThat(post("/api/agreements", "{\"offerId\": \"" + keptOffer.get("id").asText() + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/api/receivables/" + kept, JsonNode.class).get("status").asText()).isEqualTo("IN_AGREEMENT");
+
+        // each installment paid over HTTP a day before it falls due; the other debtor pays only the first
+        advanceTo("2026-05-04T10:00:00-03:00");
+        assertThat(payInstallment(keptId, 1, "500.00", "2026-05-04T10:00:00-03:00").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payInstallment(brokenId, 1, "500.00", "2026-05-04T10:00:00-03:00").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        advanceTo("2026-06-04T10:00:00-03:00");
+        payInstallment(keptId, 2, "500.00", "2026-06-04T10:00:00-03:00");
+        advanceTo("2026-07-04T10:00:00-03:00");
+        ResponseEntity<JsonNode> last = payInstallment(keptId, 3, "500.00", "2026-07-04T10:00:00-03:00");
+        assertThat(last.getBody().get("agreementStatus").asText()).isEqualTo("KEPT");
+
+        JsonNode keptView = http.getForObject("/api/receivables/" + kept, JsonNode.class);
+        assertThat(keptView.get("status").asText()).isEqualTo("PAID");
+        assertThat(passedActivities(keptCase)).contains("ReceiveTask_AwaitAgreementOutcome", "Task_ThankCustomer", "EndEvent_Paid");
+
+        // the second agreement broke when the grace of its second installment ended (11 June); collection resumed
+        JsonNode brokenAgreement = http.getForObject("/api/agreements/" + brokenId, JsonNode.class);
+        assertThat(brokenAgreement.get("status").asText()).isEqualTo("BROKEN");
+        assertThat(brokenAgreement.get("installments").findValuesAsText("late")).containsExactly("false", "true", "false"); // the third is not due yet
+        JsonNode brokenView = http.getForObject("/api/receivables/" + broken, JsonNode.class);
+        assertThat(brokenView.get("status").asText()).isEqualTo("OPEN");
+        assertThat(passedActivities(brokenCase)).contains("ReceiveTask_AwaitAgreementOutcome", "Task_SendFormalNotice");
+        assertThat(brokenView.get("timeline").findValuesAsText("subject"))
+                .anySatisfy(subject -> assertThat(subject).contains("parcela 2 de 3"));
+    }
 }

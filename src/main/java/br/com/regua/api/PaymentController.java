@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.regua.agreement.AgreementService;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentService;
 
@@ -19,13 +20,18 @@ import br.com.regua.payment.PaymentService;
 class PaymentController {
 
     private final PaymentService payments;
+    private final AgreementService agreements;
 
-    PaymentController(PaymentService payments) {
+    PaymentController(PaymentService payments, AgreementService agreements) {
         this.payments = payments;
+        this.agreements = agreements;
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody NewPayment request) {
+        if (request.paysAnInstallment()) {
+            return installment(request);
+        }
         PaymentService.Outcome outcome;
         try {
             outcome = payments.register(request);
@@ -35,6 +41,20 @@ class PaymentController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("payment", outcome.payment());
         body.put("receivableStatus", outcome.receivableStatus().name());
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    private ResponseEntity<Map<String, Object>> installment(NewPayment request) {
+        AgreementService.PaymentOutcome outcome;
+        try {
+            outcome = agreements.pay(request);
+        } catch (DuplicateKeyException raced) {
+            outcome = agreements.pay(request);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("payment", outcome.payment());
+        body.put("agreementStatus", outcome.agreement().status().name());
+        body.put("agreement", outcome.agreement());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }
 }

@@ -57,6 +57,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Cannot act on what the request refers to",
+                e.getMessage());
+        p.setProperty("field", e.field());
+        return p;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());

@@ -77,6 +77,32 @@ public class ContactService {
         return recorded;
     }
 
+    /**
+     * Records an already rendered message (one that belongs to no stage of the schedule, such as an
+     * agreement's installment reminder) once per channel; {@code stepKey} makes it unique.
+     */
+    public int record(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
+                      Templates.Message message, OffsetDateTime now) {
+        int recorded = 0;
+        for (Channel channel : channels) {
+            String key = receivable.externalId() + ":" + stepKey + ":" + channel;
+            String recipient = recipient(customer, channel);
+            int rows = jdbc.sql("""
+                    insert into contact (receivable_id, idempotency_key, stage, channel, recipient, subject, body, status,
+                                         created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?
+                    where not exists (select 1 from contact where idempotency_key = ?)""")
+                    .params(receivable.id(), key, stage.name(), channel.name(), recipient, message.subject(), message.body(),
+                            now, now, key)
+                    .update();
+            if (rows == 1) {
+                recorded++;
+                log.info("Contact {} for {} via {} to {} queued", stepKey, receivable.externalId(), channel, mask(recipient));
+            }
+        }
+        return recorded;
+    }
+
     public List<Contact> forReceivable(long receivableId) {
         return new ArrayList<>(jdbc.sql("select * from contact where receivable_id = ? order by id").param(receivableId)
                 .query((rs, n) -> new Contact(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),

@@ -52,7 +52,18 @@ public class Templates {
         return new Message(text.substring(0, newline).strip(), text.substring(newline + 1).strip());
     }
 
-    private static String fill(String template, Map<String, String> values, Stage stage) {
+    /**
+     * Renders a template that belongs to no stage of the schedule (e.g. an agreement's installment
+     * reminder), from {@code contact-templates/<name>.txt}, with the same footer and rules.
+     */
+    public Message render(String name, Map<String, String> values) {
+        String template = load(name).orElseThrow(() -> new IllegalArgumentException("no template " + name));
+        String text = fill(template.replace("{{rodape}}", footer.strip()), values, name);
+        int newline = text.indexOf('\n');
+        return new Message(text.substring(0, newline).strip(), text.substring(newline + 1).strip());
+    }
+
+    private static String fill(String template, Map<String, String> values, Object stage) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -9,11 +9,26 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** A payment as the backend reports it. {@code externalId} is the idempotency key. */
+/**
+ * A payment as the backend reports it. {@code externalId} is the idempotency key. It pays either
+ * a receivable ({@code receivableExternalId}) or one installment of an agreement
+ * ({@code agreementId} and {@code installment}).
+ */
 public record NewPayment(
         @NotBlank @Size(max = 100) String externalId,
-        @NotBlank @Size(max = 100) String receivableExternalId,
+        @Size(max = 100) String receivableExternalId,
         @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
         @NotNull PaymentMethod method,
-        @NotNull OffsetDateTime paidAt) {
+        @NotNull OffsetDateTime paidAt,
+        @Size(max = 36) String agreementId,
+        @Positive Integer installment) {
+
+    public NewPayment(String externalId, String receivableExternalId, BigDecimal amount, PaymentMethod method, OffsetDateTime paidAt) {
+        this(externalId, receivableExternalId, amount, method, paidAt, null, null);
+    }
+
+    /** True when this pays an agreement's installment rather than a receivable. */
+    public boolean paysAnInstallment() {
+        return agreementId != null;
+    }
 }

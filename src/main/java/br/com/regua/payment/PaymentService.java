@@ -83,6 +83,10 @@ public class PaymentService {
         if (r.status() == ReceivableStatus.PAID || r.status() == ReceivableStatus.CANCELLED) {
             throw new ConflictException("receivableExternalId", "receivable " + r.externalId() + " is " + r.status());
         }
+        if (r.status() == ReceivableStatus.IN_AGREEMENT) {
+            throw new ConflictException("receivableExternalId", "receivable " + r.externalId()
+                    + " is in an agreement: pay its installments, with agreementId and installment");
+        }
         Customer c = receivables.customer(r.customerId());
         LocalDate paidOn = request.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         PolicyDecision d = policy.evaluate(snapshots.of(r, c, paidOn));
@@ -108,6 +112,9 @@ public class PaymentService {
 
     private void validate(NewPayment request, OffsetDateTime now) {
         List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
+        if (request.receivableExternalId() == null || request.receivableExternalId().isBlank()) {
+            problems.add(new FieldProblem("receivableExternalId", "must not be blank"));
+        }
         if (request.paidAt() != null && request.paidAt().isAfter(now.plus(CLOCK_SKEW))) {
             problems.add(new FieldProblem("paidAt", "must not be in the future"));
         }

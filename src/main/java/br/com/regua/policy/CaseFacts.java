@@ -88,6 +88,11 @@ public final class CaseFacts {
     public boolean isHasEmail() { return hasEmail; }
     public boolean isHasPhone() { return hasPhone; }
     public PaymentHistory getHistory() { return history; }
+    /** Days since the customer last broke an agreement, or null when they never did. */
+    public Integer getDaysSinceAgreementBroken() {
+        LocalDate broken = history.getLastAgreementBrokenOn();
+        return broken == null ? null : (int) ChronoUnit.DAYS.between(broken, today);
+    }
 
     public static final class Builder {
         private String receivableId;

@@ -1,8 +1,10 @@
 package br.com.regua.policy;
 
+import java.time.LocalDate;
+
 /**
  * What Régua knows of how a customer paid before: receivables paid on time and late, the average
- * days late over all paid receivables, agreements kept and broken.
+ * days late over all paid receivables, agreements kept and broken, and when the last one was broken.
  */
 public final class PaymentHistory {
 
@@ -11,13 +13,20 @@ public final class PaymentHistory {
     private final int averageDaysLate;
     private final int agreementsKept;
     private final int agreementsBroken;
+    private final LocalDate lastAgreementBrokenOn;
 
     public PaymentHistory(int paidOnTime, int paidLate, int averageDaysLate, int agreementsKept, int agreementsBroken) {
+        this(paidOnTime, paidLate, averageDaysLate, agreementsKept, agreementsBroken, null);
+    }
+
+    public PaymentHistory(int paidOnTime, int paidLate, int averageDaysLate, int agreementsKept, int agreementsBroken,
+                          LocalDate lastAgreementBrokenOn) {
         this.paidOnTime = paidOnTime;
         this.paidLate = paidLate;
         this.averageDaysLate = averageDaysLate;
         this.agreementsKept = agreementsKept;
         this.agreementsBroken = agreementsBroken;
+        this.lastAgreementBrokenOn = lastAgreementBrokenOn;
     }
 
     public static PaymentHistory none() {
@@ -30,6 +39,8 @@ public final class PaymentHistory {
     public int getAverageDaysLate() { return averageDaysLate; }
     public int getAgreementsKept() { return agreementsKept; }
     public int getAgreementsBroken() { return agreementsBroken; }
+    /** The day the customer last broke an agreement, or null. */
+    public LocalDate getLastAgreementBrokenOn() { return lastAgreementBrokenOn; }
     /** True when Régua has never seen this customer pay or renegotiate. */
     public boolean isEmpty() { return getPaidCount() == 0 && agreementsKept == 0 && agreementsBroken == 0; }
 }

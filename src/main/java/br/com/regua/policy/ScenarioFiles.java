@@ -22,13 +22,13 @@ public final class ScenarioFiles {
 
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
-            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue");
+            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
             "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
-            "expectedrulesfired");
+            "expectedrenegotiationallowed", "expectedrulesfired");
 
     private ScenarioFiles() {
     }
@@ -107,6 +107,7 @@ public final class ScenarioFiles {
         }
         LocalDate due = row.containsKey("duedate") ? LocalDate.parse(row.get("duedate")) : DEFAULT_DUE_DATE;
         int paused = integer(row, "pauseddays", 0);
+        LocalDate today = due.plusDays(integer(row, "daysoverdue", 0) + (long) paused);
         CaseFacts.Builder facts = CaseFacts.builder()
                 .receivableId(name)
                 .customerType(CustomerType.valueOf(upper(row.getOrDefault("customertype", "CONSUMER"), "customer type")))
@@ -116,13 +117,15 @@ public final class ScenarioFiles {
                 .issueDate(due.minusDays(integer(row, "issueddaysbeforedue", 30)))
                 .dueDate(due)
                 .pausedDays(paused)
-                .today(due.plusDays(integer(row, "daysoverdue", 0) + (long) paused))
+                .today(today)
                 .currentStage(Stage.valueOf(upper(row.getOrDefault("currentstage", "REGISTERED"), "current stage")))
                 .bureauPriorNoticeDay(row.containsKey("bureaunoticeday") ? integer(row, "bureaunoticeday", 0) : null)
                 .hasEmail(yes(row.getOrDefault("hasemail", "yes")))
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
-                        integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0)));
+                        integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
+                        row.containsKey("dayssinceagreementbroken")
+                                ? today.minusDays(integer(row, "dayssinceagreementbroken", 0)) : null));
         Map<String, String> expectations = new LinkedHashMap<>();
         row.forEach((column, value) -> {
             if (EXPECTED.contains(column)) {

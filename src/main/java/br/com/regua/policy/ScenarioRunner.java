@@ -72,6 +72,7 @@ public final class ScenarioRunner {
             case "expectedmininstallment" -> sameNumber(ScenarioFiles.decimal(expected, "minimum installment"),
                     d.offerTerms().getMinInstallment(), String.valueOf(d.offerTerms().getMinInstallment()));
             case "expectedoffervaliddays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getValidDays());
+            case "expectedrenegotiationallowed" -> same(ScenarioFiles.yes(expected), d.offerTerms().isRenegotiationAllowed());
             case "expectednextstage" -> same(upper(expected), next.map(p -> p.getStage().name()).orElse("NONE"));
             case "expectednextstageday" -> same(expected.strip(), next.map(p -> String.valueOf(p.getDay())).orElse("none"));
             case "expectedplanincludes" -> missing(words(expected), d.plan().stream()
@@ -150,6 +151,7 @@ public final class ScenarioRunner {
             case "expectedmaxinstallments" -> "max installments";
             case "expectedmininstallment" -> "min installment";
             case "expectedoffervaliddays" -> "offer valid days";
+            case "expectedrenegotiationallowed" -> "renegotiation allowed";
             case "expectednextstage" -> "next stage";
             case "expectednextstageday" -> "next stage day";
             case "expectedplanincludes" -> "plan includes";

@@ -1,5 +1,6 @@
 package br.com.regua.receivable;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -59,6 +60,32 @@ public class ReceivableRepository {
                 update customer set paid_on_time = paid_on_time + ?, paid_late = paid_late + ?,
                        total_days_late = total_days_late + ? where id = ?""")
                 .params(daysLate <= 0 ? 1 : 0, daysLate > 0 ? 1 : 0, Math.max(0, daysLate), customerId).update();
+    }
+
+    public void recordAgreementKept(long customerId) {
+        jdbc.sql("update customer set agreements_kept = agreements_kept + 1 where id = ?").param(customerId).update();
+    }
+
+    public void recordAgreementBroken(long customerId, LocalDate on) {
+        jdbc.sql("update customer set agreements_broken = agreements_broken + 1, last_agreement_broken_on = ? where id = ?")
+                .params(on, customerId).update();
+    }
+
+    /** The customer's receivables in {@code status}, oldest due date first. */
+    public List<Receivable> findByCustomer(long customerId, ReceivableStatus status) {
+        return jdbc.sql("select * from receivable where customer_id = ? and status = ? order by due_date, id")
+                .params(customerId, status.name()).query(ReceivableRepository::receivable).list();
+    }
+
+    /** Days the case was paused (a dispute, an agreement) push its schedule back. */
+    public void setPausedDays(long id, int pausedDays, OffsetDateTime now) {
+        jdbc.sql("update receivable set paused_days = ?, updated_at = ? where id = ?").params(pausedDays, now, id).update();
+    }
+
+    /** A principal corrected after an upheld dispute: charges carried on the wrong amount are dropped. */
+    public void correctPrincipal(long id, BigDecimal principal, BigDecimal outstanding, OffsetDateTime now) {
+        jdbc.sql("update receivable set principal = ?, principal_outstanding = ?, fine_carried = 0, interest_carried = 0, "
+                + "updated_at = ? where id = ?").params(principal, outstanding, now, id).update();
     }
 
     public Optional<Receivable> findByExternalId(String externalId) {
@@ -137,7 +164,7 @@ public class ReceivableRepository {
         int paid = rs.getInt("paid_on_time") + rs.getInt("paid_late");
         PaymentHistory history = new PaymentHistory(rs.getInt("paid_on_time"), rs.getInt("paid_late"),
                 paid == 0 ? 0 : Math.round((float) rs.getInt("total_days_late") / paid),
-                rs.getInt("agreements_kept"), rs.getInt("agreements_broken"));
+                rs.getInt("agreements_kept"), rs.getInt("agreements_broken"), rs.getObject("last_agreement_broken_on", LocalDate.class));
         return new Customer(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("document"),
                 CustomerType.valueOf(rs.getString("customer_type")), rs.getString("email"), rs.getString("phone"),
                 rs.getString("state"), history);

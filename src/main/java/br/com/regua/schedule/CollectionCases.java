@@ -27,4 +27,27 @@ public class CollectionCases {
                 .processInstanceBusinessKey(externalId)
                 .correlateAllWithResult();
     }
+
+    /** The schedule stops while an agreement runs. False when the case was not in its schedule. */
+    public boolean agreementAccepted(String externalId) {
+        return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_ACCEPTED)
+                .processInstanceBusinessKey(externalId)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    /** The agreement was broken: the schedule restarts from the facts of now. */
+    public void agreementBroken(String externalId) {
+        runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_BROKEN)
+                .processInstanceBusinessKey(externalId)
+                .correlateAllWithResult();
+    }
+
+    /** The schedule stops and a person reviews the dispute. False when the case was not in its schedule. */
+    public boolean disputeOpened(String externalId, String disputeId, String reason) {
+        return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_DISPUTE_OPENED)
+                .processInstanceBusinessKey(externalId)
+                .setVariable(CollectionProcess.VAR_DISPUTE_ID, disputeId)
+                .setVariable(CollectionProcess.VAR_DISPUTE_REASON, reason)
+                .correlateAllWithResult().isEmpty();
+    }
 }

@@ -5,6 +5,9 @@ public final class CollectionProcess {
 
     public static final String KEY = "collection";
     public static final String MESSAGE_BALANCE_SETTLED = "BalanceSettled";
+    public static final String MESSAGE_AGREEMENT_ACCEPTED = "AgreementAccepted";
+    public static final String MESSAGE_AGREEMENT_BROKEN = "AgreementBroken";
+    public static final String MESSAGE_DISPUTE_OPENED = "DisputeOpened";
 
     public static final String VAR_RECEIVABLE_ID = "receivableId";
     public static final String VAR_NEXT_STAGE = "nextStage";
@@ -15,6 +18,14 @@ public final class CollectionProcess {
     public static final String VAR_STEP_CARRIED_OUT = "stepCarriedOut";
     /** Local input parameter of each stage task: which stage it carries out. */
     public static final String VAR_STAGE = "stage";
+
+    /** The dispute under review, and the reviewer's outcome (UPHELD, REJECTED). */
+    public static final String VAR_DISPUTE_ID = "disputeId";
+    public static final String VAR_DISPUTE_OUTCOME = "disputeOutcome";
+    /** What the debtor said, shown to the reviewer. */
+    public static final String VAR_DISPUTE_REASON = "disputeReason";
+    /** False when an upheld dispute cancelled the debt. */
+    public static final String VAR_COLLECTION_GOES_ON = "collectionGoesOn";
 
     /** {@code nextStage} when the policy plans nothing more. */
     public static final String NO_MORE_STEPS = "NONE";
@@ -27,6 +38,12 @@ public final class CollectionProcess {
     public static final String END_WRITTEN_OFF = "EndEvent_WrittenOff";
     public static final String END_REFERRED_TO_LEGAL = "EndEvent_ReferredToLegal";
     public static final String END_SCHEDULE_FINISHED = "EndEvent_ScheduleFinished";
+    public static final String SUBPROCESS_SCHEDULE = "SubProcess_Schedule";
+    public static final String AWAIT_AGREEMENT_OUTCOME = "ReceiveTask_AwaitAgreementOutcome";
+    public static final String USER_TASK_REVIEW_DISPUTE = "UserTask_ReviewDispute";
+    public static final String TASK_APPLY_DISPUTE_OUTCOME = "Task_ApplyDisputeOutcome";
+    public static final String END_DEBT_CANCELLED = "EndEvent_DebtCancelled";
+    public static final String END_COLLECTION_ENDED = "EndEvent_CollectionEnded";
 
     private CollectionProcess() {
     }

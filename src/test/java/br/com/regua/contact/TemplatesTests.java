@@ -75,6 +75,23 @@ class TemplatesTests {
     }
 
     @Test
+    void theInstallmentReminderSaysWhichInstallmentWhenAndHowMuchPolitely() {
+        Map<String, String> v = new java.util.HashMap<>(values());
+        v.putAll(Map.of("acordo", "A-1", "parcela", "2", "parcelas", "3", "valor_parcela", "R$ 500,00", "pago", "R$ 0,00",
+                "valor", "R$ 500,00", "forma_pagamento", "Para pagar por PIX, use o código abaixo: 000201..."));
+
+        Templates.Message m = TEMPLATES.render("AGREEMENT_INSTALLMENT_REMINDER", v);
+
+        assertThat(m.subject()).isEqualTo("Lembrete: parcela 2 de 3 do seu acordo vence em 16/03/2026");
+        assertThat(m.body()).contains("Olá, Maria da Silva.", "Valor da parcela: R$ 500,00", "Valor a pagar: R$ 500,00", "000201",
+                "Escola Aurora Ltda.", "14.572.457/0001-85").doesNotContain("{{");
+        String text = m.body().toLowerCase();
+        for (String word : new String[] {"polícia", "prisão", "vergonha", "última chance", "imediatamente"}) {
+            assertThat(text).doesNotContain(word);
+        }
+    }
+
+    @Test
     void noTemplateThreatensOrExposesTheDebtor() {
         String[] forbidden = {"polícia", "prisão", "processo criminal", "vergonha", "caloteiro", "vizinhos", "empregador",
                 "última chance", "imediatamente"};

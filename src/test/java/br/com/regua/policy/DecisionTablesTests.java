@@ -32,10 +32,10 @@ class DecisionTablesTests {
         List<String> names = DefaultPolicy.compiled().ruleNames();
 
         assertThat(names).contains("Everybody else is a regular customer",
-                "Good payers get 10% off the principal, charges waived, up to 6 installments");
+                "Good payers get up to 10% off the principal in the first 29 days overdue");
         assertThat(DefaultPolicy.evaluate(CaseFactsFixtures.withHistory(CaseFactsFixtures.goodPayer()).build()).rulesFired())
                 .contains("Customers with three payments, on average at most 5 days late, are good payers",
-                        "Good payers get 10% off the principal, charges waived, up to 6 installments");
+                        "Good payers get up to 10% off the principal in the first 29 days overdue");
     }
 
     @Test

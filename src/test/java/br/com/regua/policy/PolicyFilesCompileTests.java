@@ -18,6 +18,7 @@ class PolicyFilesCompileTests {
         CompiledPolicy policy = CompiledPolicy.fromDirectory(Path.of("rules"));
 
         assertThat(policy.files()).containsKeys("segmentation.drl.csv", "grace.drl", "reminders.drl", "discounts.drl.csv",
+                "installments.drl",
                 "escalation.drl", "priority.drl", "compliance.drl");
         assertThat(policy.version()).hasSize(12);
     }

@@ -313,7 +313,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         assertThat(overdue.get("after").get("segment").asText()).isEqualTo("RISKY");
         assertThat(overdue.get("changes")).extracting(JsonNode::asText).contains("segment", "discount");
         assertThat(overdue.get("after").get("rulesFired")).extracting(JsonNode::asText)
-                .contains("Risky customers get no discount, up to 3 installments");
+                .contains("Risky customers get no discount, and fine and interest stay");
         assertThat(response.getBody().get("scenarioFailures")).isNotEmpty();
 
         assertThat(activeNumber()).isEqualTo(before);

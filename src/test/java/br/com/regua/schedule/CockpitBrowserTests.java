@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import br.com.regua.agreement.AgreementService;
+import br.com.regua.agreement.OfferService;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.HeadlessChromium;
 import br.com.regua.support.Receivables;
@@ -27,6 +29,64 @@ class CockpitBrowserTests extends ReguaSpringTests {
     @Autowired
     ReceivableService receivables;
 
+    @Autowired
+    OfferService offers;
+    @Autowired
+    AgreementService agreements;
+
+    private static void logIn(HeadlessChromium browser, String base, String engineName) throws Exception {
+        browser.navigate(base + "/app/cockpit/" + engineName + "/");
+        assertThat(browser.waitFor("document.cookie.includes('XSRF-TOKEN')", Duration.ofSeconds(30))).isTrue();
+        int login = browser.evaluate("""
+                (async () => {
+                  const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                  const r = await fetch('%s/api/admin/auth/user/%s/login/cockpit', {method: 'POST',
+                headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
+                body: 'username=demo&password=demo'});
+                  return r.status;
+                })()""".formatted(base, engineName)).asInt();
+        assertThat(login).isEqualTo(200);
+        // leave the page: the next one starts Cockpit afresh with the logged-in session, not the state it had before
+        browser.navigate("about:blank");
+    }
+
+    @Test
+    void cockpitDrawsAnAgreementAndTheCaseWaitingWhileItRuns() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")),
+                "no Chromium on this machine");
+        setClock("2026-03-02T10:00:00-03:00");
+        receivables.register(Receivables.owing("cockpit-2", "1500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        setClock("2026-04-25T10:00:00-03:00");
+        String agreementId = agreements.accept(offers.forReceivable("cockpit-2").offers().get(1).id()).agreement().id();
+        String agreementCase = runtime.createProcessInstanceQuery().processInstanceBusinessKey(agreementId).singleResult().getId();
+        String base = "http://localhost:" + port + "/camunda";
+        String engineName = engine.getName();
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            logIn(browser, base, engineName);
+            browser.navigate(base + "/app/cockpit/" + engineName + "/#/process-instance/" + agreementCase + "/runtime");
+            boolean drawn = browser.waitFor("document.querySelector('[data-element-id=\"ReceiveTask_AwaitInstallment\"]') !== null"
+                    + " && document.querySelectorAll('.djs-element').length > 15", Duration.ofSeconds(60));
+            browser.screenshot(Path.of("target", "cockpit", "agreement.png"));
+            assertThat(drawn).as("Cockpit drew the agreement (screenshot in target/cockpit)").isTrue();
+            for (String element : new String[] {"Timer_InstallmentReminder", "Timer_GraceOver", "Task_BreakAgreement", "Task_KeepAgreement"}) {
+                assertThat(browser.evaluate("document.querySelector('[data-element-id=\"" + element + "\"]') !== null").asBoolean())
+                        .as(element).isTrue();
+            }
+
+            browser.navigate(base + "/app/cockpit/" + engineName + "/#/process-instance/" + caseOf("cockpit-2").getId() + "/runtime");
+            boolean waiting = browser.waitFor("document.querySelector('[data-element-id=\"ReceiveTask_AwaitAgreementOutcome\"]') !== null"
+                    + " && document.querySelectorAll('.djs-element').length > 50", Duration.ofSeconds(60));
+            browser.screenshot(Path.of("target", "cockpit", "collection-in-agreement.png"));
+            assertThat(waiting).as("Cockpit drew the collection case (screenshot in target/cockpit)").isTrue();
+            for (String element : new String[] {"SubProcess_Schedule", "Boundary_AgreementAccepted", "Boundary_DisputeOpened",
+                    "UserTask_ReviewDispute"}) {
+                assertThat(browser.evaluate("document.querySelector('[data-element-id=\"" + element + "\"]') !== null").asBoolean())
+                        .as(element).isTrue();
+            }
+        }
+    }
+
     @Test
     void cockpitDrawsACollectionCaseWaitingForItsNextStage() throws Exception {
         assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")),
@@ -39,17 +99,7 @@ class CockpitBrowserTests extends ReguaSpringTests {
         String engineName = engine.getName(); // the tests give each engine a unique name
 
         try (HeadlessChromium browser = new HeadlessChromium()) {
-            browser.navigate(base + "/app/cockpit/" + engineName + "/");
-            assertThat(browser.waitFor("document.cookie.includes('XSRF-TOKEN')", Duration.ofSeconds(30))).isTrue();
-            int login = browser.evaluate("""
-                    (async () => {
-                      const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                      const r = await fetch('%s/api/admin/auth/user/%s/login/cockpit', {method: 'POST',
-                        headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
-                        body: 'username=demo&password=demo'});
-                      return r.status;
-                    })()""".formatted(base, engineName)).asInt();
-            assertThat(login).isEqualTo(200);
+            logIn(browser, base, engineName);
 
             browser.navigate(base + "/app/cockpit/" + engineName + "/#/process-instance/" + caseId + "/runtime");
             boolean drawn = browser.waitFor("document.querySelector('[data-element-id=\"Timer_UntilDueDayNotice\"]') !== null"

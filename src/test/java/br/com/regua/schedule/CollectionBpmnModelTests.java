@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -83,6 +87,26 @@ class CollectionBpmnModelTests {
             assertThat(timer.getTimeCycle()).isNull();
             assertThat(timer.getTimeDate().getTextContent()).isEqualTo("${nextStepAt}");
         }
+    }
+
+    @Test
+    void anAgreementOrADisputeInterruptsTheScheduleAndCollectionGoesOnFromTheClassification() {
+        for (String id : List.of("Boundary_AgreementAccepted", "Boundary_DisputeOpened")) {
+            BoundaryEvent event = MODEL.getModelElementById(id);
+            assertThat(event.getAttachedTo().getId()).isEqualTo(CollectionProcess.SUBPROCESS_SCHEDULE);
+            assertThat(event.cancelActivity()).as(id).isTrue();
+        }
+        assertThat(MODEL.getModelElementsByType(Message.class).stream().map(Message::getName).toList())
+                .contains(CollectionProcess.MESSAGE_AGREEMENT_ACCEPTED, CollectionProcess.MESSAGE_AGREEMENT_BROKEN,
+                        CollectionProcess.MESSAGE_DISPUTE_OPENED, CollectionProcess.MESSAGE_BALANCE_SETTLED);
+        SubProcess schedule = MODEL.getModelElementById(CollectionProcess.SUBPROCESS_SCHEDULE);
+        StartEvent start = schedule.getChildElementsByType(StartEvent.class).iterator().next();
+        assertThat(outgoing(start).get(0).getTarget().getId()).isEqualTo(CollectionProcess.TASK_CLASSIFY);
+        FlowNode again = MODEL.getModelElementById("Gateway_CollectAgain");
+        assertThat(MODEL.getModelElementsByType(SequenceFlow.class).stream().filter(f -> f.getTarget() == again)
+                .map(f -> f.getSource().getId()))
+                .contains("StartEvent_DebtRegistered", CollectionProcess.AWAIT_AGREEMENT_OUTCOME, "Gateway_CollectionGoesOn");
+        assertThat(outgoing(again).get(0).getTarget()).isEqualTo(schedule);
     }
 
     private static List<SequenceFlow> outgoing(FlowNode node) {

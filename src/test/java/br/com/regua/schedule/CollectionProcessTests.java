@@ -178,7 +178,7 @@ class CollectionProcessTests extends ReguaSpringTests {
 
         tasks.complete(review.getId());
 
-        assertThat(pi).isEnded().hasPassed(CollectionProcess.END_REFERRED_TO_LEGAL);
+        assertThat(pi).isEnded().hasPassed(CollectionProcess.END_REFERRED_TO_LEGAL, CollectionProcess.END_COLLECTION_ENDED);
         assertThat(receivables.get("proc-legal").stage()).isEqualTo(Stage.LEGAL_REFERRAL);
     }
 
@@ -216,7 +216,8 @@ class CollectionProcessTests extends ReguaSpringTests {
         ProcessInstance pi = register("proc-write-off", "300.00");
         moveUntilPassed(pi, "Task_WriteOff");
 
-        assertThat(pi).isEnded().hasPassed(CollectionProcess.END_WRITTEN_OFF).hasNotPassed("Task_ReferToLegal");
+        assertThat(pi).isEnded().hasPassed(CollectionProcess.END_WRITTEN_OFF, CollectionProcess.END_COLLECTION_ENDED)
+                .hasNotPassed("Task_ReferToLegal");
         assertThat(receivables.get("proc-write-off").status()).isEqualTo(ReceivableStatus.WRITTEN_OFF);
     }
 

@@ -28,7 +28,9 @@ import br.com.regua.schedule.SimulationClock;
         "spring.datasource.url=jdbc:h2:mem:regua-tests;DB_CLOSE_DELAY=-1",
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.generate-unique-process-application-name=true",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        "regua.agreements.offer-secret=tests-only-offer-secret",
+        "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 @ActiveProfiles("simulation")
 public abstract class ReguaSpringTests {
 

@@ -1,0 +1,5 @@
+package br.com.regua.agreement;
+
+public enum AgreementStatus {
+    ACTIVE, KEPT, BROKEN
+}

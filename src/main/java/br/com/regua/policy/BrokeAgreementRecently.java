@@ -1,0 +1,10 @@
+package br.com.regua.policy;
+
+/** Derived fact: the customer broke an agreement recently, as {@code installments.drl} defines it. */
+public final class BrokeAgreementRecently {
+
+    @Override
+    public String toString() {
+        return "BrokeAgreementRecently";
+    }
+}

@@ -26,30 +26,36 @@ final class PortfolioSeed {
     }
 
     static void seed(JdbcTemplate jdbc, int receivables, int perCustomer, LocalDate today, Random random) {
+        seedFrom(jdbc, 0, receivables, perCustomer, today, random);
+    }
+
+    /** Adds {@code receivables} more, numbered from {@code from}, so a portfolio can be grown in steps. */
+    static void seedFrom(JdbcTemplate jdbc, int from, int receivables, int perCustomer, LocalDate today, Random random) {
         Timestamp now = Timestamp.from(Instant.now());
         int customers = (receivables + perCustomer - 1) / perCustomer;
         List<Object[]> rows = new ArrayList<>(BATCH);
-        for (int c = 1; c <= customers; c++) {
+        for (int c = from / perCustomer + 1; c <= from / perCustomer + customers; c++) {
             int paid = random.nextInt(8);
             int late = paid == 0 ? 0 : random.nextInt(paid + 1);
             rows.add(new Object[] {"bench-c" + c, "Cliente " + c, "11144477735", random.nextInt(10) < 8 ? "CONSUMER" : "BUSINESS",
                     "cliente" + c + "@example.com", "+5511912345678", STATES[random.nextInt(STATES.length)], paid - late, late,
                     late * (1 + random.nextInt(40)), random.nextInt(10) == 0 ? 1 : 0, random.nextInt(12) == 0 ? 1 : 0, now});
-            flush(jdbc, rows, c == customers, """
+            flush(jdbc, rows, c == from / perCustomer + customers, """
                     insert into customer (external_id, name, document, customer_type, email, phone, state, paid_on_time,
                                           paid_late, total_days_late, agreements_kept, agreements_broken, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         }
-        long firstCustomer = jdbc.queryForObject("select min(id) from customer", Long.class);
-        for (int i = 0; i < receivables; i++) {
+        long firstCustomer = jdbc.queryForObject("select id from customer where external_id = ?", Long.class,
+                "bench-c" + (from / perCustomer + 1));
+        for (int i = from; i < from + receivables; i++) {
             int daysOverdue = random.nextInt(151) - 30;
             LocalDate due = today.minusDays(daysOverdue);
             BigDecimal principal = BigDecimal.valueOf(30 + random.nextInt(20_000)).add(BigDecimal.valueOf(random.nextInt(100), 2))
                     .setScale(2, RoundingMode.UNNECESSARY);
             Object[] stage = stageAt(daysOverdue);
-            rows.add(new Object[] {"bench-r" + i, firstCustomer + i / perCustomer, "seed", principal, Date.valueOf(due.minusDays(30)),
+            rows.add(new Object[] {"bench-r" + i, firstCustomer + (i - from) / perCustomer, "seed", principal, Date.valueOf(due.minusDays(30)),
                     Date.valueOf(due), "Fatura " + i, principal, Date.valueOf(due), stage[0], stage[1], now, now});
-            flush(jdbc, rows, i == receivables - 1, """
+            flush(jdbc, rows, i == from + receivables - 1, """
                     insert into receivable (external_id, customer_id, content_hash, principal, issue_date, due_date, description,
                                             principal_outstanding, interest_from, status, stage, last_step_day, created_at,
                                             updated_at)

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * The PostgreSQL database benchmarks run against, made afresh for each benchmark class.
  * REGUA_BENCH_PG (host:port, default 127.0.0.1:5432) and REGUA_BENCH_PG_USER (default postgres)
@@ -18,6 +20,14 @@ final class BenchDatabase {
     static final String NAME = "regua_bench";
 
     private BenchDatabase() {
+    }
+
+    /** A fresh benchmark database as the server's datasource. */
+    static void register(DynamicPropertyRegistry registry) {
+        String url = fresh();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
     /** Drops and creates the benchmark database; returns its JDBC URL. */

@@ -68,10 +68,7 @@ class ScheduleBenchmark {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = BenchDatabase.fresh();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> BenchDatabase.USER);
-        registry.add("spring.datasource.password", () -> BenchDatabase.PASSWORD);
+        BenchDatabase.register(registry);
     }
 
     @LocalServerPort

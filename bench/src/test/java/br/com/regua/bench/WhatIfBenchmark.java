@@ -46,10 +46,7 @@ class WhatIfBenchmark {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = BenchDatabase.fresh();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> BenchDatabase.USER);
-        registry.add("spring.datasource.password", () -> BenchDatabase.PASSWORD);
+        BenchDatabase.register(registry);
     }
 
     @Autowired

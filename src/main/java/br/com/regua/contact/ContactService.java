@@ -48,9 +48,9 @@ public class ContactService {
         this.pix = pix;
     }
 
-    /** A message in the outbox, as the timeline shows it. */
+    /** A message in the outbox, as the timeline shows it; {@code detail} says why it waits or failed. */
     public record Contact(long id, Stage stage, Channel channel, String recipient, String subject, String body,
-                          ContactStatus status, OffsetDateTime createdAt) {
+                          ContactStatus status, OffsetDateTime createdAt, String detail) {
     }
 
     /**
@@ -106,7 +106,7 @@ public class ContactService {
                 .query((rs, n) -> new Contact(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))
                 .list());
     }
 

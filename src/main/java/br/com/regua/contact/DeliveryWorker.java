@@ -55,6 +55,11 @@ public class DeliveryWorker {
         return !senders.channels().isEmpty();
     }
 
+    /** When the next contact falls due on a configured channel; empty when none waits (or no channel is configured). */
+    public Optional<java.time.Instant> nextDue() {
+        return outbox.nextDue(senders.channels()).map(OffsetDateTime::toInstant);
+    }
+
     /** One round: claims up to a batch of due contacts and delivers each. */
     public Round deliverDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);

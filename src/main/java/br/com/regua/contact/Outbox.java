@@ -41,6 +41,17 @@ class Outbox {
                 .query(Long.class).list();
     }
 
+    /** The first moment a contact on one of the channels may be claimed (its next try, or when a lease on it ends). */
+    Optional<OffsetDateTime> nextDue(Collection<Channel> channels) {
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select min(case when lease_until is not null and lease_until > next_attempt_at then lease_until else next_attempt_at end)
+                from contact where status in ('QUEUED', 'DEFERRED') and channel in (:channels)""")
+                .param("channels", channels.stream().map(Channel::name).toList()).query(OffsetDateTime.class).optional();
+    }
+
     /** Takes the contact until {@code leaseUntil}; empty when another worker has it or it is no longer due. */
     Optional<OutgoingContact> claim(long id, OffsetDateTime now, OffsetDateTime leaseUntil) {
         String token = UUID.randomUUID().toString();

@@ -224,6 +224,23 @@ class ContactDeliveryTests extends ReguaSpringTests {
         assertThat(worker.deliverDue().claimed()).as("nothing is sent twice").isZero();
     }
 
+    @Test
+    void theSimulationSendsEachMessageAtTheSimulatedHourItsStepRan() throws Exception {
+        register("dlv-sim");
+
+        ResponseEntity<JsonNode> advanced = post("/api/simulation/advance", "{\"to\": \"2026-03-17T12:00:00-03:00\"}");
+
+        assertThat(advanced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(emailsTo("cust-dlv-sim@example.com")).extracting(MimeMessage::getSubject).containsExactly(
+                "Lembrete: Mensalidade de março vence em 16/03/2026", "Mensalidade de março: vencimento em 16/03/2026");
+        assertThat(gatewayCallsFor("dlv-sim")).hasSize(2);
+        List<OffsetDateTime> sentAt = jdbc.sql("select sent_at from contact where receivable_id = ? and channel = 'EMAIL' order by id")
+                .param(receivables.get("dlv-sim").id()).query(OffsetDateTime.class).list().stream()
+                .map(t -> t.withOffsetSameInstant(java.time.ZoneOffset.ofHours(-3))).toList();
+        assertThat(sentAt).containsExactly(OffsetDateTime.parse("2026-03-11T08:00:00-03:00"),
+                OffsetDateTime.parse("2026-03-16T08:00:00-03:00"));
+    }
+
     private static String stageTask(Stage stage) {
         return switch (stage) {
             case PRE_DUE_REMINDER -> "Task_SendPreDueReminder";
@@ -242,6 +259,23 @@ class ContactDeliveryTests extends ReguaSpringTests {
     private void preDueReminderRecorded(NewReceivable r) {
         String caseId = register(r);
         fireTimersUntilPassed(caseId, "Task_SendPreDueReminder", 2);
+    }
+
+    @Test
+    void aBoletoSentWithTheReceivableIsOfferedInItsMessagesAndABadLineIsRefused() throws Exception {
+        String line = "34191.79001 01043.510047 91020.150008 1 96610000154500";
+        NewReceivable plain = owing("dlv-boleto", "cust-dlv-boleto", "SP", "1500.00");
+        preDueReminderRecorded(new NewReceivable(plain.externalId(), plain.customer(), plain.amount(), plain.issueDate(),
+                plain.dueDate(), plain.description(), line));
+
+        assertThat(contactOf("dlv-boleto", Stage.PRE_DUE_REMINDER, Channel.EMAIL).body()).contains("Boleto, linha digitável: " + line);
+
+        ResponseEntity<JsonNode> bad = post("/api/receivables", """
+                {"externalId": "dlv-boleto-bad", "customer": {"externalId": "cust-dlv-boleto", "name": "Maria da Silva",
+                 "document": "529.982.247-25", "type": "CONSUMER"}, "amount": "10.00", "issueDate": "2026-03-01",
+                 "dueDate": "2026-03-16", "boletoLine": "1234"}""");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("boletoLine");
     }
 
     // ---- exactly once
@@ -397,6 +431,8 @@ class ContactDeliveryTests extends ReguaSpringTests {
 
         assertThat(round.deferred()).isEqualTo(2);
         assertThat(timelineStatuses("dlv-night", "EMAIL")).containsExactly("DEFERRED");
+        assertThat(http.getForObject("/api/receivables/dlv-night", JsonNode.class).get("timeline").findValuesAsText("detail"))
+                .contains("outside the debtor's contact hours");
         assertThat(nextAttemptOf("dlv-night", Channel.SMS)).isEqualTo(OffsetDateTime.parse("2026-03-12T08:00:00-03:00"));
         setClock("2026-03-12T07:59:00-03:00");
         assertThat(worker.deliverDue().claimed()).isZero();

@@ -69,7 +69,7 @@ public class DeliveryWorker {
             Optional<OutgoingContact> contact = outbox.claim(id, now, now.plus(settings.lease()));
             if (contact.isPresent()) {
                 claimed++;
-                outcomes[deliver(contact.get()).ordinal()]++;
+                outcomes[deliverOrRecordTheError(contact.get()).ordinal()]++;
             }
         }
         return new Round(claimed, outcomes[Outcome.SENT.ordinal()], outcomes[Outcome.DEFERRED.ordinal()],
@@ -77,6 +77,23 @@ public class DeliveryWorker {
     }
 
     private enum Outcome { SENT, DEFERRED, RETRYING, FAILED }
+
+    /** An unexpected error (the policy failed to evaluate, the database hiccuped) counts as a failed try, so no contact loops forever. */
+    private Outcome deliverOrRecordTheError(OutgoingContact c) {
+        try {
+            return deliver(c);
+        } catch (RuntimeException e) {
+            log.error("Contact {} could not be delivered", c.id(), e);
+            OffsetDateTime at = OffsetDateTime.now(clock);
+            int attempt = c.attempts() + 1;
+            if (attempt >= settings.maxAttempts()) {
+                outbox.failed(c, "gave up after " + attempt + " tries: an internal error", true, at);
+                return Outcome.FAILED;
+            }
+            outbox.retryLater(c, "an internal error", at.plus(backoff(attempt)), at);
+            return Outcome.RETRYING;
+        }
+    }
 
     private Outcome deliver(OutgoingContact c) {
         ZonedDateTime now = ZonedDateTime.now(clock);

@@ -60,15 +60,17 @@ class EmailSender implements ChannelSender {
         } catch (jakarta.mail.internet.AddressException | MailParseException e) {
             throw new DeliveryException("invalid e-mail address", true, e);
         } catch (MessagingException e) {
-            throw new DeliveryException("could not build the e-mail: " + e.getMessage(), true, e);
+            throw new DeliveryException("the e-mail could not be built", true, e);
         } catch (MailSendException e) {
+            // the server's own words may quote the address: they stay out of the record and the logs
             boolean refused = e.getFailedMessages().values().stream().anyMatch(EmailSender::recipientRefused);
-            throw new DeliveryException("SMTP send failed: " + e.getMessage(), refused, e);
+            throw new DeliveryException(refused ? "the SMTP server refused the recipient" : "the SMTP server did not take the message",
+                    refused, e);
         } catch (MailAuthenticationException e) {
             // a configuration problem: retrying lets an operator fix it before the contact fails
             throw new DeliveryException("SMTP authentication failed", false, e);
         } catch (MailException e) {
-            throw new DeliveryException("SMTP unavailable: " + e.getMessage(), false, e);
+            throw new DeliveryException("the SMTP server is unavailable", false, e);
         }
     }
 

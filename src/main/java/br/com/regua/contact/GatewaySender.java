@@ -60,7 +60,7 @@ class GatewaySender implements ChannelSender {
         } catch (HttpTimeoutException e) {
             throw new DeliveryException(channel + " gateway did not answer within " + timeout.toSeconds() + "s", false, e);
         } catch (IOException e) {
-            throw new DeliveryException(channel + " gateway unreachable: " + e.getMessage(), false, e);
+            throw new DeliveryException(channel + " gateway unreachable", false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while sending", false, e);

@@ -78,6 +78,7 @@ class RemindersRulesTests {
                 .containsExactly(Channel.SMS);
         assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP))
                 .build()).channels()).containsExactly(Channel.LETTER);
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.values())).build()).channels()).isEmpty();
     }
 
     @Test

@@ -75,8 +75,7 @@ public class ContactService {
         Receivable r = request.receivable();
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
                         request.offer(), request.bureauReportDate(), properties.creditor()),
-                request.charges().total().signum() > 0 ? pix.copiaECola(request.charges().total(), r.externalId()).orElse(null) : null,
-                boletoLine(r.id()), paymentLink(r.externalId()));
+                pixFor(request.charges(), r.externalId()), boletoLine(r.id()), paymentLink(r.externalId()));
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         String stepKey = r.externalId() + ":" + request.stepKey();
         int recorded = 0;
@@ -117,6 +116,11 @@ public class ContactService {
             return who + " Ref. " + values.get("referencia") + ".";
         }
         return who + ". Ref. " + values.get("referencia") + ", total " + values.get("total") + ". " + values.get("pagamento_curto");
+    }
+
+    /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */
+    private String pixFor(Charges charges, String externalId) {
+        return charges.total().signum() > 0 ? pix.copiaECola(charges.total(), externalId).orElse(null) : null;
     }
 
     private String boletoLine(long receivableId) {

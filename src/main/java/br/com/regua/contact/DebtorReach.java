@@ -2,6 +2,7 @@ package br.com.regua.contact;
 
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import br.com.regua.policy.Channel;
@@ -23,6 +24,6 @@ public interface DebtorReach {
      * @param fallback           the channel to use when a channel failed, if the policy names one
      */
     record Reach(boolean collecting, UnaryOperator<ZonedDateTime> nextAllowed, Integer maxContactsPerWeek,
-                 java.util.function.Function<Channel, Optional<Channel>> fallback) {
+                 Function<Channel, Optional<Channel>> fallback) {
     }
 }

@@ -66,7 +66,9 @@ public class DeliveryWorker {
         int claimed = 0;
         int[] outcomes = new int[Outcome.values().length];
         for (long id : outbox.dueIds(senders.channels(), now, settings.batchSize())) {
-            Optional<OutgoingContact> contact = outbox.claim(id, now, now.plus(settings.lease()));
+            // the lease starts when this contact is claimed, not when the round began: earlier sends may have been slow
+            OffsetDateTime claimedAt = OffsetDateTime.now(clock);
+            Optional<OutgoingContact> contact = outbox.claim(id, claimedAt, claimedAt.plus(settings.lease()));
             if (contact.isPresent()) {
                 claimed++;
                 outcomes[deliverOrRecordTheError(contact.get()).ordinal()]++;

@@ -50,7 +50,11 @@ public class DeliveryReports {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, now) == 0) {
-            throw new ConflictException("status", "contact " + contactId + " has not been sent yet (it is " + before + ")");
+            ContactStatus after = outbox.status(contactId).orElse(before);
+            if (after == status) {
+                return status; // the same report, arriving twice at once: the other one acted
+            }
+            throw new ConflictException("status", "contact " + contactId + " has not been sent yet (it is " + after + ")");
         }
         log.info("Contact {} reported {} by its provider", contactId, status);
         if (status == ContactStatus.FAILED) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,11 @@ import br.com.regua.policy.Stage;
 public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    /** The schedule's messages that ask the debtor to pay: wrong once the receivable is no longer being collected. */
+    private static final Set<Stage> SCHEDULE_MESSAGES = EnumSet.of(Stage.PRE_DUE_REMINDER, Stage.DUE_DAY_NOTICE,
+            Stage.FRIENDLY_REMINDER, Stage.RENEGOTIATION_OFFER, Stage.FORMAL_NOTICE, Stage.BUREAU_PRIOR_NOTICE,
+            Stage.SERVICE_SUSPENSION_NOTICE, Stage.COLLECTION_AGENCY, Stage.LEGAL_REFERRAL);
 
     private final Outbox outbox;
     private final ChannelSenders senders;
@@ -100,7 +107,7 @@ public class DeliveryWorker {
     private Outcome deliver(OutgoingContact c) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         DebtorReach.Reach debtor = reach.of(c.receivableId(), now);
-        if (!debtor.collecting() && c.stage() != Stage.PAID) {
+        if (!debtor.collecting() && SCHEDULE_MESSAGES.contains(c.stage())) {
             // paid, in an agreement or disputed since the step: a collection message would now be wrong
             outbox.failed(c, "not sent: the receivable is no longer being collected", false, now.toOffsetDateTime());
             return Outcome.FAILED;

@@ -106,12 +106,15 @@ class Outbox {
                 .param("token", c.claimToken()).update() == 1;
     }
 
-    /** A provider's delivery report; only a sent contact can be delivered or bounce. */
+    /**
+     * A provider's delivery report; only a sent contact can be delivered or bounce. Changes the row
+     * only when the status changes, so of two identical reports racing, one acts.
+     */
     int providerReport(long id, ContactStatus status, String reason, OffsetDateTime now) {
         return jdbc.sql("""
                 update contact set status = :status, last_error = :reason, updated_at = :now,
                        delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end
-                where id = :id and status in ('SENT', 'DELIVERED', 'FAILED') and sent_at is not null""")
+                where id = :id and status in ('SENT', 'DELIVERED', 'FAILED') and status <> :status and sent_at is not null""")
                 .param("status", status.name()).param("reason", reason == null ? null : clip(reason)).param("now", now)
                 .param("id", id).update();
     }

@@ -97,6 +97,8 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     JdbcClient jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    br.com.regua.payment.PaymentService payments;
 
     @BeforeEach
     void emptyQueueAndServers() throws Exception {
@@ -466,6 +468,27 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(round.deferred()).isEqualTo(2);
         assertThat(contactsOf("dlv-cap-4")).extracting(ContactService.Contact::status).containsOnly(ContactStatus.DEFERRED);
         assertThat(nextAttemptOf("dlv-cap-4", Channel.SMS)).isEqualTo(OffsetDateTime.parse("2026-03-18T08:00:01-03:00"));
+    }
+
+    @Test
+    void aReminderStillQueuedWhenTheDebtIsPaidIsNotSentButTheThankYouIs() {
+        preDueReminderRecorded("dlv-paid");
+        setClock("2026-03-11T20:30:00-03:00");
+        assertThat(worker.deliverDue().deferred()).isEqualTo(2); // waiting for Thursday morning
+
+        payments.register(new br.com.regua.payment.NewPayment("dlv-paid-pix", "dlv-paid", new BigDecimal("1500.00"),
+                br.com.regua.payment.PaymentMethod.PIX, OffsetDateTime.now(clock)));
+        setClock("2026-03-12T08:00:00-03:00");
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        assertThat(round.sent()).as("the thank-you, by e-mail and SMS").isEqualTo(2);
+        assertThat(round.failed()).isEqualTo(2);
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PRE_DUE_REMINDER)
+                .allSatisfy(c -> assertThat(c.detail()).contains("no longer being collected"));
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PAID)
+                .extracting(ContactService.Contact::status).containsOnly(ContactStatus.SENT);
+        assertThat(runtime.createIncidentQuery().incidentType(DeliveryFailures.INCIDENT_TYPE).list())
+                .noneMatch(i -> i.getIncidentMessage().contains("dlv-paid"));
     }
 
     // ---- opt-outs

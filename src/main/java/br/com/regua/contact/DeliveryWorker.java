@@ -39,16 +39,18 @@ public class DeliveryWorker {
     private final DebtorReach reach;
     private final OptOuts optOuts;
     private final DeliveryFailures failures;
+    private final DeliveryMetrics metrics;
     private final ContactProperties.Delivery settings;
     private final Clock clock;
 
     DeliveryWorker(Outbox outbox, ChannelSenders senders, DebtorReach reach, OptOuts optOuts, DeliveryFailures failures,
-                   ContactProperties properties, Clock clock) {
+                   DeliveryMetrics metrics, ContactProperties properties, Clock clock) {
         this.outbox = outbox;
         this.senders = senders;
         this.reach = reach;
         this.optOuts = optOuts;
         this.failures = failures;
+        this.metrics = metrics;
         this.settings = properties.delivery();
         this.clock = clock;
     }
@@ -78,7 +80,9 @@ public class DeliveryWorker {
             Optional<OutgoingContact> contact = outbox.claim(id, claimedAt, claimedAt.plus(settings.lease()));
             if (contact.isPresent()) {
                 claimed++;
-                outcomes[deliverOrRecordTheError(contact.get()).ordinal()]++;
+                Outcome outcome = deliverOrRecordTheError(contact.get());
+                outcomes[outcome.ordinal()]++;
+                metrics.outcome(contact.get().channel(), outcome.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
         return new Round(claimed, outcomes[Outcome.SENT.ordinal()], outcomes[Outcome.DEFERRED.ordinal()],

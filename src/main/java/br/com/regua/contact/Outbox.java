@@ -119,6 +119,11 @@ class Outbox {
                 .param("id", id).update();
     }
 
+    /** Contacts waiting to be delivered, on any channel. */
+    long waiting() {
+        return jdbc.sql("select count(*) from contact where status in ('QUEUED', 'DEFERRED')").query(Long.class).single();
+    }
+
     Optional<ContactStatus> status(long id) {
         return jdbc.sql("select status from contact where id = ?").param(id).query(String.class).optional().map(ContactStatus::valueOf);
     }

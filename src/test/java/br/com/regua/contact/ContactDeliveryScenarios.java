@@ -218,6 +218,10 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
                 k -> assertThat(k).startsWith("dlv-walk:FRIENDLY_REMINDER@").endsWith(":SMS"));
 
         assertThat(timelineStatuses("dlv-walk", "EMAIL")).containsExactly("SENT", "SENT", "SENT");
+        JsonNode sentByEmail = http.getForObject("/actuator/metrics/regua.contacts.deliveries?tag=channel:EMAIL&tag=outcome:sent",
+                JsonNode.class);
+        assertThat(sentByEmail.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(3);
+        assertThat(http.getForObject("/actuator/metrics/regua.contacts.waiting", JsonNode.class).get("measurements")).isNotEmpty();
         assertThat(worker.deliverDue().claimed()).as("nothing is sent twice").isZero();
     }
 

@@ -1,5 +1,7 @@
 package br.com.regua.contact;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -130,7 +132,7 @@ public class ContactService {
     private String paymentLink(String externalId) {
         String template = contactProperties.paymentLink();
         return template == null || template.isBlank() ? null
-                : template.replace("{referencia}", java.net.URLEncoder.encode(externalId, java.nio.charset.StandardCharsets.UTF_8));
+                : template.replace("{referencia}", URLEncoder.encode(externalId, StandardCharsets.UTF_8));
     }
 
     private static String recipient(Customer c, Channel channel) {

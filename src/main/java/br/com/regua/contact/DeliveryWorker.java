@@ -2,10 +2,12 @@ package br.com.regua.contact;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,7 +67,7 @@ public class DeliveryWorker {
     }
 
     /** When the next contact falls due on a configured channel; empty when none waits (or no channel is configured). */
-    public Optional<java.time.Instant> nextDue() {
+    public Optional<Instant> nextDue() {
         return outbox.nextDue(senders.channels()).map(OffsetDateTime::toInstant);
     }
 
@@ -82,7 +84,7 @@ public class DeliveryWorker {
                 claimed++;
                 Outcome outcome = deliverOrRecordTheError(contact.get());
                 outcomes[outcome.ordinal()]++;
-                metrics.outcome(contact.get().channel(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+                metrics.outcome(contact.get().channel(), outcome.name().toLowerCase(Locale.ROOT));
             }
         }
         return new Round(claimed, outcomes[Outcome.SENT.ordinal()], outcomes[Outcome.DEFERRED.ordinal()],

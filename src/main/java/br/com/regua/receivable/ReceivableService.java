@@ -3,6 +3,7 @@ package br.com.regua.receivable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,7 +119,7 @@ public class ReceivableService {
                 c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type(), c.email(), c.phone(), c.state()};
         // the boleto line joins the hash only when sent, so receivables registered before it existed keep their hash
         if (r.boletoLine() != null) {
-            parts = java.util.Arrays.copyOf(parts, parts.length + 1);
+            parts = Arrays.copyOf(parts, parts.length + 1);
             parts[parts.length - 1] = r.boletoLine().replaceAll("\\D", "");
         }
         return ContentHash.of(parts);

@@ -31,3 +31,6 @@ create table contact_opt_out (
     created_at  timestamp with time zone not null,
     constraint pk_contact_opt_out primary key (customer_id, channel)
 );
+
+-- a subject holds the receivable's description (up to 500 characters) and a few words around it
+alter table contact alter column subject set data type varchar(700);

@@ -279,6 +279,18 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(bad.getBody().get("field").asText()).isEqualTo("boletoLine");
     }
 
+    @Test
+    void aReceivableWithTheLongestDescriptionStillGetsItsMessages() throws Exception {
+        NewReceivable plain = owing("dlv-long", "cust-dlv-long", "SP", "1500.00");
+        String description = "Mensalidade escolar ".repeat(25); // 500 characters, the most the intake takes
+        preDueReminderRecorded(new NewReceivable(plain.externalId(), plain.customer(), plain.amount(), plain.issueDate(),
+                plain.dueDate(), description));
+
+        assertThat(worker.deliverDue().sent()).isEqualTo(2);
+        assertThat(emailsTo("cust-dlv-long@example.com")).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains(description.strip()));
+    }
+
     // ---- exactly once
 
     @Test

@@ -170,6 +170,13 @@ class TemplatesTests {
     }
 
     @Test
+    void whatTheBackendSentIsTextInTheHtmlNeverMarkup() {
+        String html = EmailHtml.of("Fatura <b>", "Olá, <script>alert(1)</script> & cia.");
+
+        assertThat(html).contains("Fatura &lt;b&gt;", "Olá, &lt;script&gt;alert(1)&lt;/script&gt; &amp; cia.").doesNotContain("<script>");
+    }
+
+    @Test
     void aMissingValueIsAnErrorNotABlank() {
         Map<String, String> v = new java.util.HashMap<>(values());
         v.remove("total");

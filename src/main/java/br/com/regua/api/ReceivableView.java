@@ -60,7 +60,13 @@ public record ReceivableView(
         }
 
         static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text) {
-            return new TimelineEntry(at, "CONTACT", stage, null, null, null, null, null, channel, status, subject, text, null, null, null);
+            return contact(at, stage, channel, status, subject, text, null);
+        }
+
+        /** {@code detail}: why a contact waits (DEFERRED) or failed, or the last failed try of one still QUEUED. */
+        static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text,
+                                     String detail) {
+            return new TimelineEntry(at, "CONTACT", stage, detail, null, null, null, null, channel, status, subject, text, null, null, null);
         }
 
         static TimelineEntry payment(OffsetDateTime at, String externalId, BigDecimal amount, String method) {

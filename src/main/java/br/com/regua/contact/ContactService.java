@@ -1,9 +1,12 @@
 package br.com.regua.contact;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import br.com.regua.config.ReguaProperties;
+import br.com.regua.payment.PixProperties;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.OfferTerms;
+import br.com.regua.policy.Segment;
 import br.com.regua.policy.Stage;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
@@ -22,6 +27,8 @@ import br.com.regua.receivable.Receivable;
  * Records the messages of a case step in the outbox, in the step's transaction. The idempotency
  * key (case, step, channel) is unique: a retried step records nothing new, and two nodes racing
  * on one step collide on the constraint, so one of them rolls back and its retry finds the row.
+ * Each message is rendered for its channel (an SMS is one short line) with the ways to pay, and
+ * waits in the outbox, QUEUED, for the {@link DeliveryWorker}.
  */
 @Service
 public class ContactService {
@@ -31,21 +38,34 @@ public class ContactService {
     private final JdbcClient jdbc;
     private final Templates templates;
     private final ReguaProperties properties;
+    private final ContactProperties contactProperties;
+    private final PixProperties pix;
 
-    public ContactService(JdbcClient jdbc, Templates templates, ReguaProperties properties) {
+    public ContactService(JdbcClient jdbc, Templates templates, ReguaProperties properties, ContactProperties contactProperties,
+                          PixProperties pix) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.properties = properties;
+        this.contactProperties = contactProperties;
+        this.pix = pix;
     }
 
-    /** A message in the outbox, as the timeline shows it. */
+    /** A message in the outbox, as the timeline shows it; {@code detail} says why it waits or failed. */
     public record Contact(long id, Stage stage, Channel channel, String recipient, String subject, String body,
-                          ContactStatus status, OffsetDateTime createdAt) {
+                          ContactStatus status, OffsetDateTime createdAt, String detail) {
     }
 
-    /** What a step says and to whom. {@code stepKey} names the step within the case, e.g. {@code FRIENDLY_REMINDER@8}. */
+    /**
+     * What a step says and to whom. {@code stepKey} names the step within the case, e.g.
+     * {@code FRIENDLY_REMINDER@8}; {@code segment} picks the tone (null: the stage's default).
+     */
     public record Request(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
-                          Charges charges, OfferTerms offer, LocalDate bureauReportDate) {
+                          Charges charges, OfferTerms offer, LocalDate bureauReportDate, Segment segment) {
+
+        public Request(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
+                       Charges charges, OfferTerms offer, LocalDate bureauReportDate) {
+            this(receivable, customer, stage, stepKey, channels, charges, offer, bureauReportDate, null);
+        }
     }
 
     public boolean speaksAt(Stage stage) {
@@ -54,19 +74,24 @@ public class ContactService {
 
     /** Records one message per channel; returns how many were new. */
     public int record(Request request, OffsetDateTime now) {
-        Templates.Message message = templates.render(request.stage(), MessageValues.of(request.receivable(), request.customer(),
-                request.charges(), request.offer(), request.bureauReportDate(), properties.creditor()));
+        Receivable r = request.receivable();
+        Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
+                        request.offer(), request.bureauReportDate(), properties.creditor()),
+                pixFor(request.charges(), r.externalId()), boletoLine(r.id()), paymentLink(r.externalId()));
+        Templates.Message message = templates.render(request.stage(), request.segment(), values);
+        String stepKey = r.externalId() + ":" + request.stepKey();
         int recorded = 0;
         for (Channel channel : request.channels()) {
-            String key = request.receivable().externalId() + ":" + request.stepKey() + ":" + channel;
+            String key = stepKey + ":" + channel;
             String recipient = recipient(request.customer(), channel);
+            String body = channel == Channel.SMS ? sms(request.stage(), message, values) : message.body();
             int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, stage, channel, recipient, subject, body, status,
-                                         created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?
+                    insert into contact (receivable_id, idempotency_key, step_key, stage, channel, recipient, subject, body, status,
+                                         next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
                     where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(request.receivable().id(), key, request.stage().name(), channel.name(), recipient,
-                            message.subject(), message.body(), now, now, key)
+                    .params(r.id(), key, stepKey, request.stage().name(), channel.name(), recipient,
+                            message.subject(), body, now, now, now, key)
                     .update();
             if (rows == 1) {
                 recorded++;
@@ -108,8 +133,32 @@ public class ContactService {
                 .query((rs, n) -> new Contact(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))
                 .list());
+    }
+
+    /** An SMS is one short line: who writes, what about, how much, and where to pay. */
+    static String sms(Stage stage, Templates.Message message, Map<String, String> values) {
+        String who = values.get("credor") + ": " + message.subject();
+        if (stage == Stage.PAID) {
+            return who + " Ref. " + values.get("referencia") + ".";
+        }
+        return who + ". Ref. " + values.get("referencia") + ", total " + values.get("total") + ". " + values.get("pagamento_curto");
+    }
+
+    /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */
+    private String pixFor(Charges charges, String externalId) {
+        return charges.total().signum() > 0 ? pix.copiaECola(charges.total(), externalId).orElse(null) : null;
+    }
+
+    private String boletoLine(long receivableId) {
+        return jdbc.sql("select boleto_line from receivable where id = ?").param(receivableId).query(String.class).optional().orElse(null);
+    }
+
+    private String paymentLink(String externalId) {
+        String template = contactProperties.paymentLink();
+        return template == null || template.isBlank() ? null
+                : template.replace("{referencia}", URLEncoder.encode(externalId, StandardCharsets.UTF_8));
     }
 
     private static String recipient(Customer c, Channel channel) {

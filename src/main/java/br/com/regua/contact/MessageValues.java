@@ -19,6 +19,9 @@ import br.com.regua.receivable.Receivable;
 /** The values a template may use, formatted as a Brazilian reader expects (R$ 1.534,93; 24/11/2026). */
 final class MessageValues {
 
+    /** Where the PIX code starts in a message; the e-mail's HTML sets the code apart from here. */
+    static final String PIX_LABEL = "PIX copia e cola:";
+
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -56,6 +59,30 @@ final class MessageValues {
         v.put("parcelas_max", String.valueOf(offer.getMaxInstallments()));
         v.put("parcela_minima", brl(offer.getMinInstallment()));
         v.put("data_negativacao", bureauReportDate == null ? "o fim do prazo legal" : date(bureauReportDate));
+        return v;
+    }
+
+    /**
+     * How to pay, as every message that asks for money ends: the PIX code for the updated amount,
+     * the boleto line, the payment page, whichever the creditor offers, and always a phone to call.
+     * {@code formas_pagamento} is the full block, {@code pagamento_curto} one line for an SMS.
+     */
+    static Map<String, String> payment(Map<String, String> values, String pixCopiaECola, String boletoLine, String paymentLink) {
+        Map<String, String> v = new HashMap<>(values);
+        StringBuilder block = new StringBuilder("Como pagar o total de " + values.get("total") + ":");
+        if (pixCopiaECola != null) {
+            block.append("\n- ").append(PIX_LABEL).append(' ').append(pixCopiaECola);
+        }
+        if (boletoLine != null && !boletoLine.isBlank()) {
+            block.append("\n- Boleto, linha digitável: ").append(boletoLine.strip());
+        }
+        if (paymentLink != null && !paymentLink.isBlank()) {
+            block.append("\n- Pela internet: ").append(paymentLink);
+        }
+        block.append("\n- Dúvidas ou outra forma de pagamento: ").append(values.get("credor_telefone"));
+        v.put("formas_pagamento", block.toString());
+        v.put("pagamento_curto", paymentLink != null && !paymentLink.isBlank() ? "Pague em " + paymentLink
+                : "Para pagar ou negociar: " + values.get("credor_telefone"));
         return v;
     }
 

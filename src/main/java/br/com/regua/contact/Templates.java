@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import br.com.regua.policy.Segment;
 import br.com.regua.policy.Stage;
 
 /**
  * The Portuguese message templates, one per stage that speaks to the debtor: the first line is
  * the subject, the rest the body, {@code {{name}}} a value. A missing value is an error, never a
- * blank in a message a debtor reads.
+ * blank in a message a debtor reads. {@code STAGE.SEGMENT.txt}, where it exists, sets the tone for
+ * that segment (a good payer is not written to as a risky one); {@code STAGE.txt} serves the rest.
  */
 @Component
 public class Templates {
@@ -25,11 +27,16 @@ public class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
     private final Map<Stage, String> byStage = new EnumMap<>(Stage.class);
+    private final Map<Stage, Map<Segment, String>> bySegment = new EnumMap<>(Stage.class);
     private final String footer;
 
     public Templates() {
         for (Stage stage : Stage.values()) {
             load(stage.name()).ifPresent(t -> byStage.put(stage, t));
+            for (Segment segment : Segment.values()) {
+                load(stage.name() + "." + segment.name())
+                        .ifPresent(t -> bySegment.computeIfAbsent(stage, s -> new EnumMap<>(Segment.class)).put(segment, t));
+            }
         }
         this.footer = load("footer").orElseThrow(() -> new IllegalStateException("contact-templates/footer.txt is missing"));
     }
@@ -43,7 +50,15 @@ public class Templates {
     }
 
     public Message render(Stage stage, Map<String, String> values) {
-        String template = byStage.get(stage);
+        return render(stage, null, values);
+    }
+
+    /** The stage's message in the segment's tone, when the segment has its own template. */
+    public Message render(Stage stage, Segment segment, Map<String, String> values) {
+        String template = segment == null ? null : bySegment.getOrDefault(stage, Map.of()).get(segment);
+        if (template == null) {
+            template = byStage.get(stage);
+        }
         if (template == null) {
             throw new IllegalArgumentException("no template for stage " + stage);
         }

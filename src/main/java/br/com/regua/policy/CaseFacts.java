@@ -3,6 +3,8 @@ package br.com.regua.policy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A fixed snapshot of everything the rules may look at for one collection case, taken at
@@ -24,6 +26,7 @@ public final class CaseFacts {
     private final boolean hasEmail;
     private final boolean hasPhone;
     private final PaymentHistory history;
+    private final Set<Channel> optedOut;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -40,6 +43,7 @@ public final class CaseFacts {
         this.hasEmail = b.hasEmail;
         this.hasPhone = b.hasPhone;
         this.history = b.history == null ? PaymentHistory.none() : b.history;
+        this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
     }
 
     public static Builder builder() {
@@ -62,6 +66,7 @@ public final class CaseFacts {
         b.hasEmail = hasEmail;
         b.hasPhone = hasPhone;
         b.history = history;
+        b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
         return b;
     }
 
@@ -93,6 +98,10 @@ public final class CaseFacts {
         LocalDate broken = history.getLastAgreementBrokenOn();
         return broken == null ? null : (int) ChronoUnit.DAYS.between(broken, today);
     }
+    /** Channels the debtor asked not to be contacted through. */
+    public Set<Channel> getOptedOut() { return optedOut; }
+    /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
+    public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
     public static final class Builder {
         private String receivableId;
@@ -109,6 +118,7 @@ public final class CaseFacts {
         private boolean hasEmail;
         private boolean hasPhone;
         private PaymentHistory history;
+        private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -124,6 +134,10 @@ public final class CaseFacts {
         public Builder hasEmail(boolean v) { hasEmail = v; return this; }
         public Builder hasPhone(boolean v) { hasPhone = v; return this; }
         public Builder history(PaymentHistory v) { history = v; return this; }
+        public Builder optedOut(Set<Channel> v) {
+            optedOut = v == null || v.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(v);
+            return this;
+        }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

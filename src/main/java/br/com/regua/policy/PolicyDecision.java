@@ -19,7 +19,22 @@ public record PolicyDecision(
         int priority,
         List<String> rulesFired,
         String policyVersion,
-        int policyNumber) {
+        int policyNumber,
+        Integer maxContactsPerWeek,
+        List<FallbackChannel> fallbacks) {
+
+    /** A decision with no weekly contact limit and no fallback channel. */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, null, List.of());
+    }
+
+    /** The channel to try when {@code failed} could not deliver, if the policy names one. */
+    public Optional<Channel> fallbackFor(Channel failed) {
+        return fallbacks.stream().filter(f -> f.getFailed() == failed).map(FallbackChannel::getInstead).findFirst();
+    }
 
     /** Natural order of the plan: by day, then by the stage's place in the schedule. */
     public static final Comparator<PlannedStep> PLAN_ORDER =

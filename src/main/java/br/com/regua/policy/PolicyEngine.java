@@ -68,6 +68,8 @@ public class PolicyEngine {
         List<PlannedStep> plan = new ArrayList<>();
         List<ContactWindow> windows = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
+        Integer perWeek = null;
+        List<FallbackChannel> fallbacks = new ArrayList<>();
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -86,6 +88,10 @@ public class PolicyEngine {
                 channels.add(c.getChannel());
             } else if (o instanceof OfferTerms t) {
                 offer = t;
+            } else if (o instanceof ContactLimit l) {
+                perWeek = perWeek == null ? l.getPerWeek() : Math.min(perWeek, l.getPerWeek());
+            } else if (o instanceof FallbackChannel f) {
+                fallbacks.add(f);
             }
         }
         if (segment == null) {
@@ -100,6 +106,6 @@ public class PolicyEngine {
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
-                policy.number());
+                policy.number(), perWeek, List.copyOf(fallbacks));
     }
 }

@@ -3,6 +3,7 @@ package br.com.regua.policy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class ScenarioFiles {
 
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
-            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken");
+            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -122,6 +123,7 @@ public final class ScenarioFiles {
                 .bureauPriorNoticeDay(row.containsKey("bureaunoticeday") ? integer(row, "bureaunoticeday", 0) : null)
                 .hasEmail(yes(row.getOrDefault("hasemail", "yes")))
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
+                .optedOut(channels(row.getOrDefault("optedout", "")))
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")
@@ -136,6 +138,21 @@ public final class ScenarioFiles {
             throw new IllegalArgumentException("scenario '" + name + "' expects nothing: fill in at least one expected column");
         }
         return new Scenario(file, line, name, facts.build(), expectations);
+    }
+
+    /** "SMS WHATSAPP" (or separated by commas) as channels. */
+    private static Set<Channel> channels(String text) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (String word : text.strip().split("[\\s,]+")) {
+            if (!word.isEmpty()) {
+                try {
+                    channels.add(Channel.valueOf(word.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a channel: '" + word + "' (EMAIL, SMS, WHATSAPP, LETTER)");
+                }
+            }
+        }
+        return channels;
     }
 
     static String normalise(String column) {

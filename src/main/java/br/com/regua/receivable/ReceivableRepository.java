@@ -105,12 +105,13 @@ public class ReceivableRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into receivable (external_id, customer_id, content_hash, principal, issue_date, due_date, description,
-                    principal_outstanding, interest_from, status, stage, created_at, updated_at)
+                    principal_outstanding, interest_from, status, stage, boleto_line, created_at, updated_at)
                 values (:externalId, :customerId, :hash, :amount, :issueDate, :dueDate, :description,
-                    :amount, :dueDate, 'OPEN', 'REGISTERED', :now, :now)""")
+                    :amount, :dueDate, 'OPEN', 'REGISTERED', :boletoLine, :now, :now)""")
                 .param("externalId", r.externalId()).param("customerId", customerId).param("hash", contentHash)
                 .param("amount", r.amount()).param("issueDate", r.issueDate()).param("dueDate", r.dueDate())
-                .param("description", r.description()).param("now", now)
+                .param("description", r.description()).param("boletoLine", r.boletoLine() == null ? null : r.boletoLine().strip())
+                .param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

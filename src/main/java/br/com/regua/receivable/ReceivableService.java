@@ -3,6 +3,7 @@ package br.com.regua.receivable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,7 +115,13 @@ public class ReceivableService {
     /** Everything the request says, normalized, so a retry matches and any change does not. */
     static String contentHash(NewReceivable r) {
         NewCustomer c = r.customer();
-        return ContentHash.of(r.externalId(), r.amount().setScale(2).toPlainString(), r.issueDate(), r.dueDate(), r.description(),
-                c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type(), c.email(), c.phone(), c.state());
+        Object[] parts = {r.externalId(), r.amount().setScale(2).toPlainString(), r.issueDate(), r.dueDate(), r.description(),
+                c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type(), c.email(), c.phone(), c.state()};
+        // the boleto line joins the hash only when sent, so receivables registered before it existed keep their hash
+        if (r.boletoLine() != null) {
+            parts = Arrays.copyOf(parts, parts.length + 1);
+            parts[parts.length - 1] = r.boletoLine().replaceAll("\\D", "");
+        }
+        return ContentHash.of(parts);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
@@ -14,9 +15,11 @@ import br.com.regua.receivable.Receivable;
 public class CaseSnapshots {
 
     private final Clock clock;
+    private final OptOuts optOuts;
 
-    public CaseSnapshots(Clock clock) {
+    public CaseSnapshots(Clock clock, OptOuts optOuts) {
         this.clock = clock;
+        this.optOuts = optOuts;
     }
 
     public CaseFacts of(Receivable r, Customer c) {
@@ -39,6 +42,7 @@ public class CaseSnapshots {
                 .hasEmail(c.email() != null && !c.email().isBlank())
                 .hasPhone(c.phone() != null && !c.phone().isBlank())
                 .history(c.history())
+                .optedOut(optOuts.of(c.id()))
                 .build();
     }
 }

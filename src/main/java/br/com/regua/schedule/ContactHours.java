@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 import br.com.regua.policy.ContactWindow;
 
@@ -20,13 +21,18 @@ public final class ContactHours {
     }
 
     public static ZonedDateTime nextAllowed(ZonedDateTime from, List<ContactWindow> windows) {
+        return nextAllowed(from, windows, day -> false);
+    }
+
+    /** As above, also skipping the days the business closes besides the national holidays. */
+    public static ZonedDateTime nextAllowed(ZonedDateTime from, List<ContactWindow> windows, Predicate<LocalDate> alsoClosed) {
         if (windows.isEmpty()) {
             throw new IllegalStateException("the policy set no contact window");
         }
         ZonedDateTime candidate = from;
         for (int i = 0; i <= MAX_DAYS_AHEAD; i++) {
             LocalDate day = candidate.toLocalDate();
-            List<ContactWindow> today = NationalHolidays.isHoliday(day) ? List.of()
+            List<ContactWindow> today = NationalHolidays.isHoliday(day) || alsoClosed.test(day) ? List.of()
                     : windows.stream().filter(w -> w.getDayOfWeek() == day.getDayOfWeek()).toList();
             if (!today.isEmpty()) {
                 // several windows for one day narrow each other: the strictest rule wins

@@ -104,7 +104,7 @@ public class ScheduleService {
         Moment m = decideNow(receivableId);
         Receivable r = m.receivable();
         contacts.record(new ContactService.Request(r, m.customer(), Stage.PAID, Stage.PAID.name(), m.decision().channels(),
-                m.charges(), m.decision().offerTerms(), null), m.at());
+                m.charges(), m.decision().offerTerms(), null, m.decision().segment()), m.at());
         events.stageReached(r.id(), Stage.PAID, "balance paid", m.at());
         saveSchedule(m, Stage.PAID, r.lastStepDay(), Optional.empty(), r.bureauNoticeDay());
     }
@@ -147,7 +147,7 @@ public class ScheduleService {
             LocalDate reportDate = m.decision().dayOf(Stage.BUREAU_REPORT)
                     .map(day -> r.dueDate().plusDays((long) day + r.pausedDays())).orElse(null);
             contacts.record(new ContactService.Request(r, m.customer(), step.stage(), step.stage() + "@" + step.day(),
-                    m.decision().channels(), m.charges(), m.decision().offerTerms(), reportDate), m.at());
+                    m.decision().channels(), m.charges(), m.decision().offerTerms(), reportDate, m.decision().segment()), m.at());
         }
         events.stageReached(r.id(), step.stage(), "day " + step.day() + " of the schedule", m.at());
     }

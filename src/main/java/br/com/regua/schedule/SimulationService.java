@@ -3,6 +3,7 @@ package br.com.regua.schedule;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -11,10 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
+import br.com.regua.contact.DeliveryWorker;
+
 /**
  * Walks time forward (simulation profile only): runs every job due before the target in due-date
  * order, with the clock set to each job's due date, so a portfolio goes through every step it
- * would have gone through in real time, and none is skipped by the jump.
+ * would have gone through in real time, and none is skipped by the jump. The contact delivery
+ * worker runs at each moment a contact falls due, so messages go out at the simulated hour they
+ * would have gone out.
  */
 @Service
 @Profile("simulation")
@@ -26,10 +31,12 @@ public class SimulationService {
 
     private final SimulationClock clock;
     private final ManagementService management;
+    private final DeliveryWorker delivery;
 
-    public SimulationService(SimulationClock clock, ManagementService management) {
+    public SimulationService(SimulationClock clock, ManagementService management, DeliveryWorker delivery) {
         this.clock = clock;
         this.management = management;
+        this.delivery = delivery;
     }
 
     /** What an advance did. */
@@ -43,14 +50,30 @@ public class SimulationService {
         }
         int ran = 0;
         int failed = 0;
-        while (ran + failed < MAX_JOBS) {
+        int rounds = 0;
+        while (ran + failed + rounds < MAX_JOBS) {
             List<Job> due = management.createJobQuery().withRetriesLeft().duedateLowerThan(Date.from(target.plusMillis(1)))
                     .orderByJobDuedate().asc().listPage(0, 1);
+            Instant jobTime = due.isEmpty() ? null
+                    : due.get(0).getDuedate() == null ? clock.instant() : due.get(0).getDuedate().toInstant();
+            // contacts go out at their own time too (deferred to the next window, retried after a backoff)
+            Optional<Instant> contactTime = delivery.nextDue().filter(t -> !t.isAfter(target));
+            if (contactTime.isPresent() && (jobTime == null || !contactTime.get().isAfter(jobTime))) {
+                if (contactTime.get().isAfter(clock.instant())) {
+                    clock.moveTo(contactTime.get());
+                }
+                rounds++;
+                if (delivery.deliverDue().claimed() > 0) {
+                    continue;
+                }
+                if (jobTime == null) {
+                    break; // what is due is held by another worker's lease: nothing more to do here
+                }
+            }
             if (due.isEmpty()) {
                 break;
             }
             Job job = due.get(0);
-            Instant jobTime = job.getDuedate() == null ? clock.instant() : job.getDuedate().toInstant();
             if (jobTime.isAfter(clock.instant())) {
                 clock.moveTo(jobTime);
             }

@@ -8,11 +8,19 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import br.com.regua.config.ReguaProperties;
+import br.com.regua.payment.PixPayload;
+import br.com.regua.policy.Segment;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.policy.PaymentHistory;
@@ -29,7 +37,21 @@ class TemplatesTests {
     private static final ReguaProperties.Creditor CREDITOR =
             new ReguaProperties.Creditor("Escola Aurora Ltda.", "14.572.457/0001-85", "Rua das Flores, 10, Campinas - SP", "(19) 3000-0000");
 
+    private static final String PIX = PixPayload.of("14572457000185", "Escola Aurora", "Campinas", new BigDecimal("1545.00"), "INV1");
+    private static final String BOLETO = "34191.79001 01043.510047 91020.150008 1 96610000154500";
+    private static final String LINK = "https://pagar.aurora.com.br/INV-1";
+
+    /** The values of a message with every way to pay configured. */
     private static Map<String, String> values() {
+        return MessageValues.payment(baseValues(), PIX, BOLETO, LINK);
+    }
+
+    /** The values of a message when the creditor configured no PIX, no boleto and no payment page. */
+    private static Map<String, String> valuesWithoutPaymentOptions() {
+        return MessageValues.payment(baseValues(), null, null, null);
+    }
+
+    private static Map<String, String> baseValues() {
         LocalDate due = LocalDate.of(2026, 3, 16);
         Receivable r = new Receivable(1, "INV-1", 1, "h", new BigDecimal("1500.00"), due.minusDays(15), due, "Mensalidade de março",
                 Ledger.opening(new BigDecimal("1500.00"), due), ReceivableStatus.OPEN, Stage.REGISTERED, null, null, null, null, null, 0, null);
@@ -58,6 +80,56 @@ class TemplatesTests {
         assertThat(m.body()).doesNotContain("{{", "}}", "null").contains("Maria da Silva", "Escola Aurora Ltda.", "14.572.457/0001-85");
     }
 
+    static Stream<Arguments> everyStageAndSegment() {
+        List<Arguments> all = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (TEMPLATES.speaksAt(stage)) {
+                all.add(Arguments.of(stage, null));
+                for (Segment segment : Segment.values()) {
+                    all.add(Arguments.of(stage, segment));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("everyStageAndSegment")
+    void everyTemplateRendersForEverySegmentWithNoMissingValueNoThreatAndTheWaysToPay(Stage stage, Segment segment) {
+        for (Map<String, String> v : List.of(values(), valuesWithoutPaymentOptions())) {
+            Templates.Message m = TEMPLATES.render(stage, segment, v);
+
+            assertThat(m.subject()).isNotBlank().doesNotContain("{{", "null");
+            assertThat(m.body()).doesNotContain("{{", "}}", "null").contains("Maria da Silva", "Escola Aurora Ltda.", "14.572.457/0001-85");
+            String text = (m.subject() + " " + m.body()).toLowerCase();
+            assertThat(Arrays.stream(FORBIDDEN).filter(text::contains)).as(stage + " " + segment).isEmpty();
+            if (stage != Stage.PAID) {
+                // the creditor's phone is always there, even with no other way to pay configured
+                assertThat(m.body()).contains("Como pagar o total de R$ 1.545,00", "(19) 3000-0000");
+            }
+            String sms = ContactService.sms(stage, m, v);
+            assertThat(sms).doesNotContain("{{", "null").contains("Escola Aurora Ltda.");
+            assertThat(sms.length()).as("an SMS of " + stage).isLessThanOrEqualTo(240);
+        }
+    }
+
+    @Test
+    void everyWayToPayIsInTheMessageAndThePixCodeIsForTheUpdatedAmount() {
+        String body = TEMPLATES.render(Stage.FRIENDLY_REMINDER, values()).body();
+
+        assertThat(body).contains("PIX copia e cola: " + PIX, "Boleto, linha digitável: " + BOLETO, "Pela internet: " + LINK);
+        assertThat(PIX).contains("54071545.00");
+    }
+
+    @Test
+    void goodPayersAreWrittenToInTheirOwnTone() {
+        String regular = TEMPLATES.render(Stage.FRIENDLY_REMINDER, Segment.REGULAR, values()).body();
+        String goodPayer = TEMPLATES.render(Stage.FRIENDLY_REMINDER, Segment.GOOD_PAYER, values()).body();
+
+        assertThat(goodPayer).contains("sempre paga em dia").isNotEqualTo(regular);
+        assertThat(regular).doesNotContain("sempre paga em dia");
+    }
+
     @Test
     void stagesWithAnAmountShowItBrokenDown() {
         for (Stage stage : new Stage[] {Stage.FRIENDLY_REMINDER, Stage.RENEGOTIATION_OFFER, Stage.FORMAL_NOTICE,
@@ -73,6 +145,9 @@ class TemplatesTests {
         assertThat(body).contains("10% de desconto no valor principal e isenção de multa e juros", "R$ 1.350,00",
                 "até 6 vezes", "R$ 50,00", "25/04/2026");
     }
+
+    private static final String[] FORBIDDEN = {"polícia", "prisão", "processo criminal", "vergonha", "caloteiro", "vizinhos",
+            "empregador", "última chance", "imediatamente", "cadeia", "penhora imediata", "sujo"};
 
     @Test
     void theInstallmentReminderSaysWhichInstallmentWhenAndHowMuchPolitely() {
@@ -93,14 +168,29 @@ class TemplatesTests {
 
     @Test
     void noTemplateThreatensOrExposesTheDebtor() {
-        String[] forbidden = {"polícia", "prisão", "processo criminal", "vergonha", "caloteiro", "vizinhos", "empregador",
-                "última chance", "imediatamente"};
         for (Stage stage : Stage.values()) {
             if (TEMPLATES.speaksAt(stage)) {
                 String text = TEMPLATES.render(stage, values()).body().toLowerCase();
-                assertThat(Arrays.stream(forbidden).filter(text::contains)).as(stage.name()).isEmpty();
+                assertThat(Arrays.stream(FORBIDDEN).filter(text::contains)).as(stage.name()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theEmailsHtmlSaysWhatTheTextSaysWithThePixCodeSetApart() {
+        Templates.Message m = TEMPLATES.render(Stage.FRIENDLY_REMINDER, values());
+        String html = EmailHtml.of(m.subject(), m.body());
+
+        assertThat(html).contains("<li>Valor principal: R$ 1.500,00</li>", "<li>Total: R$ 1.545,00</li>",
+                "<code style=\"word-break: break-all; background: #f2f2f2; padding: 4px\">" + PIX + "</code>",
+                "<a href=\"" + LINK + "\">", "Maria da Silva").doesNotContain("{{");
+    }
+
+    @Test
+    void whatTheBackendSentIsTextInTheHtmlNeverMarkup() {
+        String html = EmailHtml.of("Fatura <b>", "Olá, <script>alert(1)</script> & cia.");
+
+        assertThat(html).contains("Fatura &lt;b&gt;", "Olá, &lt;script&gt;alert(1)&lt;/script&gt; &amp; cia.").doesNotContain("<script>");
     }
 
     @Test

@@ -148,4 +148,24 @@ class ComplianceRulesTests {
 
         assertThat(d.plan()).extracting(PlannedStep::getDay).contains(1825).doesNotContain(1826);
     }
+
+    @Test
+    void debtorsHearFromUsAtMostThreeTimesAWeek() {
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(3);
+        assertThat(DefaultPolicy.evaluate(businessOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(3);
+    }
+
+    @Test
+    void theStrictestWeeklyLimitWins() {
+        PolicyEngine stricter = DefaultPolicy.with("test-limit.drl", """
+                package br.com.regua.policy;
+                rule "Test: risky debtors hear from us twice a week at most"
+                when
+                    CaseFacts()
+                then
+                    insert(new ContactLimit(2));
+                end
+                """);
+        assertThat(stricter.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(2);
+    }
 }

@@ -9,6 +9,7 @@ import static br.com.regua.policy.CaseFactsFixtures.withHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +70,34 @@ class RemindersRulesTests {
         assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").hasEmail(false).build()).channels()).containsExactly(Channel.SMS);
         assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").hasEmail(false).hasPhone(false).build()).channels())
                 .containsExactly(Channel.LETTER);
+    }
+
+    @Test
+    void aChannelTheDebtorOptedOutOfIsNeverChosen() {
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.EMAIL)).build()).channels())
+                .containsExactly(Channel.SMS);
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP))
+                .build()).channels()).containsExactly(Channel.LETTER);
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.values())).build()).channels()).isEmpty();
+    }
+
+    @Test
+    void aDebtorWhoRefusedSmsButNotWhatsAppIsWrittenToOnWhatsApp() {
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.SMS)).build()).channels())
+                .containsExactly(Channel.EMAIL, Channel.WHATSAPP);
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.SMS, Channel.WHATSAPP)).build()).channels())
+                .containsExactly(Channel.EMAIL);
+    }
+
+    @Test
+    void anUndeliveredEmailOrSmsGoesByWhatsAppUnlessTheDebtorRefusedIt() {
+        PolicyDecision d = DefaultPolicy.evaluate(consumerOwing("100.00").build());
+        assertThat(d.fallbackFor(Channel.EMAIL)).contains(Channel.WHATSAPP);
+        assertThat(d.fallbackFor(Channel.SMS)).contains(Channel.WHATSAPP);
+        assertThat(d.fallbackFor(Channel.WHATSAPP)).isEmpty();
+
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").optedOut(Set.of(Channel.WHATSAPP)).build()).fallbackFor(Channel.SMS))
+                .isEmpty();
+        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").hasPhone(false).build()).fallbackFor(Channel.EMAIL)).isEmpty();
     }
 }

@@ -1,0 +1,78 @@
+package br.com.regua.contact;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.NotFoundException;
+import br.com.regua.policy.Channel;
+import br.com.regua.policy.Stage;
+
+/**
+ * A provider's delivery report (its webhook): a sent message was DELIVERED, or bounced (FAILED).
+ * A bounce is handled like a send that failed for good: fallback channel and an incident.
+ */
+@Service
+public class DeliveryReports {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
+
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final DebtorReach reach;
+    private final DeliveryFailures failures;
+    private final Clock clock;
+
+    DeliveryReports(Outbox outbox, JdbcClient jdbc, DebtorReach reach, DeliveryFailures failures, Clock clock) {
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.reach = reach;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    /** Records the report; the same report twice changes nothing more. Returns the contact's status after it. */
+    public ContactStatus report(long contactId, ContactStatus status, String reason) {
+        if (status != ContactStatus.DELIVERED && status != ContactStatus.FAILED) {
+            throw new IllegalArgumentException("a provider reports DELIVERED or FAILED");
+        }
+        ContactStatus before = outbox.status(contactId)
+                .orElseThrow(() -> new NotFoundException("no contact with id " + contactId));
+        if (before == status) {
+            return status;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, now) == 0) {
+            ContactStatus after = outbox.status(contactId).orElse(before);
+            if (after == status) {
+                return status; // the same report, arriving twice at once: the other one acted
+            }
+            throw new ConflictException("status", "contact " + contactId + " has not been sent yet (it is " + after + ")");
+        }
+        log.info("Contact {} reported {} by its provider", contactId, status);
+        if (status == ContactStatus.FAILED) {
+            sentContact(contactId).ifPresent(c -> failures.gaveUp(c, "the provider reported it undelivered: " + reasonOrDefault(reason),
+                    reach.of(c.receivableId(), ZonedDateTime.now(clock)), now));
+        }
+        return status;
+    }
+
+    private static String reasonOrDefault(String reason) {
+        return reason == null || reason.isBlank() ? "no reason given" : reason;
+    }
+
+    private Optional<OutgoingContact> sentContact(long id) {
+        return jdbc.sql("select * from contact where id = ?").param(id)
+                .query((rs, n) -> new OutgoingContact(rs.getLong("id"), rs.getLong("receivable_id"), rs.getString("idempotency_key"),
+                        rs.getString("step_key"), Stage.valueOf(rs.getString("stage")), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), null))
+                .optional();
+    }
+}

@@ -1,0 +1,51 @@
+package br.com.regua.contact;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import br.com.regua.policy.Channel;
+
+/**
+ * Channels a debtor refused. The rules read them when choosing channels, and the delivery worker
+ * checks them again right before sending, so an opt-out stops even messages already queued.
+ */
+@Repository
+public class OptOuts {
+
+    private final JdbcClient jdbc;
+
+    public OptOuts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Set<Channel> of(long customerId) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        jdbc.sql("select channel from contact_opt_out where customer_id = ?").param(customerId).query(String.class).list()
+                .forEach(c -> channels.add(Channel.valueOf(c)));
+        return channels;
+    }
+
+    /** Returns false when the debtor had already opted out of that channel. */
+    public boolean add(long customerId, Channel channel, OffsetDateTime now) {
+        return jdbc.sql("""
+                insert into contact_opt_out (customer_id, channel, created_at)
+                select ?, ?, ? where not exists (select 1 from contact_opt_out where customer_id = ? and channel = ?)""")
+                .params(customerId, channel.name(), now, customerId, channel.name()).update() == 1;
+    }
+
+    /** The debtor accepts the channel again. */
+    public boolean remove(long customerId, Channel channel) {
+        return jdbc.sql("delete from contact_opt_out where customer_id = ? and channel = ?").params(customerId, channel.name()).update() == 1;
+    }
+
+    /** Whether the debtor of the receivable refused the channel. */
+    boolean refused(long receivableId, Channel channel) {
+        return jdbc.sql("""
+                select count(*) from contact_opt_out o join receivable r on r.customer_id = o.customer_id
+                where r.id = ? and o.channel = ?""").params(receivableId, channel.name()).query(Integer.class).single() > 0;
+    }
+}

@@ -1,0 +1,25 @@
+package br.com.regua.contact;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The delivery scenarios on PostgreSQL: two workers racing for the same contacts meet PostgreSQL's
+ * row locks, as two server nodes would. Runs where CI sets REGUA_TEST_POSTGRES=true and the URL.
+ */
+@EnabledIfEnvironmentVariable(named = "REGUA_TEST_POSTGRES", matches = "true")
+class ContactDeliveryPostgresIntegrationTests extends ContactDeliveryScenarios {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", () -> System.getenv("REGUA_TEST_DB_URL"));
+        r.add("spring.datasource.username", () -> env("REGUA_TEST_DB_USER", "postgres"));
+        r.add("spring.datasource.password", () -> env("REGUA_TEST_DB_PASSWORD", ""));
+    }
+
+    private static String env(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null ? otherwise : value;
+    }
+}

@@ -1,0 +1,607 @@
+package br.com.regua.contact;
+
+import static br.com.regua.support.RecordingGateway.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import br.com.regua.payment.PixPayload;
+import br.com.regua.policy.Channel;
+import br.com.regua.policy.CustomerType;
+import br.com.regua.policy.Stage;
+import br.com.regua.receivable.NewCustomer;
+import br.com.regua.receivable.NewReceivable;
+import br.com.regua.receivable.ReceivableService;
+import br.com.regua.support.RecordingGateway;
+import br.com.regua.support.ReguaSpringTests;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The whole server with SMTP and both gateways configured, each a real server in this JVM: cases
+ * walk the schedule on the simulation clock and the delivery worker, driven by hand, sends what
+ * they recorded. Run on H2 ({@link ContactDeliveryTests}) and on PostgreSQL
+ * ({@link ContactDeliveryPostgresIntegrationTests}), where the claim's row locking is the real thing. Registered Monday 2 March 2026, due Monday 16 March; the pre-due reminder
+ * (a new customer: five days before) is recorded on Wednesday 11 March at 08:00.
+ */
+abstract class ContactDeliveryScenarios extends ReguaSpringTests {
+
+    // one SMTP server and one gateway for the JVM, shared by the H2 and PostgreSQL runs; they die with it
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final RecordingGateway GATEWAY = new RecordingGateway();
+    static final String PIX_KEY = "14572457000185";
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry r) {
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        r.add("regua.contact.email.from", () -> "Escola Aurora <cobranca@aurora.example>");
+        r.add("regua.contact.sms.url", () -> GATEWAY.url("/sms").toString());
+        r.add("regua.contact.sms.token", () -> "sms-token");
+        r.add("regua.contact.sms.sender", () -> "AURORA");
+        r.add("regua.contact.whatsapp.url", () -> GATEWAY.url("/whatsapp").toString());
+        r.add("regua.contact.whatsapp.sender", () -> "+551130000000");
+        r.add("regua.contact.payment-link", () -> "https://pagar.aurora.example/r/{referencia}");
+        r.add("regua.contact.extra-holidays", () -> "2026-03-19");
+        r.add("regua.contact.delivery.poll", () -> "false");
+        r.add("regua.contact.delivery.timeout", () -> "1s");
+        r.add("regua.contact.delivery.max-attempts", () -> "3");
+        r.add("regua.contact.delivery.first-backoff", () -> "1m");
+        r.add("regua.pix.key", () -> PIX_KEY);
+        r.add("regua.pix.merchant-name", () -> "Escola Aurora");
+        r.add("regua.pix.merchant-city", () -> "Campinas");
+    }
+
+    @Autowired
+    ReceivableService receivables;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    DeliveryWorker worker;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    br.com.regua.payment.PaymentService payments;
+
+    @BeforeEach
+    void emptyQueueAndServers() throws Exception {
+        // each test sees only its own contacts: whatever another test left queued is set aside
+        jdbc.sql("update contact set status = 'FAILED', last_error = 'set aside by the tests' where status in ('QUEUED', 'DEFERRED')")
+                .update();
+        GATEWAY.reset();
+        SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    // ---- fixtures
+
+    private static NewReceivable owing(String id, String customerId, String state, String amount) {
+        NewCustomer c = new NewCustomer(customerId, "Maria da Silva", "529.982.247-25", CustomerType.CONSUMER,
+                customerId.toLowerCase() + "@example.com", "+55 11 98765-" + String.format("%04d", Math.abs(customerId.hashCode()) % 10000),
+                state);
+        return new NewReceivable(id, c, new BigDecimal(amount), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16),
+                "Mensalidade de março");
+    }
+
+    private String register(String id) {
+        return register(owing(id, "cust-" + id, "SP", "1500.00"));
+    }
+
+    private String register(NewReceivable r) {
+        setClock("2026-03-02T10:00:00-03:00");
+        receivables.register(r);
+        return caseOf(r.externalId()).getId();
+    }
+
+    private List<ContactService.Contact> contactsOf(String id) {
+        return contacts.forReceivable(receivables.get(id).id());
+    }
+
+    private ContactService.Contact contactOf(String id, Stage stage, Channel channel) {
+        return contactsOf(id).stream().filter(c -> c.stage() == stage && c.channel() == channel).findFirst().orElseThrow();
+    }
+
+    private List<MimeMessage> emailsTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                to.add(m);
+            }
+        }
+        return to;
+    }
+
+    /** The plain-text part, decoded. */
+    private static String textOf(MimeMessage m) throws Exception {
+        jakarta.mail.Multipart part = (jakarta.mail.Multipart) m.getContent();
+        while (!part.getContentType().toLowerCase().startsWith("multipart/alternative")) {
+            part = (jakarta.mail.Multipart) part.getBodyPart(0).getContent();
+        }
+        return (String) part.getBodyPart(0).getContent();
+    }
+
+    private List<RecordingGateway.Received> gatewayCallsFor(String id) {
+        return GATEWAY.received().stream().filter(r -> r.idempotencyKey().startsWith(id + ":")).toList();
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private List<String> timelineStatuses(String id, String channel) {
+        List<String> statuses = new ArrayList<>();
+        http.getForObject("/api/receivables/" + id, JsonNode.class).get("timeline").forEach(e -> {
+            if ("CONTACT".equals(e.path("type").asText()) && channel.equals(e.path("channel").asText())) {
+                statuses.add(e.get("status").asText());
+            }
+        });
+        return statuses;
+    }
+
+    // ---- the schedule, delivered
+
+    @Test
+    void aWalkThroughTheScheduleDeliversExactlyThePolicysMessagesInContactHoursWithTheRightPixCode() throws Exception {
+        String caseId = register("dlv-walk");
+
+        // Wed 11 Mar 08:00: pre-due reminder; Mon 16 Mar 08:00: due-day notice; then the first friendly reminder
+        for (Stage expected : List.of(Stage.PRE_DUE_REMINDER, Stage.DUE_DAY_NOTICE, Stage.FRIENDLY_REMINDER)) {
+            fireTimersUntilPassed(caseId, stageTask(expected), 3);
+            DeliveryWorker.Round round = worker.deliverDue();
+            assertThat(round.sent()).as(expected + " sent").isEqualTo(2);
+            OffsetDateTime sentAt = OffsetDateTime.now(clock);
+            assertThat(sentAt.getHour()).as("sent within contact hours").isBetween(8, 19);
+            assertThat(sentAt.getDayOfWeek()).isNotEqualTo(java.time.DayOfWeek.SUNDAY);
+        }
+
+        List<MimeMessage> emails = emailsTo("cust-dlv-walk@example.com");
+        assertThat(emails).extracting(MimeMessage::getSubject).containsExactly(
+                "Lembrete: Mensalidade de março vence em 16/03/2026", "Mensalidade de março: vencimento em 16/03/2026",
+                "Lembrete de pagamento: Mensalidade de março");
+        assertThat(emails).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+        // before the due date the PIX code asks for the principal; after it, for the updated total of that day
+        String preDue = textOf(emails.get(0));
+        assertThat(preDue).contains(PixPayload.of(PIX_KEY, "Escola Aurora", "Campinas", new BigDecimal("1500.00"), PixPayload.txidOf("dlv-walk")))
+                .contains("https://pagar.aurora.example/r/dlv-walk");
+        ContactService.Contact friendly = contactOf("dlv-walk", Stage.FRIENDLY_REMINDER, Channel.EMAIL);
+        String total = friendly.body().replaceAll("(?s).*Como pagar o total de R\\$ ([0-9.,]+):.*", "$1").replace(".", "").replace(",", ".");
+        assertThat(new BigDecimal(total)).isGreaterThan(new BigDecimal("1500.00"));
+        assertThat(friendly.body()).contains(PixPayload.of(PIX_KEY, "Escola Aurora", "Campinas", new BigDecimal(total), PixPayload.txidOf("dlv-walk")));
+
+        List<RecordingGateway.Received> sms = gatewayCallsFor("dlv-walk");
+        assertThat(sms).hasSize(3).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/sms");
+            assertThat(r.authorization()).isEqualTo("Bearer sms-token");
+            assertThat(r.body().get("text").asText()).startsWith("Régua Demonstração Ltda.: ").hasSizeLessThanOrEqualTo(240);
+        });
+        assertThat(sms).extracting(RecordingGateway.Received::idempotencyKey).satisfiesExactly(
+                k -> assertThat(k).isEqualTo("dlv-walk:PRE_DUE_REMINDER@-5:SMS"),
+                k -> assertThat(k).isEqualTo("dlv-walk:DUE_DAY_NOTICE@0:SMS"),
+                k -> assertThat(k).startsWith("dlv-walk:FRIENDLY_REMINDER@").endsWith(":SMS"));
+
+        assertThat(timelineStatuses("dlv-walk", "EMAIL")).containsExactly("SENT", "SENT", "SENT");
+        JsonNode sentByEmail = http.getForObject("/actuator/metrics/regua.contacts.deliveries?tag=channel:EMAIL&tag=outcome:sent",
+                JsonNode.class);
+        assertThat(sentByEmail.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(3);
+        assertThat(http.getForObject("/actuator/metrics/regua.contacts.waiting", JsonNode.class).get("measurements")).isNotEmpty();
+        assertThat(worker.deliverDue().claimed()).as("nothing is sent twice").isZero();
+    }
+
+    @Test
+    void theSimulationSendsEachMessageAtTheSimulatedHourItsStepRan() throws Exception {
+        register("dlv-sim");
+
+        ResponseEntity<JsonNode> advanced = post("/api/simulation/advance", "{\"to\": \"2026-03-17T12:00:00-03:00\"}");
+
+        assertThat(advanced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(emailsTo("cust-dlv-sim@example.com")).extracting(MimeMessage::getSubject).containsExactly(
+                "Lembrete: Mensalidade de março vence em 16/03/2026", "Mensalidade de março: vencimento em 16/03/2026");
+        assertThat(gatewayCallsFor("dlv-sim")).hasSize(2);
+        List<OffsetDateTime> sentAt = jdbc.sql("select sent_at from contact where receivable_id = ? and channel = 'EMAIL' order by id")
+                .param(receivables.get("dlv-sim").id()).query(OffsetDateTime.class).list().stream()
+                .map(t -> t.withOffsetSameInstant(java.time.ZoneOffset.ofHours(-3))).toList();
+        assertThat(sentAt).containsExactly(OffsetDateTime.parse("2026-03-11T08:00:00-03:00"),
+                OffsetDateTime.parse("2026-03-16T08:00:00-03:00"));
+    }
+
+    private static String stageTask(Stage stage) {
+        return switch (stage) {
+            case PRE_DUE_REMINDER -> "Task_SendPreDueReminder";
+            case DUE_DAY_NOTICE -> "Task_SendDueDayNotice";
+            case FRIENDLY_REMINDER -> "Task_SendFriendlyReminder";
+            default -> throw new IllegalArgumentException(stage.name());
+        };
+    }
+
+    /** Registers and fires the first timer: the pre-due reminder is recorded, e-mail and SMS, on Wed 11 Mar 08:00. */
+    private void preDueReminderRecorded(String id) {
+        String caseId = register(id);
+        fireTimersUntilPassed(caseId, "Task_SendPreDueReminder", 2);
+    }
+
+    private void preDueReminderRecorded(NewReceivable r) {
+        String caseId = register(r);
+        fireTimersUntilPassed(caseId, "Task_SendPreDueReminder", 2);
+    }
+
+    @Test
+    void aBoletoSentWithTheReceivableIsOfferedInItsMessagesAndABadLineIsRefused() throws Exception {
+        String line = "34191.79001 01043.510047 91020.150008 1 96610000154500";
+        NewReceivable plain = owing("dlv-boleto", "cust-dlv-boleto", "SP", "1500.00");
+        preDueReminderRecorded(new NewReceivable(plain.externalId(), plain.customer(), plain.amount(), plain.issueDate(),
+                plain.dueDate(), plain.description(), line));
+
+        assertThat(contactOf("dlv-boleto", Stage.PRE_DUE_REMINDER, Channel.EMAIL).body()).contains("Boleto, linha digitável: " + line);
+
+        ResponseEntity<JsonNode> bad = post("/api/receivables", """
+                {"externalId": "dlv-boleto-bad", "customer": {"externalId": "cust-dlv-boleto", "name": "Maria da Silva",
+                 "document": "529.982.247-25", "type": "CONSUMER"}, "amount": "10.00", "issueDate": "2026-03-01",
+                 "dueDate": "2026-03-16", "boletoLine": "1234"}""");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("boletoLine");
+    }
+
+    @Test
+    void aReceivableWithTheLongestDescriptionStillGetsItsMessages() throws Exception {
+        NewReceivable plain = owing("dlv-long", "cust-dlv-long", "SP", "1500.00");
+        String description = "Mensalidade escolar ".repeat(25); // 500 characters, the most the intake takes
+        preDueReminderRecorded(new NewReceivable(plain.externalId(), plain.customer(), plain.amount(), plain.issueDate(),
+                plain.dueDate(), description));
+
+        assertThat(worker.deliverDue().sent()).isEqualTo(2);
+        assertThat(emailsTo("cust-dlv-long@example.com")).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains(description.strip()));
+    }
+
+    // ---- exactly once
+
+    @Test
+    void twoWorkersRacingDeliverEachContactExactlyOnce() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            preDueReminderRecorded("dlv-race-" + i);
+        }
+        setClock("2026-03-11T09:00:00-03:00");
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> claimed = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            claimed.add(nodes.submit(() -> {
+                start.await();
+                int total = 0;
+                for (DeliveryWorker.Round r = worker.deliverDue(); r.claimed() > 0; r = worker.deliverDue()) {
+                    total += r.claimed();
+                }
+                return total;
+            }));
+        }
+        start.countDown();
+        int total = claimed.get(0).get(60, TimeUnit.SECONDS) + claimed.get(1).get(60, TimeUnit.SECONDS);
+        nodes.shutdown();
+
+        assertThat(total).as("claims by both workers together").isEqualTo(16);
+        Map<String, Long> smsPerKey = GATEWAY.received().stream().filter(r -> r.idempotencyKey().startsWith("dlv-race-"))
+                .collect(Collectors.groupingBy(RecordingGateway.Received::idempotencyKey, Collectors.counting()));
+        assertThat(smsPerKey).hasSize(8).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+        Map<String, Long> emailsPerId = Arrays.stream(SMTP.getReceivedMessages())
+                .collect(Collectors.groupingBy(m -> messageId(m), Collectors.counting()));
+        assertThat(emailsPerId).hasSize(8).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L));
+        for (int i = 0; i < 8; i++) {
+            assertThat(contactsOf("dlv-race-" + i)).extracting(ContactService.Contact::status).containsOnly(ContactStatus.SENT);
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A worker claims a contact, sends it and dies before recording SENT. Nobody else takes the
+     * contact while the lease lasts; after it, another worker sends it again with the same
+     * idempotency key, which is what lets the gateway (and, by Message-ID, mail systems) drop the
+     * duplicate. Régua itself cannot know whether the first send left the building: at-least-once
+     * from the outbox, exactly-once at a provider that honours the key.
+     */
+    @Test
+    void aContactClaimedByAWorkerThatCrashedIsSentAgainAfterItsLeaseWithTheSameIdempotencyKey() throws Exception {
+        preDueReminderRecorded("dlv-crash");
+        long smsId = contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).id();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+
+        // the worker that will crash: claims, sends through the gateway, never records
+        OutgoingContact claimedByTheDeadWorker = outbox.claim(smsId, now, now.plusMinutes(2)).orElseThrow();
+        new GatewaySender(Channel.SMS, new ContactProperties.Gateway(GATEWAY.url("/sms"), "sms-token", "AURORA"),
+                java.time.Duration.ofSeconds(1), new com.fasterxml.jackson.databind.ObjectMapper()).send(claimedByTheDeadWorker);
+
+        // another worker, within the lease: sends the e-mail, leaves the claimed SMS alone
+        DeliveryWorker.Round during = worker.deliverDue();
+        assertThat(during.sent()).isEqualTo(1);
+        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.QUEUED);
+        assertThat(gatewayCallsFor("dlv-crash")).hasSize(1);
+
+        // the lease runs out: the SMS goes again, under the same key
+        clock.moveTo(clock.instant().plusSeconds(121));
+        assertThat(worker.deliverDue().sent()).isEqualTo(1);
+        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+        assertThat(gatewayCallsFor("dlv-crash")).extracting(RecordingGateway.Received::idempotencyKey)
+                .containsExactly("dlv-crash:PRE_DUE_REMINDER@-5:SMS", "dlv-crash:PRE_DUE_REMINDER@-5:SMS");
+
+        // the dead worker's late word cannot overwrite what the living one recorded
+        assertThat(outbox.retryLater(claimedByTheDeadWorker, "late", OffsetDateTime.now(clock), OffsetDateTime.now(clock))).isFalse();
+        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+        assertThat(worker.deliverDue().claimed()).isZero();
+    }
+
+    // ---- failures
+
+    @Test
+    void aGatewayThatKeepsFailingIsRetriedWithBackoffThenTheContactFailsRaisesAnIncidentAndGoesByWhatsApp() throws Exception {
+        preDueReminderRecorded("dlv-5xx");
+        String caseId = caseOf("dlv-5xx").getId();
+        GATEWAY.answerNext(status(503), status(502), status(500));
+
+        assertThat(worker.deliverDue().retrying()).isEqualTo(1); // 08:00 first try
+        assertThat(worker.deliverDue().claimed()).as("not before the backoff").isZero();
+        clock.moveTo(clock.instant().plusSeconds(60));
+        assertThat(worker.deliverDue().retrying()).isEqualTo(1); // 08:01 second try
+        clock.moveTo(clock.instant().plusSeconds(60));
+        assertThat(worker.deliverDue().claimed()).as("the backoff doubled").isZero();
+        clock.moveTo(clock.instant().plusSeconds(60));
+        assertThat(worker.deliverDue().failed()).isEqualTo(1); // 08:03 third and last try
+
+        assertThat(contactOf("dlv-5xx", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+        List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(caseId)
+                .incidentType(DeliveryFailures.INCIDENT_TYPE).list();
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).getIncidentMessage()).contains("PRE_DUE_REMINDER via SMS", "3 tries", "WHATSAPP");
+
+        // the fallback goes out in the next round, with the same words
+        assertThat(worker.deliverDue().sent()).isEqualTo(1);
+        ContactService.Contact whatsapp = contactOf("dlv-5xx", Stage.PRE_DUE_REMINDER, Channel.WHATSAPP);
+        assertThat(whatsapp.status()).isEqualTo(ContactStatus.SENT);
+        assertThat(GATEWAY.received("/whatsapp")).singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("dlv-5xx:PRE_DUE_REMINDER@-5:WHATSAPP"));
+        assertThat(timelineStatuses("dlv-5xx", "SMS")).containsExactly("FAILED");
+        assertThat(timelineStatuses("dlv-5xx", "WHATSAPP")).containsExactly("SENT");
+        // the schedule carries on: the case waits for its due-day notice
+        assertThat(caseOf("dlv-5xx")).isNotNull();
+        assertThat(receivables.get("dlv-5xx").nextStage()).isEqualTo("DUE_DAY_NOTICE");
+    }
+
+    @Test
+    void aMessageTheGatewayRefusesFailsAtOnce() {
+        preDueReminderRecorded("dlv-4xx");
+        GATEWAY.answerNext(status(422));
+
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        assertThat(round.failed()).isEqualTo(1);
+        assertThat(gatewayCallsFor("dlv-4xx").stream().filter(r -> r.path().equals("/sms"))).hasSize(1);
+        assertThat(contactOf("dlv-4xx", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+    }
+
+    @Test
+    void aGatewayThatHangsIsGivenUpOnAndTriedAgainLater() {
+        preDueReminderRecorded("dlv-hang");
+        GATEWAY.answerNext(RecordingGateway.hang(java.time.Duration.ofSeconds(3)));
+
+        assertThat(worker.deliverDue().retrying()).isEqualTo(1);
+        clock.moveTo(clock.instant().plusSeconds(60));
+        assertThat(worker.deliverDue().sent()).isEqualTo(1);
+        assertThat(contactOf("dlv-hang", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+    }
+
+    // ---- within the law
+
+    @Test
+    void aContactDueOutsideContactHoursIsDeferredToTheNextWindowNotDropped() {
+        preDueReminderRecorded("dlv-night");
+        setClock("2026-03-11T20:30:00-03:00"); // the worker was down all day
+
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        assertThat(round.deferred()).isEqualTo(2);
+        assertThat(timelineStatuses("dlv-night", "EMAIL")).containsExactly("DEFERRED");
+        assertThat(http.getForObject("/api/receivables/dlv-night", JsonNode.class).get("timeline").findValuesAsText("detail"))
+                .contains("outside the debtor's contact hours");
+        assertThat(nextAttemptOf("dlv-night", Channel.SMS)).isEqualTo(OffsetDateTime.parse("2026-03-12T08:00:00-03:00"));
+        setClock("2026-03-12T07:59:00-03:00");
+        assertThat(worker.deliverDue().claimed()).isZero();
+        setClock("2026-03-12T08:00:00-03:00");
+        assertThat(worker.deliverDue().sent()).isEqualTo(2);
+        assertThat(timelineStatuses("dlv-night", "EMAIL")).containsExactly("SENT");
+    }
+
+    @Test
+    void theBusinessesExtraHolidaysAndTheDebtorsTimeZoneAreRespected() {
+        // Thursday 19 March 2026 is closed by configuration; the debtor lives in Manaus (UTC-4)
+        preDueReminderRecorded(owing("dlv-manaus", "cust-dlv-manaus", "AM", "800.00"));
+        setClock("2026-03-18T21:30:00-03:00"); // 20:30 in Manaus
+
+        assertThat(worker.deliverDue().deferred()).isEqualTo(2);
+        // Friday 08:00 in Manaus is 09:00 in Brasília
+        assertThat(nextAttemptOf("dlv-manaus", Channel.EMAIL)).isEqualTo(OffsetDateTime.parse("2026-03-20T09:00:00-03:00"));
+    }
+
+    private OffsetDateTime nextAttemptOf(String id, Channel channel) {
+        return jdbc.sql("select next_attempt_at from contact where receivable_id = ? and channel = ? and stage = 'PRE_DUE_REMINDER'")
+                .params(receivables.get(id).id(), channel.name()).query(OffsetDateTime.class).single()
+                .withOffsetSameInstant(java.time.ZoneOffset.ofHours(-3));
+    }
+
+    @Test
+    void aDebtorHearsFromUsAtMostThreeTimesAWeekAcrossAllTheirReceivables() {
+        for (int i = 1; i <= 4; i++) {
+            preDueReminderRecorded(owing("dlv-cap-" + i, "cust-dlv-cap", "SP", "100.00"));
+        }
+
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        // three steps, each by e-mail and SMS, go; the fourth waits until the first leaves the 7-day window
+        assertThat(round.sent()).isEqualTo(6);
+        assertThat(round.deferred()).isEqualTo(2);
+        assertThat(contactsOf("dlv-cap-4")).extracting(ContactService.Contact::status).containsOnly(ContactStatus.DEFERRED);
+        assertThat(nextAttemptOf("dlv-cap-4", Channel.SMS)).isEqualTo(OffsetDateTime.parse("2026-03-18T08:00:01-03:00"));
+    }
+
+    @Test
+    void aReminderStillQueuedWhenTheDebtIsPaidIsNotSentButTheThankYouIs() {
+        preDueReminderRecorded("dlv-paid");
+        setClock("2026-03-11T20:30:00-03:00");
+        assertThat(worker.deliverDue().deferred()).isEqualTo(2); // waiting for Thursday morning
+
+        payments.register(new br.com.regua.payment.NewPayment("dlv-paid-pix", "dlv-paid", new BigDecimal("1500.00"),
+                br.com.regua.payment.PaymentMethod.PIX, OffsetDateTime.now(clock)));
+        setClock("2026-03-12T08:00:00-03:00");
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        assertThat(round.sent()).as("the thank-you, by e-mail and SMS").isEqualTo(2);
+        assertThat(round.failed()).isEqualTo(2);
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PRE_DUE_REMINDER)
+                .allSatisfy(c -> assertThat(c.detail()).contains("no longer being collected"));
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PAID)
+                .extracting(ContactService.Contact::status).containsOnly(ContactStatus.SENT);
+        assertThat(runtime.createIncidentQuery().incidentType(DeliveryFailures.INCIDENT_TYPE).list())
+                .noneMatch(i -> i.getIncidentMessage().contains("dlv-paid"));
+    }
+
+    // ---- opt-outs
+
+    @Test
+    void anOptOutStopsEvenQueuedMessagesAndTheNextStepUsesWhatTheDebtorAccepts() throws Exception {
+        preDueReminderRecorded("dlv-optout");
+
+        ResponseEntity<JsonNode> first = post("/api/customers/cust-dlv-optout/opt-outs", "{\"channel\": \"SMS\"}");
+        ResponseEntity<JsonNode> again = post("/api/customers/cust-dlv-optout/opt-outs", "{\"channel\": \"SMS\"}");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("optedOut").toString()).isEqualTo("[\"SMS\"]");
+
+        worker.deliverDue();
+        assertThat(GATEWAY.received("/sms")).isEmpty();
+        assertThat(contactOf("dlv-optout", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+        // the queued SMS goes by WhatsApp instead, which the debtor did not refuse
+        worker.deliverDue();
+        assertThat(GATEWAY.received("/whatsapp")).hasSize(1);
+
+        // the next step: the rules choose e-mail and WhatsApp
+        fireTimersUntilPassed(caseOf("dlv-optout").getId(), "Task_SendDueDayNotice", 2);
+        assertThat(contactsOf("dlv-optout").stream().filter(c -> c.stage() == Stage.DUE_DAY_NOTICE).map(ContactService.Contact::channel))
+                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.WHATSAPP);
+    }
+
+    @Test
+    void optOutRequestsAreValidated() {
+        ResponseEntity<JsonNode> badChannel = post("/api/customers/cust-nobody/opt-outs", "{\"channel\": \"PIGEON\"}");
+        ResponseEntity<JsonNode> noChannel = post("/api/customers/cust-nobody/opt-outs", "{}");
+        ResponseEntity<JsonNode> unknown = post("/api/customers/cust-nobody/opt-outs", "{\"channel\": \"SMS\"}");
+
+        assertThat(badChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badChannel.getBody().get("field").asText()).isEqualTo("channel");
+        assertThat(noChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noChannel.getBody().get("field").asText()).isEqualTo("channel");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    // ---- the providers' webhook
+
+    @Test
+    void aProviderReportsDeliveryThroughTheWebhook() {
+        preDueReminderRecorded("dlv-hook");
+        long emailId = contactOf("dlv-hook", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+
+        ResponseEntity<JsonNode> tooEarly = post("/api/contacts/" + emailId + "/status", "{\"status\": \"DELIVERED\"}");
+        assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        worker.deliverDue();
+        ResponseEntity<JsonNode> delivered = post("/api/contacts/" + emailId + "/status", "{\"status\": \"DELIVERED\"}");
+        ResponseEntity<JsonNode> twice = post("/api/contacts/" + emailId + "/status", "{\"status\": \"DELIVERED\"}");
+
+        assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(delivered.getBody().get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(timelineStatuses("dlv-hook", "EMAIL")).containsExactly("DELIVERED");
+        assertThat(timelineStatuses("dlv-hook", "SMS")).containsExactly("SENT");
+    }
+
+    @Test
+    void aBounceReportedByTheProviderFailsTheContactAndFallsBack() {
+        preDueReminderRecorded("dlv-bounce");
+        worker.deliverDue();
+        long emailId = contactOf("dlv-bounce", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+
+        ResponseEntity<JsonNode> bounced = post("/api/contacts/" + emailId + "/status",
+                "{\"status\": \"FAILED\", \"reason\": \"mailbox does not exist\"}");
+
+        assertThat(bounced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(timelineStatuses("dlv-bounce", "EMAIL")).containsExactly("FAILED");
+        assertThat(worker.deliverDue().sent()).isEqualTo(1);
+        assertThat(GATEWAY.received("/whatsapp")).singleElement()
+                .satisfies(r -> assertThat(r.body().get("text").asText()).contains("Como pagar o total de R$ 1.500,00"));
+        assertThat(runtime.createIncidentQuery().processInstanceId(caseOf("dlv-bounce").getId()).singleResult().getIncidentMessage())
+                .contains("mailbox does not exist");
+    }
+
+    @Test
+    void webhookInputIsValidatedAndNamesTheField() {
+        preDueReminderRecorded("dlv-hook-bad");
+        long id = contactOf("dlv-hook-bad", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+
+        ResponseEntity<JsonNode> unknownStatus = post("/api/contacts/" + id + "/status", "{\"status\": \"READ\"}");
+        ResponseEntity<JsonNode> noStatus = post("/api/contacts/" + id + "/status", "{}");
+        ResponseEntity<JsonNode> malformed = post("/api/contacts/" + id + "/status", "{\"status\": ");
+        ResponseEntity<JsonNode> noSuchContact = post("/api/contacts/999999999/status", "{\"status\": \"DELIVERED\"}");
+
+        for (ResponseEntity<JsonNode> r : List.of(unknownStatus, noStatus)) {
+            assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(r.getBody().get("field").asText()).isEqualTo("status");
+        }
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noSuchContact.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(contactOf("dlv-hook-bad", Stage.PRE_DUE_REMINDER, Channel.EMAIL).status()).isEqualTo(ContactStatus.QUEUED);
+    }
+}

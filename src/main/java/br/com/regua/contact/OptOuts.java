@@ -1,7 +1,11 @@
 package br.com.regua.contact;
 
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +31,20 @@ public class OptOuts {
         jdbc.sql("select channel from contact_opt_out where customer_id = ?").param(customerId).query(String.class).list()
                 .forEach(c -> channels.add(Channel.valueOf(c)));
         return channels;
+    }
+
+    /** The opt-outs of many customers in one query (customers with none are absent), for walks over the portfolio. */
+    public Map<Long, Set<Channel>> of(Collection<Long> customerIds) {
+        Map<Long, Set<Channel>> byCustomer = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return byCustomer;
+        }
+        jdbc.sql("select customer_id, channel from contact_opt_out where customer_id in (:ids)").param("ids", customerIds)
+                .query((ResultSet rs) -> {
+                    byCustomer.computeIfAbsent(rs.getLong("customer_id"), id -> EnumSet.noneOf(Channel.class))
+                            .add(Channel.valueOf(rs.getString("channel")));
+                });
+        return byCustomer;
     }
 
     /** Returns false when the debtor had already opted out of that channel. */

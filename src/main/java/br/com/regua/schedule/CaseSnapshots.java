@@ -2,11 +2,13 @@ package br.com.regua.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;
+import br.com.regua.policy.Channel;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 
@@ -27,6 +29,11 @@ public class CaseSnapshots {
     }
 
     public CaseFacts of(Receivable r, Customer c, LocalDate today) {
+        return of(r, c, today, optOuts.of(c.id()));
+    }
+
+    /** With the customer's opt-outs already read, as a walk over many cases does a page at a time. */
+    public CaseFacts of(Receivable r, Customer c, LocalDate today, Set<Channel> optedOut) {
         return CaseFacts.builder()
                 .receivableId(r.externalId())
                 .customerType(c.type())
@@ -42,7 +49,7 @@ public class CaseSnapshots {
                 .hasEmail(c.email() != null && !c.email().isBlank())
                 .hasPhone(c.phone() != null && !c.phone().isBlank())
                 .history(c.history())
-                .optedOut(optOuts.of(c.id()))
+                .optedOut(optedOut)
                 .build();
     }
 }

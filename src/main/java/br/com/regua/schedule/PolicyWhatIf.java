@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
 import br.com.regua.config.ReguaProperties;
+import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;
+import br.com.regua.policy.Channel;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
@@ -39,19 +42,24 @@ public class PolicyWhatIf {
     private final PolicyEngine active;
     private final Clock clock;
     private final ReguaProperties properties;
+    private final OptOuts optOuts;
 
     public PolicyWhatIf(ReceivableRepository receivables, CaseSnapshots snapshots, PolicyEngine active, Clock clock,
-                        ReguaProperties properties) {
+                        ReguaProperties properties, OptOuts optOuts) {
         this.receivables = receivables;
         this.snapshots = snapshots;
         this.active = active;
         this.clock = clock;
         this.properties = properties;
+        this.optOuts = optOuts;
     }
 
     /** One case's outcome under one policy. */
     public record Outcome(String segment, String nextStage, ZonedDateTime nextContactAt, BigDecimal discountOffered,
                           List<String> rulesFired) {
+    }
+
+    private record Decided(String externalId, Outcome before, Outcome after, String error) {
     }
 
     /** A case the candidate decides differently. {@code error} is set when the candidate could not decide it. */
@@ -74,17 +82,28 @@ public class PolicyWhatIf {
         List<Receivable> page;
         do {
             page = receivables.openAfter(after, PAGE);
-            Map<Long, Customer> customers = receivables.customers(page.stream().map(Receivable::customerId).distinct().toList());
-            for (Receivable r : page) {
-                CaseFacts facts = snapshots.of(r, customers.get(r.customerId()), today);
+            List<Long> customerIds = page.stream().map(Receivable::customerId).distinct().toList();
+            Map<Long, Customer> customers = receivables.customers(customerIds);
+            Map<Long, Set<Channel>> optedOut = optOuts.of(customerIds);
+            // deciding is the cost: a page's cases are decided on every core, then counted in order
+            List<Decided> decided = page.parallelStream().map(r -> {
+                CaseFacts facts = snapshots.of(r, customers.get(r.customerId()), today,
+                        optedOut.getOrDefault(r.customerId(), Set.of()));
                 Outcome before = outcome(current.evaluate(facts), r, now, today);
                 try {
-                    tally.add(r.externalId(), before, outcome(proposed.evaluate(facts), r, now, today));
+                    return new Decided(r.externalId(), before, outcome(proposed.evaluate(facts), r, now, today), null);
                 } catch (PolicyOutputException e) {
-                    tally.error(r.externalId(), before, e.getMessage());
+                    return new Decided(r.externalId(), before, null, e.getMessage());
                 }
-                after = r.id();
+            }).toList();
+            for (Decided d : decided) {
+                if (d.error() == null) {
+                    tally.add(d.externalId(), d.before(), d.after());
+                } else {
+                    tally.error(d.externalId(), d.before(), d.error());
+                }
             }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
         return tally.report(current.active().number(), candidate.version(), (System.nanoTime() - started) / 1_000_000);
     }

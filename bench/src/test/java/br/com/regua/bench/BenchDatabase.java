@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -41,6 +45,17 @@ final class BenchDatabase {
         }
         // batched inserts become multi-row inserts: seeding a portfolio takes seconds, not minutes
         return "jdbc:postgresql://" + HOST + "/" + NAME + "?reWriteBatchedInserts=true";
+    }
+
+    /**
+     * Analyzes the database every 20 seconds while a benchmark loads it, as autovacuum would: the
+     * PostgreSQL benchmarks were first run on has autovacuum off, and without statistics the planner
+     * chose plans that scanned whole tables (see bench/README.md). Returns the task to stop.
+     */
+    static ScheduledExecutorService analyzeWhileLoading(JdbcTemplate jdbc) {
+        ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor();
+        analyzer.scheduleWithFixedDelay(() -> jdbc.execute("analyze"), 20, 20, TimeUnit.SECONDS);
+        return analyzer;
     }
 
     private static String env(String name, String otherwise) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +35,7 @@ import br.com.regua.policy.PolicyEngine;
 /**
  * One decision per operation, on one thread, over a rotating set of varied debtors: the full
  * policy of rules/ in Drools; the segmentation and discount tables alone in Drools; the same two
- * tables in Camunda DMN with FEEL and with JUEL.
+ * tables in Camunda DMN, with the Scala FEEL engine (the default) and with the legacy JUEL-based one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -68,7 +69,9 @@ public class PolicyDecisionMeasurements {
         tablesOnly = new PolicyEngine(CompiledPolicy.compile(tables));
 
         dmnFeel = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        dmnJuel = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        // the engine Camunda 7 used before the Scala FEEL engine: unary tests by its JUEL-based FEEL, outputs in JUEL
+        dmnJuel = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .enableFeelLegacyBehavior(true).buildEngine();
         offerFeel = decision(dmnFeel, false);
         offerJuel = decision(dmnJuel, true);
 
@@ -88,7 +91,20 @@ public class PolicyDecisionMeasurements {
                     .hasEmail(true).hasPhone(i % 3 != 0).history(history).build();
             variables[i] = Variables.createVariables().putValue("historyEmpty", history.isEmpty())
                     .putValue("agreementsBroken", broken).putValue("averageDaysLate", averageLate)
-                    .putValue("paidCount", history.getPaidCount());
+                    .putValue("paidCount", history.getPaidCount()).putValue("daysOverdue", facts[i].getDaysOverdue());
+        }
+        // a baseline that decides otherwise would measure nothing: every engine must agree with Drools
+        for (int i = 0; i < DEBTORS; i++) {
+            PolicyDecision drools = tablesOnly.evaluate(facts[i]);
+            for (DmnEngine engine : new DmnEngine[] {dmnFeel, dmnJuel}) {
+                var result = engine.evaluateDecision(engine == dmnFeel ? offerFeel : offerJuel, variables[i]).getSingleResult();
+                BigDecimal discount = BigDecimal.valueOf(((Number) result.getEntry("discount")).doubleValue());
+                if (discount.compareTo(drools.offerTerms().getPrincipalDiscount()) != 0
+                        || !result.getEntry("waiveCharges").equals(drools.offerTerms().isWaiveCharges())) {
+                    throw new IllegalStateException("DMN and Drools disagree on debtor " + i + ": " + result.getEntryMap()
+                            + " vs " + drools.segment() + " " + drools.offerTerms());
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +92,7 @@ class ScheduleBenchmark {
     @Test
     void intakeThenAScheduleDay() throws Exception {
         clock.moveTo(START);
+        ScheduledExecutorService analyzer = BenchDatabase.analyzeWhileLoading(jdbc);
         repository.createDeployment().addModelInstance("bare.bpmn", bareProcess()).deploy();
 
         List<Long> bareLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -118,6 +120,7 @@ class ScheduleBenchmark {
         double reguaDay = untilNoTimerIsDue();
         long reminders = jdbc.queryForObject("select count(distinct receivable_id) from contact where stage = 'PRE_DUE_REMINDER'", Long.class);
         long failedJobs = management.createJobQuery().noRetriesLeft().count();
+        analyzer.shutdownNow();
 
         JobExecutor executor = engineConfiguration.getJobExecutor();
         new BenchResults("Intake and a schedule day: " + CASES + " receivables",

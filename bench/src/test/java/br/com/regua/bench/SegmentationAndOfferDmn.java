@@ -10,8 +10,11 @@ final class SegmentationAndOfferDmn {
     private SegmentationAndOfferDmn() {
     }
 
-    /** @param juel true for JUEL input entries, false for FEEL (Camunda's default, the Scala FEEL engine) */
-    static String xml(boolean juel) {
+    /**
+     * @param juelOutputs true for the legacy engine, whose output entries are JUEL: a literal is
+     *                    written bare ({@code RISKY}), where FEEL quotes it ({@code "RISKY"})
+     */
+    static String xml(boolean juelOutputs) {
         String[][] segmentRows = {
             {"true", "", "", "", "NEW_CUSTOMER"},
             {"false", ">= 1", "", "", "RISKY"},
@@ -19,10 +22,16 @@ final class SegmentationAndOfferDmn {
             {"false", "", "<= 5", ">= 3", "GOOD_PAYER"},
             {"false", "", "", "", "REGULAR"}};
         String[][] offerRows = {
-            {"GOOD_PAYER", "0.10", "true", "6"},
-            {"REGULAR", "0", "true", "6"},
-            {"NEW_CUSTOMER", "0", "true", "3"},
-            {"RISKY", "0", "false", "3"}};
+            {"GOOD_PAYER", "< 30", "0.10", "true"},
+            {"GOOD_PAYER", "[30..90[", "0.15", "true"},
+            {"GOOD_PAYER", ">= 90", "0.20", "true"},
+            {"REGULAR", "< 30", "0", "true"},
+            {"REGULAR", "[30..90[", "0.05", "true"},
+            {"REGULAR", ">= 90", "0.10", "true"},
+            {"NEW_CUSTOMER", "< 30", "0", "true"},
+            {"NEW_CUSTOMER", "[30..90[", "0.05", "true"},
+            {"NEW_CUSTOMER", ">= 90", "0.10", "true"},
+            {"RISKY", "", "0", "false"}};
         StringBuilder x = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="bench" name="Segmentation and offer"
@@ -38,9 +47,9 @@ final class SegmentationAndOfferDmn {
         for (int r = 0; r < segmentRows.length; r++) {
             x.append("      <rule id=\"s").append(r).append("\">");
             for (int c = 0; c < 4; c++) {
-                x.append(entry(segmentRows[r][c], juel));
+                x.append(entry(segmentRows[r][c]));
             }
-            x.append("<outputEntry><text>\"").append(segmentRows[r][4]).append("\"</text></outputEntry></rule>\n");
+            x.append(output(segmentRows[r][4], juelOutputs)).append("</rule>\n");
         }
         x.append("""
                     </decisionTable>
@@ -49,15 +58,15 @@ final class SegmentationAndOfferDmn {
                     <informationRequirement><requiredDecision href="#segment"/></informationRequirement>
                     <decisionTable id="offerTable" hitPolicy="UNIQUE">
                       <input id="segmentIn" label="Segment"><inputExpression typeRef="string"><text>segment</text></inputExpression></input>
+                      <input id="overdue" label="Days overdue"><inputExpression typeRef="integer"><text>daysOverdue</text></inputExpression></input>
                       <output id="discount" name="discount" typeRef="double"/>
                       <output id="waive" name="waiveCharges" typeRef="boolean"/>
-                      <output id="max" name="maxInstallments" typeRef="integer"/>
-                      <output id="min" name="minInstallment" typeRef="double"/>
                       <output id="valid" name="validDays" typeRef="integer"/>
                 """);
         for (int r = 0; r < offerRows.length; r++) {
-            x.append("      <rule id=\"o").append(r).append("\">").append(entry("\"" + offerRows[r][0] + "\"", juel));
-            for (String out : new String[] {offerRows[r][1], offerRows[r][2], offerRows[r][3], "50.00", "10"}) {
+            x.append("      <rule id=\"o").append(r).append("\">").append(entry("\"" + offerRows[r][0] + "\""))
+                    .append(entry(offerRows[r][1]));
+            for (String out : new String[] {offerRows[r][2], offerRows[r][3], "10"}) {
                 x.append("<outputEntry><text>").append(out).append("</text></outputEntry>");
             }
             x.append("</rule>\n");
@@ -65,15 +74,11 @@ final class SegmentationAndOfferDmn {
         return x.append("    </decisionTable>\n  </decision>\n</definitions>\n").toString();
     }
 
-    private static String entry(String test, boolean juel) {
-        if (test.isEmpty()) {
-            return "<inputEntry><text></text></inputEntry>";
-        }
-        if (!juel) {
-            return "<inputEntry><text>" + test.replace(">", "&gt;").replace("<", "&lt;") + "</text></inputEntry>";
-        }
-        String expression = test.startsWith(">") || test.startsWith("<") ? "cellInput " + test : "cellInput == " + test;
-        return "<inputEntry expressionLanguage=\"juel\"><text>${" + expression.replace(">", "&gt;").replace("<", "&lt;")
-                + "}</text></inputEntry>";
+    private static String entry(String test) {
+        return "<inputEntry><text>" + test.replace("<", "&lt;").replace(">", "&gt;") + "</text></inputEntry>";
+    }
+
+    private static String output(String segment, boolean juel) {
+        return "<outputEntry><text>" + (juel ? segment : "\"" + segment + "\"") + "</text></outputEntry>";
     }
 }

@@ -72,8 +72,8 @@ public class PolicyDecisionMeasurements {
         // the engine Camunda 7 used before the Scala FEEL engine: unary tests by its JUEL-based FEEL, outputs in JUEL
         dmnJuel = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
                 .enableFeelLegacyBehavior(true).buildEngine();
-        offerFeel = decision(dmnFeel, false);
-        offerJuel = decision(dmnJuel, true);
+        offerFeel = decision(dmnFeel);
+        offerJuel = decision(dmnJuel);
 
         Random random = new Random(7);
         LocalDate due = LocalDate.of(2026, 3, 16);
@@ -108,9 +108,8 @@ public class PolicyDecisionMeasurements {
         }
     }
 
-    private static DmnDecision decision(DmnEngine engine, boolean juel) {
-        return engine.parseDecision("offer",
-                new ByteArrayInputStream(SegmentationAndOfferDmn.xml(juel).getBytes(StandardCharsets.UTF_8)));
+    private static DmnDecision decision(DmnEngine engine) {
+        return engine.parseDecision("offer", new ByteArrayInputStream(SegmentationAndOfferDmn.xml().getBytes(StandardCharsets.UTF_8)));
     }
 
     private int nextDebtor() {

@@ -142,7 +142,7 @@ class ScheduleBenchmark {
                         + camunda.getJobExecution().getMaxPoolSize() + ", queue " + camunda.getJobExecution().getQueueCapacity()
                         + "; max jobs per acquisition " + executor.getMaxJobsPerAcquisition() + ", wait time "
                         + executor.getWaitTimeInMillis() + " ms, lock time " + executor.getLockTimeInMillis() + " ms; history level "
-                        + engineConfiguration.getHistoryLevel().getName(), "the Spring Boot starter's defaults")
+                        + engineConfiguration.getHistoryLevel().getName(), "Régua's application.yml")
                 .record(jdbc.queryForObject("show server_version", String.class));
     }
 

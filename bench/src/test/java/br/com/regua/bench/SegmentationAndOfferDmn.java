@@ -10,11 +10,8 @@ final class SegmentationAndOfferDmn {
     private SegmentationAndOfferDmn() {
     }
 
-    /**
-     * @param juelOutputs true for the legacy engine, whose output entries are JUEL: a literal is
-     *                    written bare ({@code RISKY}), where FEEL quotes it ({@code "RISKY"})
-     */
-    static String xml(boolean juelOutputs) {
+    /** One text for both engines: a quoted string is a literal in FEEL and in the legacy engine's JUEL outputs. */
+    static String xml() {
         String[][] segmentRows = {
             {"true", "", "", "", "NEW_CUSTOMER"},
             {"false", ">= 1", "", "", "RISKY"},
@@ -49,7 +46,7 @@ final class SegmentationAndOfferDmn {
             for (int c = 0; c < 4; c++) {
                 x.append(entry(segmentRows[r][c]));
             }
-            x.append(output(segmentRows[r][4], juelOutputs)).append("</rule>\n");
+            x.append("<outputEntry><text>\"").append(segmentRows[r][4]).append("\"</text></outputEntry></rule>\n");
         }
         x.append("""
                     </decisionTable>
@@ -76,9 +73,5 @@ final class SegmentationAndOfferDmn {
 
     private static String entry(String test) {
         return "<inputEntry><text>" + test.replace("<", "&lt;").replace(">", "&gt;") + "</text></inputEntry>";
-    }
-
-    private static String output(String segment, boolean juel) {
-        return "<outputEntry><text>" + (juel ? segment : "\"" + segment + "\"") + "</text></outputEntry>";
     }
 }

@@ -2,52 +2,27 @@ package br.com.regua.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
+
+import br.com.regua.support.BpmnFiles;
 
 /** The shape of processes/agreement.bpmn, read without an engine: names, layout, timers from computed dates. */
 class AgreementBpmnModelTests {
 
-    private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("processes/agreement.bpmn"));
+    private static final BpmnModelInstance MODEL = BpmnFiles.read("agreement.bpmn");
 
     @Test
     void theProcessIdIsTheFileNameAndHistoryIsKeptForAWhile() {
-        Process process = MODEL.getModelElementById(AgreementProcess.KEY);
-        assertThat(process).isNotNull();
-        assertThat(process.isExecutable()).isTrue();
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        BpmnFiles.assertExecutableWithHistoryTimeToLive(MODEL, AgreementProcess.KEY);
     }
 
     @Test
     void everyElementHasAHumanNameAndAPlaceInTheDiagram() {
-        Set<String> shaped = MODEL.getModelElementsByType(BpmnShape.class).stream()
-                .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
-        Set<String> edged = MODEL.getModelElementsByType(BpmnEdge.class).stream()
-                .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
-        for (FlowNode node : MODEL.getModelElementsByType(FlowNode.class)) {
-            assertThat(node.getName()).as(node.getId()).isNotBlank();
-            assertThat(node.getId()).as("a meaningful id").doesNotMatch(".*_[0-9a-z]{7}$");
-            assertThat(shaped).as("shape of " + node.getId()).contains(node.getId());
-        }
-        for (SequenceFlow flow : MODEL.getModelElementsByType(SequenceFlow.class)) {
-            assertThat(edged).as("edge of " + flow.getId()).contains(flow.getId());
-            if (flow.getConditionExpression() != null) {
-                assertThat(flow.getName()).as(flow.getId()).isNotBlank();
-            }
-        }
+        BpmnFiles.assertNamedAndDrawn(MODEL);
     }
 
     @Test

@@ -2,12 +2,8 @@ package br.com.regua.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -17,47 +13,29 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.Test;
+
+import br.com.regua.support.BpmnFiles;
 
 import br.com.regua.policy.Stage;
 
 /** The shape of processes/collection.bpmn, read without an engine: names, layout, one branch per stage. */
 class CollectionBpmnModelTests {
 
-    private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("processes/collection.bpmn"));
+    private static final BpmnModelInstance MODEL = BpmnFiles.read("collection.bpmn");
 
     @Test
     void theProcessIdIsTheFileNameAndHistoryIsKeptForAWhile() {
-        Process process = MODEL.getModelElementById(CollectionProcess.KEY);
-        assertThat(process).isNotNull();
-        assertThat(process.isExecutable()).isTrue();
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        BpmnFiles.assertExecutableWithHistoryTimeToLive(MODEL, CollectionProcess.KEY);
     }
 
     @Test
     void everyElementHasAHumanNameAndAPlaceInTheDiagram() {
-        Set<String> shaped = MODEL.getModelElementsByType(BpmnShape.class).stream()
-                .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
-        Set<String> edged = MODEL.getModelElementsByType(BpmnEdge.class).stream()
-                .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
-
-        for (FlowNode node : MODEL.getModelElementsByType(FlowNode.class)) {
-            assertThat(node.getName()).as(node.getId()).isNotBlank();
-            assertThat(shaped).as("shape of " + node.getId()).contains(node.getId());
-        }
-        for (SequenceFlow flow : MODEL.getModelElementsByType(SequenceFlow.class)) {
-            assertThat(edged).as("edge of " + flow.getId()).contains(flow.getId());
-            if (flow.getConditionExpression() != null) {
-                assertThat(flow.getName()).as(flow.getId()).isNotBlank();
-            }
-        }
+        BpmnFiles.assertNamedAndDrawn(MODEL);
     }
 
     @Test

@@ -149,9 +149,14 @@ public class PolicyWorkbench {
         refusedDirectory = files;
         List<PolicyError> errors = e instanceof PolicyCompilationException c ? c.errors() : List.of();
         List<ScenarioFailure> failures = e instanceof ScenariosFailedException s ? s.report().failures() : List.of();
+        boolean sameAsBefore = !directoryStatus.accepted() && directoryStatus.errors().equals(errors)
+                && directoryStatus.failures().equals(failures);
         directoryStatus = new DirectoryStatus(false, "refused; version " + engine.active().number() + " keeps running",
                 errors, failures, now());
-        log.error("Rules directory change refused, version {} keeps running: {}", engine.active().number(), e.getMessage());
+        // a directory that stays broken (or missing) is said once, not every few seconds
+        if (!sameAsBefore) {
+            log.error("Rules directory change refused, version {} keeps running: {}", engine.active().number(), e.getMessage());
+        }
     }
 
     /** Another node activated a version: decide with it here too. */

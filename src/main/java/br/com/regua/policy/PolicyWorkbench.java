@@ -31,6 +31,7 @@ public class PolicyWorkbench {
     private volatile long seenActivation;
     private volatile DirectoryStatus directoryStatus;
     private volatile Map<String, String> refusedDirectory = Map.of();
+    private volatile Map<String, String> takenIn = Map.of();
 
     public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, Clock clock) {
         this.engine = engine;
@@ -126,18 +127,24 @@ public class PolicyWorkbench {
         try {
             files = CompiledPolicy.readDirectory(rulesDir);
         } catch (RuntimeException e) {
+            takenIn = Map.of();
             refuse(Map.of(), new PolicyCompilationException(List.of(new PolicyError(rulesDir.toString(), 0, 0, e.getMessage()))));
             return;
         }
-        Map<String, String> before = store.directorySnapshot();
-        SortedMap<String, String> edits = DirectorySnapshot.edits(before, files);
-        if (edits.isEmpty() || files.equals(refusedDirectory)) {
+        // the usual case, every few seconds: nothing changed since the last look, and no query is needed
+        if (files.equals(takenIn) || files.equals(refusedDirectory)) {
+            return;
+        }
+        SortedMap<String, String> edits = DirectorySnapshot.edits(store.directorySnapshot(), files);
+        if (edits.isEmpty()) {
+            takenIn = files;
             return;
         }
         String comment = "edited in the rules directory: " + String.join(", ", edits.keySet());
         try {
             Change change = change(InitialPolicy.DIRECTORY_AUTHOR, comment, edits);
             store.saveDirectorySnapshot(DirectorySnapshot.of(files));
+            takenIn = files;
             refusedDirectory = Map.of();
             directoryStatus = DirectoryStatus.accepted(comment + " → version " + change.version().number(), now());
         } catch (PolicyCompilationException | ScenariosFailedException e) {

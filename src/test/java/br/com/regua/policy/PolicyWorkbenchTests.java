@@ -184,7 +184,31 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         assertThat(badName.getBody().get("field").asText()).isEqualTo("files.../grace.drl");
         assertThat(noFiles.getBody().get("field").asText()).isEqualTo("files");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> badLimit = send(HttpMethod.POST, "/api/policy/simulate?limit=5000", season(null, null));
+        assertThat(badLimit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badLimit.getBody().get("field").asText()).isEqualTo("limit");
         assertThat(activeNumber()).isEqualTo(before);
+    }
+
+    @Test
+    void sendingTheActiveFilesAgainMakesNoVersionAndAFileSentAsNullIsRemoved() throws Exception {
+        int before = activeNumber();
+        String grace = workbench.active().files().get("grace.drl");
+
+        ResponseEntity<JsonNode> same = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("grace.drl", grace)));
+        int added = send(HttpMethod.PUT, "/api/policy", season("Ana", "add the season")).getBody().get("number").asInt();
+        Map<String, String> removal = new HashMap<>();
+        removal.put("season.drl", null);
+        removal.put("scenarios/season.csv", null);
+        ResponseEntity<JsonNode> removed = send(HttpMethod.PUT, "/api/policy", change("Ana", removal, "season over"));
+
+        assertThat(same.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(same.getBody().get("number").asInt()).isEqualTo(before);
+        assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(removed.getBody().get("number").asInt()).isEqualTo(added + 1);
+        assertThat(removed.getBody().get("fileNames")).extracting(JsonNode::asText).doesNotContain("season.drl", "scenarios/season.csv");
+        assertThat(removed.getBody().get("hash").asText()).isEqualTo(store.version(before).orElseThrow().hash());
+        assertThat(removed.getBody().get("changes").findValuesAsText("change")).containsOnly("REMOVED");
     }
 
     @Test

@@ -68,7 +68,7 @@ class MemoryBenchmark {
 
     @Test
     void heapStaysFlatAsOpenCasesGrow() throws Exception {
-        ScheduledExecutorService analyzer = BenchDatabase.analyzeWhileLoading(jdbc);
+        ScheduledExecutorService vacuum = BenchDatabase.vacuumWhileLoading(jdbc);
         repository.createDeployment().addModelInstance("bare.bpmn", ScheduleBenchmark.bareProcess()).deploy();
         Map<String, String> files = new HashMap<>(policy.active().files());
         files.put("grace.drl", files.get("grace.drl").replace("insert(new GracePeriod(2));", "insert(new GracePeriod(4));"));
@@ -94,7 +94,7 @@ class MemoryBenchmark {
             lines.add(String.format("%,d cases: seeded in %.0f s; what-if pass over %,d cases in %.1f s", size, seeding,
                     report.evaluated(), pass));
         }
-        analyzer.shutdownNow();
+        vacuum.shutdownNow();
         results.note("Heap used after System.gc(), read from the MemoryMXBean, in the server's own JVM (-Xmx1g). "
                 + String.join("; ", lines) + ".")
                 .record(jdbc.queryForObject("show server_version", String.class));

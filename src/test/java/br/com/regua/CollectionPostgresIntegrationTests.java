@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.junit.jupiter.api.Test;
@@ -19,10 +23,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.receivable.NewReceivable;
+import br.com.regua.receivable.ReceivableService;
 import br.com.regua.schedule.SimulationClock;
 
 /**
@@ -50,6 +60,16 @@ class CollectionPostgresIntegrationTests {
     HistoryService history;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ReceivableService receivables;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -186,5 +206,45 @@ class CollectionPostgresIntegrationTests {
         assertThat(passedActivities(brokenCase)).contains("ReceiveTask_AwaitAgreementOutcome", "Task_SendFormalNotice");
         assertThat(brokenView.get("timeline").findValuesAsText("subject"))
                 .anySatisfy(subject -> assertThat(subject).contains("parcela 2 de 3"));
+    }
+    @Test
+    void aBatchChunkThatRacesAnotherRequestIsRegisteredAgainItemByItem() throws Exception {
+        clock.moveTo(OffsetDateTime.parse("2026-03-02T10:00:00-03:00").toInstant());
+        String raced = "pg-raced-" + run;
+        CountDownLatch registeredByTheOther = new CountDownLatch(1);
+        CountDownLatch commitTheOther = new CountDownLatch(1);
+        // another request registers the same receivable and holds its transaction open
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            try {
+                receivables.register(json.readValue(receivable(raced, "700.00"), NewReceivable.class));
+                registeredByTheOther.countDown();
+                commitTheOther.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(registeredByTheOther.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // the batch's chunk inserts the same external id and waits on the other's row; the other commits
+        CompletableFuture<ResponseEntity<JsonNode>> batch = CompletableFuture.supplyAsync(() -> post("/api/receivables/batch",
+                "{\"items\": [" + receivable("pg-before-" + run, "100.00") + "," + receivable(raced, "700.00") + ","
+                        + receivable("pg-after-" + run, "300.00") + "]}"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'", Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("the batch waits on the other's row").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        commitTheOther.countDown();
+        other.get(30, TimeUnit.SECONDS);
+        ResponseEntity<JsonNode> response = batch.get(60, TimeUnit.SECONDS);
+
+        // the chunk was rolled back and registered item by item: nothing lost, nothing twice
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("results").findValuesAsText("status")).containsExactly("201", "200", "201");
+        for (String externalId : List.of("pg-before-" + run, raced, "pg-after-" + run)) {
+            assertThat(jdbc.queryForObject("select count(*) from receivable where external_id = ? and case_id is not null",
+                    Integer.class, externalId)).as(externalId).isOne();
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(externalId).count()).as(externalId).isOne();
+        }
     }
 }

@@ -69,6 +69,8 @@ class ReceivableController {
             throw new InvalidInputException("items", "must hold at most " + MAX_BATCH + " receivables");
         }
         List<Map<String, Object>> results = new ArrayList<>(items.size());
+        List<NewReceivable> readable = new ArrayList<>(items.size());
+        List<Map<String, Object>> readableResults = new ArrayList<>(items.size());
         Map<String, Integer> counts = new LinkedHashMap<>(Map.of("created", 0, "existing", 0, "invalid", 0, "conflict", 0));
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -76,26 +78,37 @@ class ReceivableController {
             JsonNode item = items.get(i);
             result.put("externalId", item.path("externalId").isTextual() ? item.get("externalId").asText() : null);
             try {
-                ReceivableService.Registration r = registerOnce(json.treeToValue(item, NewReceivable.class));
+                readable.add(json.treeToValue(item, NewReceivable.class));
+                readableResults.add(result);
+            } catch (JsonProcessingException e) {
+                result.put("status", 400);
+                result.put("errors", List.of(JsonProblems.of(e)));
+                counts.merge("invalid", 1, Integer::sum);
+            }
+            results.add(result);
+        }
+        List<ReceivableService.Outcome> outcomes = receivables.registerAll(readable);
+        for (int k = 0; k < outcomes.size(); k++) {
+            Map<String, Object> result = readableResults.get(k);
+            ReceivableService.Outcome outcome = outcomes.get(k);
+            if (outcome.registration() != null) {
+                ReceivableService.Registration r = outcome.registration();
                 result.put("status", r.created() ? 201 : 200);
                 result.put("caseId", r.receivable().caseId());
                 result.put("stage", r.receivable().stage().name());
                 result.put("segment", r.receivable().segment() == null ? null : r.receivable().segment().name());
                 counts.merge(r.created() ? "created" : "existing", 1, Integer::sum);
-            } catch (JsonProcessingException e) {
-                result.put("status", 400);
-                result.put("errors", List.of(JsonProblems.of(e)));
-                counts.merge("invalid", 1, Integer::sum);
-            } catch (InvalidInputException e) {
+            } else if (outcome.refusal() instanceof InvalidInputException e) {
                 result.put("status", 400);
                 result.put("errors", e.problems());
                 counts.merge("invalid", 1, Integer::sum);
-            } catch (ConflictException e) {
+            } else if (outcome.refusal() instanceof ConflictException e) {
                 result.put("status", 409);
                 result.put("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
                 counts.merge("conflict", 1, Integer::sum);
+            } else {
+                throw outcome.refusal();
             }
-            results.add(result);
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("total", items.size());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,9 +27,11 @@ import br.com.regua.policy.Stage;
 public class ReceivableRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public ReceivableRepository(JdbcClient jdbc) {
+    public ReceivableRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Customer> findCustomer(String externalId) {
@@ -116,8 +119,29 @@ public class ReceivableRepository {
         return keys.getKey().longValue();
     }
 
-    public void setCaseId(long id, String caseId) {
-        jdbc.sql("update receivable set case_id = ? where id = ?").params(caseId, id).update();
+    /** Case ids of many receivables in one round trip (receivable id to case id). */
+    public void setCaseIds(Map<Long, String> caseIds) {
+        if (!caseIds.isEmpty()) {
+            batch.batchUpdate("update receivable set case_id = ? where id = ?",
+                    caseIds.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        }
+    }
+
+    public List<Receivable> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql("select * from receivable where id in (:ids)").param("ids", ids).query(ReceivableRepository::receivable).list();
+    }
+
+    public List<Receivable> findByExternalIds(Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of()
+                : jdbc.sql("select * from receivable where external_id in (:ids)").param("ids", externalIds)
+                        .query(ReceivableRepository::receivable).list();
+    }
+
+    public List<Customer> findCustomers(Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of()
+                : jdbc.sql("select * from customer where external_id in (:ids)").param("ids", externalIds)
+                        .query(ReceivableRepository::customer).list();
     }
 
     /** Stores where the case stands after a decision. */

@@ -5,12 +5,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.FieldProblem;
@@ -27,17 +33,23 @@ import br.com.regua.schedule.CollectionCases;
 @Service
 public class ReceivableService {
 
+    /** Receivables of a batch registered in one transaction and one engine command. */
+    static final int CHUNK = 100;
+
     private static final Logger log = LoggerFactory.getLogger(ReceivableService.class);
 
     private final ReceivableRepository repository;
     private final InputValidator validator;
     private final CollectionCases cases;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ReceivableService(ReceivableRepository repository, InputValidator validator, CollectionCases cases, Clock clock) {
+    public ReceivableService(ReceivableRepository repository, InputValidator validator, CollectionCases cases,
+                             PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.cases = cases;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -45,26 +57,112 @@ public class ReceivableService {
     public record Registration(Receivable receivable, boolean created) {
     }
 
+    /** One item of a batch: its registration, or the 4xx reason it was refused (nothing of it stored). */
+    public record Outcome(Registration registration, RuntimeException refusal) {
+    }
+
     @Transactional
     public Registration register(NewReceivable request) {
         validate(request);
+        Outcome outcome = registerTogether(List.of(request)).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.registration();
+    }
+
+    /**
+     * Registers many receivables, each on its own: a refused item (invalid, or a conflict) never
+     * keeps the others out. Valid items are registered {@value #CHUNK} to a transaction and an
+     * engine command, which is what makes a portfolio's intake fast. Should a chunk fail as a whole
+     * (another request registering the same receivable at the same instant), it is rolled back and
+     * its items are registered again one transaction each, so a failure stays the item's own.
+     * Outcomes are returned only once everything they report is committed.
+     */
+    public List<Outcome> registerAll(List<NewReceivable> requests) {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        List<Integer> valid = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                validate(requests.get(i));
+                valid.add(i);
+            } catch (InvalidInputException e) {
+                outcomes[i] = new Outcome(null, e);
+            }
+        }
+        for (int from = 0; from < valid.size(); from += CHUNK) {
+            List<Integer> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
+            List<Outcome> done;
+            try {
+                done = cases.inOneCommand(() -> registerTogether(chunk.stream().map(requests::get).toList()));
+            } catch (RuntimeException chunkFailed) {
+                log.info("A chunk of {} receivables failed as a whole ({}); registering them one by one", chunk.size(), chunkFailed.toString());
+                done = chunk.stream().map(i -> registerAlone(requests.get(i))).toList();
+            }
+            for (int k = 0; k < chunk.size(); k++) {
+                outcomes[chunk.get(k)] = done.get(k);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** An item in its own transaction; two requests racing on one new external id: the loser finds the winner's row. */
+    private Outcome registerAlone(NewReceivable request) {
+        try {
+            return transaction.execute(status -> registerTogether(List.of(request)).get(0));
+        } catch (DuplicateKeyException raced) {
+            return transaction.execute(status -> registerTogether(List.of(request)).get(0));
+        }
+    }
+
+    /**
+     * Registers valid requests in the caller's transaction: what they need of the database is read
+     * once for all of them, case ids are written and the results read back in one round trip each.
+     * A conflict is found before anything of its item is written, so it leaves the others clean.
+     */
+    private List<Outcome> registerTogether(List<NewReceivable> requests) {
+        Known known = new Known(requests);
+        List<Object> registered = new ArrayList<>(requests.size());
+        Map<Long, String> caseIds = new LinkedHashMap<>();
+        for (NewReceivable request : requests) {
+            try {
+                registered.add(registerValid(request, known, caseIds));
+            } catch (ConflictException e) {
+                registered.add(e);
+            }
+        }
+        repository.setCaseIds(caseIds);
+        Map<Long, Receivable> read = new HashMap<>();
+        repository.findByIds(registered.stream().filter(Registered.class::isInstance).map(r -> ((Registered) r).id()).distinct().toList())
+                .forEach(r -> read.put(r.id(), r));
+        return registered.stream().map(r -> r instanceof Registered item
+                ? new Outcome(new Registration(read.get(item.id()), item.created()), null)
+                : new Outcome(null, (ConflictException) r)).toList();
+    }
+
+    private record Registered(long id, boolean created) {
+    }
+
+    /** A new receivable's case id goes into {@code caseIds}. */
+    private Registered registerValid(NewReceivable request, Known known, Map<Long, String> caseIds) {
         String hash = contentHash(request);
-        var existing = repository.findByExternalId(request.externalId());
-        if (existing.isPresent()) {
-            if (!existing.get().contentHash().equals(hash)) {
+        Known.Stored existing = known.receivables.get(request.externalId());
+        if (existing != null) {
+            if (!existing.contentHash().equals(hash)) {
                 throw new ConflictException("externalId",
                         "receivable " + request.externalId() + " is already registered with other content");
             }
-            return new Registration(existing.get(), false);
+            return new Registered(existing.id(), false);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long customerId = customerFor(request.customer(), now);
+        long customerId = customerFor(request.customer(), known, now);
         long id = repository.insert(request, customerId, hash, now);
+        known.receivables.put(request.externalId(), new Known.Stored(id, hash));
         String caseId = cases.start(request.externalId(), id);
-        repository.setCaseId(id, caseId);
+        caseIds.put(id, caseId);
         log.info("Receivable {} registered for customer {} ({}), case {}", request.externalId(), request.customer().externalId(),
                 TaxDocument.mask(request.customer().document()), caseId);
-        return new Registration(repository.get(id), true);
+        return new Registered(id, true);
     }
 
     public Receivable get(String externalId) {
@@ -94,13 +192,14 @@ public class ReceivableService {
         }
     }
 
-    private long customerFor(NewCustomer c, OffsetDateTime now) {
+    private long customerFor(NewCustomer c, Known known, OffsetDateTime now) {
         String document = TaxDocument.normalize(c.document());
-        var known = repository.findCustomer(c.externalId());
-        if (known.isEmpty()) {
-            return repository.insertCustomer(c, c.type(), document, now);
+        Known.Debtor customer = known.customers.get(c.externalId());
+        if (customer == null) {
+            long id = repository.insertCustomer(c, c.type(), document, now);
+            known.customers.put(c.externalId(), Known.Debtor.of(id, c, document));
+            return id;
         }
-        Customer customer = known.get();
         if (!customer.document().equals(document) || customer.type() != c.type()) {
             throw new ConflictException("customer.document",
                     "customer " + c.externalId() + " is registered with another document or type");
@@ -108,8 +207,37 @@ public class ReceivableService {
         if (!Objects.equals(customer.name(), c.name()) || !Objects.equals(customer.email(), c.email())
                 || !Objects.equals(customer.phone(), c.phone()) || !Objects.equals(customer.state(), c.state())) {
             repository.updateCustomerContact(customer.id(), c);
+            known.customers.put(c.externalId(), Known.Debtor.of(customer.id(), c, document));
         }
         return customer.id();
+    }
+
+    /**
+     * What registering needs to know of the receivables and customers a set of requests names: read
+     * in two queries, then kept current as the requests are registered one after another.
+     */
+    private final class Known {
+
+        record Stored(long id, String contentHash) {
+        }
+
+        record Debtor(long id, String document, CustomerType type, String name, String email, String phone, String state) {
+
+            static Debtor of(long id, NewCustomer c, String document) {
+                return new Debtor(id, document, c.type(), c.name(), c.email(), c.phone(), c.state());
+            }
+        }
+
+        final Map<String, Stored> receivables = new HashMap<>();
+        final Map<String, Debtor> customers = new HashMap<>();
+
+        Known(List<NewReceivable> requests) {
+            repository.findByExternalIds(requests.stream().map(NewReceivable::externalId).distinct().toList())
+                    .forEach(r -> receivables.put(r.externalId(), new Stored(r.id(), r.contentHash())));
+            repository.findCustomers(requests.stream().map(r -> r.customer().externalId()).distinct().toList())
+                    .forEach(c -> customers.put(c.externalId(), new Debtor(c.id(), c.document(), c.type(), c.name(), c.email(),
+                            c.phone(), c.state())));
+        }
     }
 
     /** Everything the request says, normalized, so a retry matches and any change does not. */

@@ -1,8 +1,10 @@
 package br.com.regua.schedule;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /** Starts and signals collection cases; the business key is the receivable's external id. */
@@ -10,9 +12,20 @@ import org.springframework.stereotype.Component;
 public class CollectionCases {
 
     private final RuntimeService runtime;
+    private final ProcessEngineConfigurationImpl engine;
 
-    public CollectionCases(RuntimeService runtime) {
+    public CollectionCases(RuntimeService runtime, ProcessEngineConfigurationImpl engine) {
         this.runtime = runtime;
+        this.engine = engine;
+    }
+
+    /**
+     * Runs work as one engine command in one transaction. The cases it starts reach the database
+     * in one batched flush when it ends, instead of one flush and one commit per case; an exception
+     * rolls all of it back.
+     */
+    public <T> T inOneCommand(Supplier<T> work) {
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> work.get());
     }
 
     /** Starts the case; classification runs in the caller's transaction. Returns the instance id. */

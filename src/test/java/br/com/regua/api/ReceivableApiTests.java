@@ -209,6 +209,59 @@ class ReceivableApiTests extends ReguaSpringTests {
     }
 
     @Test
+    void aBatchLargerThanAChunkKeepsEachItemsOutcomeAcrossChunks() throws Exception {
+        // items are registered 100 to a transaction: refusals in the middle of a chunk must leave the rest of it stored
+        setClock("2026-03-02T10:00:00-03:00");
+        post("/api/receivables", body("api-chunk-known"));
+        ArrayNode items = json.createArrayNode();
+        for (int i = 0; i < 250; i++) {
+            ObjectNode item = node("api-chunk-" + i);
+            ((ObjectNode) item.get("customer")).put("externalId", "cust-api-chunk-" + (i / 3)); // three receivables per customer
+            items.add(item);
+        }
+        ObjectNode changed = node("api-chunk-known");
+        changed.put("amount", "99.00");
+        items.set(50, changed);                            // already registered with other content: 409
+        items.set(120, items.get(119).deepCopy());         // the same receivable twice in one chunk: 201 then 200
+        ObjectNode otherContent = items.get(130).deepCopy();
+        otherContent.put("amount", "1.00");
+        items.set(131, otherContent);                      // the same external id in one chunk with other content: 409
+        ObjectNode otherDocument = items.get(200).deepCopy();
+        otherDocument.put("externalId", "api-chunk-other-document");
+        ((ObjectNode) otherDocument.get("customer")).put("document", "529.982.247-25");
+        items.set(201, otherDocument);                     // a known customer with another document: 409
+        ((ObjectNode) items.get(240)).put("amount", "0");  // invalid: 400
+
+        ResponseEntity<JsonNode> response = post("/api/receivables/batch", json.createObjectNode().set("items", items).toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode results = response.getBody().get("results");
+        assertThat(results.get(50).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(50).at("/errors/0/field").asText()).isEqualTo("externalId");
+        assertThat(results.get(119).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(120).get("status").asInt()).isEqualTo(200);
+        assertThat(results.get(120).get("caseId").asText()).isEqualTo(results.get(119).get("caseId").asText());
+        assertThat(results.get(131).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(201).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(201).at("/errors/0/field").asText()).isEqualTo("customer.document");
+        assertThat(results.get(240).get("status").asInt()).isEqualTo(400);
+        assertThat(response.getBody().get("created").asInt()).isEqualTo(245);
+        assertThat(response.getBody().get("existing").asInt()).isEqualTo(1);
+        assertThat(response.getBody().get("conflict").asInt()).isEqualTo(3);
+        assertThat(response.getBody().get("invalid").asInt()).isEqualTo(1);
+        for (int i : new int[] {0, 49, 51, 99, 100, 130, 199, 202, 249}) {
+            JsonNode result = results.get(i);
+            assertThat(result.get("status").asInt()).as("item %d", i).isEqualTo(201);
+            assertThat(result.get("stage").asText()).isEqualTo("REGISTERED");
+            assertThat(caseOf(result.get("externalId").asText()).getId()).isEqualTo(result.get("caseId").asText());
+        }
+        assertThat(http.getForObject("/api/receivables/api-chunk-known", JsonNode.class).get("amount").asText()).isEqualTo("1500.00");
+        assertThat(http.getForEntity("/api/receivables/api-chunk-other-document", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(caseOf("api-chunk-240")).isNull();
+    }
+
+    @Test
     void aBatchOfMoreThanTenThousandIsRejectedWhole() {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i <= 10_000; i++) {

@@ -77,7 +77,7 @@ public class ContactService {
         Receivable r = request.receivable();
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
                         request.offer(), request.bureauReportDate(), properties.creditor()),
-                pixFor(request.charges(), r.externalId()), boletoLine(r.id()), paymentLink(r.externalId()));
+                pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()));
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         String stepKey = r.externalId() + ":" + request.stepKey();
         int recorded = 0;
@@ -149,10 +149,6 @@ public class ContactService {
     /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */
     private String pixFor(Charges charges, String externalId) {
         return charges.total().signum() > 0 ? pix.copiaECola(charges.total(), externalId).orElse(null) : null;
-    }
-
-    private String boletoLine(long receivableId) {
-        return jdbc.sql("select boleto_line from receivable where id = ?").param(receivableId).query(String.class).optional().orElse(null);
     }
 
     private String paymentLink(String externalId) {

@@ -9,7 +9,8 @@ import br.com.regua.policy.Stage;
 
 /**
  * A receivable and the state of its collection case: the stage it is at (and the day, counted
- * from the due date, of the step that put it there), the next step the rules planned.
+ * from the due date, of the step that put it there), the next step the rules planned. The boleto
+ * line, when the backend sent one, goes into every message.
  */
 public record Receivable(
         long id,
@@ -29,5 +30,6 @@ public record Receivable(
         OffsetDateTime nextStepAt,
         String caseId,
         int pausedDays,
-        Integer bureauNoticeDay) {
+        Integer bureauNoticeDay,
+        String boletoLine) {
 }

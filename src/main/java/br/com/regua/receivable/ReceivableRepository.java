@@ -205,6 +205,6 @@ public class ReceivableRepository {
                 ledger, ReceivableStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
                 (Integer) rs.getObject("last_step_day"), segment == null ? null : Segment.valueOf(segment),
                 rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
-                rs.getInt("paused_days"), (Integer) rs.getObject("bureau_notice_day"));
+                rs.getInt("paused_days"), (Integer) rs.getObject("bureau_notice_day"), rs.getString("boleto_line"));
     }
 }

@@ -54,7 +54,7 @@ class TemplatesTests {
     private static Map<String, String> baseValues() {
         LocalDate due = LocalDate.of(2026, 3, 16);
         Receivable r = new Receivable(1, "INV-1", 1, "h", new BigDecimal("1500.00"), due.minusDays(15), due, "Mensalidade de março",
-                Ledger.opening(new BigDecimal("1500.00"), due), ReceivableStatus.OPEN, Stage.REGISTERED, null, null, null, null, null, 0, null);
+                Ledger.opening(new BigDecimal("1500.00"), due), ReceivableStatus.OPEN, Stage.REGISTERED, null, null, null, null, null, 0, null, null);
         Customer c = new Customer(1, "C-1", "Maria da Silva", "52998224725", CustomerType.CONSUMER, "maria@example.com", null, "SP",
                 PaymentHistory.none());
         Charges charges = new Charges(due.plusDays(30), new BigDecimal("1500.00"), new BigDecimal("30.00"), new BigDecimal("15.00"),

@@ -23,9 +23,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +48,10 @@ import br.com.regua.schedule.SimulationClock;
  * in the same run and engine:
  * <ol>
  * <li>intake: receivables through {@code POST /api/receivables/batch} into started, classified
- * cases, against bare Camunda starting a process of the same shape (a service task, then a timer);
+ * cases, against bare Camunda starting a process of the same shape (see {@link #bareProcess()});
  * <li>a schedule day: the clock moves so every case's next step (the pre-due reminder) falls due
  * at once, and the job executor runs them all (rules, message recorded, next timer), against the
- * bare process's timers firing a no-op task and waiting at the next timer.
+ * bare process's timers firing a task that writes the next stage and waiting at the next timer.
  * </ol>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -104,8 +109,7 @@ class ScheduleBenchmark {
                 int first = from;
                 engineConfiguration.getCommandExecutorTxRequired().execute(command -> {
                     for (int i = first; i < first + CHUNK; i++) {
-                        runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, Variables.createVariables()
-                                .putValue("receivableId", (long) batch * BATCH + i).putValue("firstTimer", Date.from(BASELINE_TIMERS_DUE)));
+                        runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, bareVariables((long) batch * BATCH + i));
                     }
                     return null;
                 });
@@ -136,14 +140,14 @@ class ScheduleBenchmark {
                         + CLIENTS + " clients)", String.format("%.0f /s", CASES / reguaIntake),
                         String.format("aim ≥ 1,000/s and ≥ 0.8× baseline: %.2f×", bareIntake / reguaIntake))
                 .figure("intake: batch latency p50 / p99", percentiles(reguaLatencies), "")
-                .figure("baseline: bare Camunda starting the same shape (service task, timer), same batches, threads and "
+                .figure("baseline: bare Camunda starting the same shape (subprocess, message events, task, gateways, timer), same batches, threads and "
                         + CHUNK + " starts per engine command",
                         String.format("%.0f /s; batch p50 / p99 %s", CASES / bareIntake, percentiles(bareLatencies)), "")
                 .figure("cases started and classified / batches refused", cases + " / " + refused.get(), CASES + " / 0")
                 .figure("schedule day: due steps per second (rules + message recorded + next timer)",
                         String.format("%.0f /s (%.1f s for %d steps)", CASES / reguaDay, reguaDay, CASES),
                         String.format("aim ≥ 500/s; %.2f× baseline", bareDay / reguaDay))
-                .figure("baseline: bare timers firing a no-op task and waiting at the next timer",
+                .figure("baseline: bare timers firing a task that sets the next stage and waiting at the next timer",
                         String.format("%.0f /s (%.1f s)", CASES / bareDay, bareDay), "")
                 .figure("pre-due reminders recorded / jobs failed", reminders + " / " + failedJobs, CASES + " / 0")
                 .figure("job executor settings", "threads: core " + camunda.getJobExecution().getCorePoolSize() + ", max "
@@ -154,16 +158,63 @@ class ScheduleBenchmark {
                 .record(jdbc.queryForObject("show server_version", String.class));
     }
 
-    /** The bare process: what a Régua case does per step, without rules or Régua's tables. */
+    /**
+     * The bare process: the shape of a Régua case, without rules or Régua's tables. Like
+     * collection.bpmn, the case waits in an embedded subprocess that two messages (agreement,
+     * dispute) can interrupt, a process-wide event subprocess listens for the payment, and each
+     * step is a timer, a task, two gateways and the next timer; it starts with the variables
+     * Régua's classification writes, and its step rewrites the two a Régua step changes.
+     */
     static BpmnModelInstance bareProcess() {
-        return Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(180)
-                .startEvent()
+        BpmnModelInstance model = Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(180)
+                .startEvent("registered")
+                .exclusiveGateway("collectAgain")
+                .subProcess("schedule").embeddedSubProcess()
+                .startEvent("scheduleStarts")
                 .serviceTask("classify").camundaExpression("${true}")
-                .intermediateCatchEvent("untilFirstStep").timerWithDate("${firstTimer}")
-                .serviceTask("step").camundaExpression("${true}")
-                .intermediateCatchEvent("untilNextStep").timerWithDate("2030-01-01T00:00:00")
-                .endEvent()
+                .exclusiveGateway("backToSchedule")
+                .exclusiveGateway("whichStage").condition("first step", "${nextStage == 'PRE_DUE_REMINDER'}")
+                .intermediateCatchEvent("untilFirstStep").timerWithDate("${nextStepAt}")
+                .serviceTask("step").camundaClass(BareStep.class.getName())
+                .exclusiveGateway("afterStep")
+                .exclusiveGateway("whichNextStage").condition("next step", "${nextStage == 'DUE_DAY_NOTICE'}")
+                .intermediateCatchEvent("untilNextStep").timerWithDate("${nextStepAt}")
+                .endEvent("scheduleEnds")
+                .moveToNode("whichStage").endEvent("noFirstStep")
+                .moveToNode("whichNextStage").endEvent("noNextStep")
+                .subProcessDone()
+                .endEvent("collectionEnds")
+                .moveToActivity("schedule").boundaryEvent("agreementAccepted").message("BareAgreementAccepted").endEvent("inAgreement")
+                .moveToActivity("schedule").boundaryEvent("disputeOpened").message("BareDisputeOpened").endEvent("inDispute")
                 .done();
+        // as in collection.bpmn, "nothing more planned" is the gateways' default flow
+        for (String[] gatewayAndEnd : new String[][] {{"whichStage", "noFirstStep"}, {"whichNextStage", "noNextStep"}}) {
+            ExclusiveGateway gateway = model.getModelElementById(gatewayAndEnd[0]);
+            gateway.getOutgoing().stream().filter(flow -> flow.getTarget().getId().equals(gatewayAndEnd[1])).findFirst()
+                    .ifPresent(gateway::setDefault);
+        }
+        Process process = model.getModelElementById("bare");
+        process.builder().eventSubProcess("balancePaid").startEvent("balanceSettled").message("BareBalanceSettled").endEvent("paid");
+        return model;
+    }
+
+    /** What a bare step writes: the next stage and when (Régua's step also keeps segment and priority). */
+    public static class BareStep implements JavaDelegate {
+
+        static final Date NEXT_STEP = Date.from(Instant.parse("2030-01-01T00:00:00Z"));
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.setVariable("nextStage", "DUE_DAY_NOTICE");
+            execution.setVariable("nextStepAt", NEXT_STEP);
+        }
+    }
+
+    /** The variables a Régua case has once classified. */
+    static VariableMap bareVariables(long receivableId) {
+        return Variables.createVariables().putValue("receivableId", receivableId).putValue("stepCarriedOut", true)
+                .putValue("nextStage", "PRE_DUE_REMINDER").putValue("nextStepAt", Date.from(BASELINE_TIMERS_DUE))
+                .putValue("segment", "NEW_CUSTOMER").putValue("taskPriority", 10);
     }
 
     private String batchOf(int batch) {

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -122,25 +122,29 @@ public class ReceivableService {
      */
     private List<Outcome> registerTogether(List<NewReceivable> requests) {
         Known known = new Known(requests);
-        List<Object> registered = new ArrayList<>(requests.size());
+        List<Registered> registered = new ArrayList<>(requests.size());
         Map<Long, String> caseIds = new LinkedHashMap<>();
         for (NewReceivable request : requests) {
             try {
                 registered.add(registerValid(request, known, caseIds));
             } catch (ConflictException e) {
-                registered.add(e);
+                registered.add(Registered.refused(e));
             }
         }
         repository.setCaseIds(caseIds);
         Map<Long, Receivable> read = new HashMap<>();
-        repository.findByIds(registered.stream().filter(Registered.class::isInstance).map(r -> ((Registered) r).id()).distinct().toList())
+        repository.findByIds(registered.stream().filter(r -> r.refusal() == null).map(Registered::id).distinct().toList())
                 .forEach(r -> read.put(r.id(), r));
-        return registered.stream().map(r -> r instanceof Registered item
-                ? new Outcome(new Registration(read.get(item.id()), item.created()), null)
-                : new Outcome(null, (ConflictException) r)).toList();
+        return registered.stream().map(r -> r.refusal() != null ? new Outcome(null, r.refusal())
+                : new Outcome(new Registration(read.get(r.id()), r.created()), null)).toList();
     }
 
-    private record Registered(long id, boolean created) {
+    /** An item of {@link #registerTogether}: the receivable's id and whether this call created it, or why it was refused. */
+    private record Registered(long id, boolean created, ConflictException refusal) {
+
+        static Registered refused(ConflictException e) {
+            return new Registered(0, false, e);
+        }
     }
 
     /** A new receivable's case id goes into {@code caseIds}. */
@@ -152,7 +156,7 @@ public class ReceivableService {
                 throw new ConflictException("externalId",
                         "receivable " + request.externalId() + " is already registered with other content");
             }
-            return new Registered(existing.id(), false);
+            return new Registered(existing.id(), false, null);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long customerId = customerFor(request.customer(), known, now);
@@ -162,7 +166,7 @@ public class ReceivableService {
         caseIds.put(id, caseId);
         log.info("Receivable {} registered for customer {} ({}), case {}", request.externalId(), request.customer().externalId(),
                 TaxDocument.mask(request.customer().document()), caseId);
-        return new Registered(id, true);
+        return new Registered(id, true, null);
     }
 
     public Receivable get(String externalId) {

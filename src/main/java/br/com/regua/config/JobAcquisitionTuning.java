@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
 
-
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionTuning.class);
 
     @Override

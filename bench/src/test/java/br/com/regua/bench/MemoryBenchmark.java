@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -110,8 +109,7 @@ class MemoryBenchmark {
             // 100 starts in one engine command: one flush, as a bulk loader would do
             engine.getCommandExecutorTxRequired().execute(context -> {
                 for (int i = 0; i < n; i++) {
-                    runtime.startProcessInstanceByKey("bare", "case-" + (base + i),
-                            Variables.createVariables().putValue("firstTimer", far));
+                    runtime.startProcessInstanceByKey("bare", "case-" + (base + i), ScheduleBenchmark.bareVariables(base + i, far));
                 }
                 return null;
             });

@@ -109,7 +109,7 @@ class ScheduleBenchmark {
                 int first = from;
                 engineConfiguration.getCommandExecutorTxRequired().execute(command -> {
                     for (int i = first; i < first + CHUNK; i++) {
-                        runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, bareVariables((long) batch * BATCH + i));
+                        runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, bareVariables((long) batch * BATCH + i, Date.from(BASELINE_TIMERS_DUE)));
                     }
                     return null;
                 });
@@ -210,10 +210,10 @@ class ScheduleBenchmark {
         }
     }
 
-    /** The variables a Régua case has once classified. */
-    static VariableMap bareVariables(long receivableId) {
+    /** The variables a Régua case has once classified, its first step due at {@code firstStep}. */
+    static VariableMap bareVariables(long receivableId, Date firstStep) {
         return Variables.createVariables().putValue("receivableId", receivableId).putValue("stepCarriedOut", true)
-                .putValue("nextStage", "PRE_DUE_REMINDER").putValue("nextStepAt", Date.from(BASELINE_TIMERS_DUE))
+                .putValue("nextStage", "PRE_DUE_REMINDER").putValue("nextStepAt", firstStep)
                 .putValue("segment", "NEW_CUSTOMER").putValue("taskPriority", 10);
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +42,7 @@ class ReceivableController {
 
     @PostMapping
     ResponseEntity<ReceivableView> register(@RequestBody NewReceivable request) {
-        ReceivableService.Registration result = registerOnce(request);
+        ReceivableService.Registration result = receivables.register(request);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(views.of(result.receivable()));
     }
 
@@ -115,14 +114,5 @@ class ReceivableController {
         response.putAll(counts);
         response.put("results", results);
         return response;
-    }
-
-    /** Two requests with one new external id may race; the loser finds the winner's row. */
-    private ReceivableService.Registration registerOnce(NewReceivable request) {
-        try {
-            return receivables.register(request);
-        } catch (DuplicateKeyException raced) {
-            return receivables.register(request);
-        }
     }
 }

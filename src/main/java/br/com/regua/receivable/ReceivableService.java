@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import br.com.regua.api.ConflictException;
@@ -24,6 +23,7 @@ import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.policy.CustomerType;
+import br.com.regua.policy.PaymentHistory;
 import br.com.regua.schedule.CollectionCases;
 
 /**
@@ -61,10 +61,10 @@ public class ReceivableService {
     public record Outcome(Registration registration, RuntimeException refusal) {
     }
 
-    @Transactional
+    /** One receivable in its own transaction: a 2xx means the case exists. */
     public Registration register(NewReceivable request) {
         validate(request);
-        Outcome outcome = registerTogether(List.of(request)).get(0);
+        Outcome outcome = registerAlone(request);
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
@@ -198,10 +198,10 @@ public class ReceivableService {
 
     private long customerFor(NewCustomer c, Known known, OffsetDateTime now) {
         String document = TaxDocument.normalize(c.document());
-        Known.Debtor customer = known.customers.get(c.externalId());
+        Customer customer = known.customers.get(c.externalId());
         if (customer == null) {
             long id = repository.insertCustomer(c, c.type(), document, now);
-            known.customers.put(c.externalId(), Known.Debtor.of(id, c, document));
+            known.customerWritten(id, c, document, PaymentHistory.none());
             return id;
         }
         if (!customer.document().equals(document) || customer.type() != c.type()) {
@@ -211,7 +211,7 @@ public class ReceivableService {
         if (!Objects.equals(customer.name(), c.name()) || !Objects.equals(customer.email(), c.email())
                 || !Objects.equals(customer.phone(), c.phone()) || !Objects.equals(customer.state(), c.state())) {
             repository.updateCustomerContact(customer.id(), c);
-            known.customers.put(c.externalId(), Known.Debtor.of(customer.id(), c, document));
+            known.customerWritten(customer.id(), c, document, customer.history());
         }
         return customer.id();
     }
@@ -225,22 +225,20 @@ public class ReceivableService {
         record Stored(long id, String contentHash) {
         }
 
-        record Debtor(long id, String document, CustomerType type, String name, String email, String phone, String state) {
-
-            static Debtor of(long id, NewCustomer c, String document) {
-                return new Debtor(id, document, c.type(), c.name(), c.email(), c.phone(), c.state());
-            }
-        }
-
         final Map<String, Stored> receivables = new HashMap<>();
-        final Map<String, Debtor> customers = new HashMap<>();
+        final Map<String, Customer> customers = new HashMap<>();
 
         Known(List<NewReceivable> requests) {
             repository.findByExternalIds(requests.stream().map(NewReceivable::externalId).distinct().toList())
                     .forEach(r -> receivables.put(r.externalId(), new Stored(r.id(), r.contentHash())));
             repository.findCustomers(requests.stream().map(r -> r.customer().externalId()).distinct().toList())
-                    .forEach(c -> customers.put(c.externalId(), new Debtor(c.id(), c.document(), c.type(), c.name(), c.email(),
-                            c.phone(), c.state())));
+                    .forEach(c -> customers.put(c.externalId(), c));
+        }
+
+        /** The customer as stored once {@code c} is written over it. */
+        void customerWritten(long id, NewCustomer c, String document, PaymentHistory history) {
+            customers.put(c.externalId(), new Customer(id, c.externalId(), c.name(), document, c.type(), c.email(), c.phone(), c.state(),
+                    history));
         }
     }
 

@@ -259,6 +259,19 @@ class ReceivableApiTests extends ReguaSpringTests {
         assertThat(http.getForEntity("/api/receivables/api-chunk-other-document", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(caseOf("api-chunk-240")).isNull();
+
+        // a client that lost the answer sends the same batch again: nothing new, the same cases, the same refusals
+        JsonNode again = post("/api/receivables/batch", json.createObjectNode().set("items", items).toString()).getBody();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("existing").asInt()).isEqualTo(246);
+        assertThat(again.get("conflict").asInt()).isEqualTo(3);
+        assertThat(again.get("invalid").asInt()).isEqualTo(1);
+        for (int i = 0; i < 250; i++) {
+            assertThat(again.get("results").get(i).path("caseId").asText()).as("item %d", i)
+                    .isEqualTo(results.get(i).path("caseId").asText());
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("api-chunk-%").count())
+                .as("245 created by the batch and api-chunk-known").isEqualTo(246);
     }
 
     @Test

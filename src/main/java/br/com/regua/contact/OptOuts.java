@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,10 +28,7 @@ public class OptOuts {
     }
 
     public Set<Channel> of(long customerId) {
-        Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        jdbc.sql("select channel from contact_opt_out where customer_id = ?").param(customerId).query(String.class).list()
-                .forEach(c -> channels.add(Channel.valueOf(c)));
-        return channels;
+        return of(List.of(customerId)).getOrDefault(customerId, EnumSet.noneOf(Channel.class));
     }
 
     /** The opt-outs of many customers in one query (customers with none are absent), for walks over the portfolio. */

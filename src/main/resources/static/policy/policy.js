@@ -2,13 +2,30 @@
 // activate as a new version, browse versions with their diff, roll back. Plain script, no build.
 'use strict';
 
-const state = { active: null, files: {}, edits: {}, current: null, errorLines: {} };
+const state = { active: null, files: {}, edits: {}, current: null, errorLines: {}, session: null };
 const $ = id => document.getElementById(id);
 
+// who is signed in, and the CSRF token every write of this page must carry
+async function session() {
+  if (!state.session) {
+    const response = await fetch('/api/session', { headers: { Accept: 'application/json' } });
+    if (response.status === 401) { location.href = '/login'; throw new Error('signed out'); }
+    state.session = await response.json();
+    $('user').textContent = `signed in as ${state.session.user}`;
+    $('logout-csrf').value = state.session.csrfToken;
+  }
+  return state.session;
+}
+
 async function api(method, path, body) {
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  if (method !== 'GET') {
+    const s = await session();
+    headers[s.csrfHeader] = s.csrfToken;
+  }
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body)
   });
   const text = await response.text();
@@ -185,7 +202,7 @@ function outcome(o) {
 
 $('activate').onclick = () => busy($('activate'), async () => {
   const { status, body } = await api('PUT', '/api/policy',
-    request({ author: $('author').value, comment: $('comment').value }));
+    request({ comment: $('comment').value }));
   if (status === 201 || status === 200) {
     $('comment').value = '';
     await load();
@@ -214,7 +231,7 @@ async function showVersion(number) {
   rollBack.disabled = body.active;
   rollBack.onclick = () => busy(rollBack, async () => {
     const r = await api('POST', `/api/policy/versions/${number}/activate`,
-      { author: $('author').value || 'policy page', comment: `back to version ${number}` });
+      { comment: `back to version ${number}` });
     if (r.status !== 200) { $('version-detail').append(el('p', { class: 'problem' }, r.body.detail)); return; }
     await load();
     await loadVersions();
@@ -238,4 +255,4 @@ document.querySelectorAll('.tab').forEach(tab => tab.onclick = async () => {
   if (tab.dataset.tab === 'versions') await loadVersions();
 });
 
-load();
+session().then(load);

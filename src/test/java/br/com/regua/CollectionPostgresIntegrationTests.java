@@ -10,9 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.schedule.SimulationClock;
+import br.com.regua.security.Role;
+import br.com.regua.support.TestUsers;
 
 /**
  * End to end on PostgreSQL with the server's own postgres profile: receivables registered over
@@ -47,12 +51,17 @@ import br.com.regua.schedule.SimulationClock;
         "REGUA_DB_PASSWORD=${REGUA_TEST_DB_PASSWORD:}",
         "REGUA_ADMIN_USER=admin",
         "REGUA_ADMIN_PASSWORD=integration-test-only",
+        "REGUA_OFFER_SECRET=integration-test-offer-secret",
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.generate-unique-process-application-name=true"})
 @ActiveProfiles({"postgres", "simulation"})
 class CollectionPostgresIntegrationTests {
 
     @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    IdentityService identity;
+    /** an integration client, made as an admin makes one: no demo accounts on PostgreSQL */
     TestRestTemplate http;
     @Autowired
     SimulationClock clock;
@@ -97,6 +106,24 @@ class CollectionPostgresIntegrationTests {
     List<String> passedActivities(String caseId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(caseId).finished().list().stream()
                 .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    @BeforeEach
+    void signInAsIntegrationClient() {
+        http = TestUsers.as(Role.INTEGRATION, identity, anonymous);
+    }
+
+    @Test
+    void onPostgresThereAreNoDemoAccountsAndOnlyTheConfiguredAdministratorIsMade() {
+        for (String demo : new String[] {"demo", "manager", "collector", "analyst", "backend"}) {
+            assertThat(anonymous.withBasicAuth(demo, demo).getForEntity("/api/session", String.class).getStatusCode())
+                    .as(demo).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(identity.createUserQuery().userId(demo).count()).as(demo).isZero();
+        }
+        ResponseEntity<JsonNode> admin = anonymous.withBasicAuth("admin", "integration-test-only")
+                .getForEntity("/api/session", JsonNode.class);
+        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin.getBody().get("roles")).extracting(JsonNode::asText).contains("admins");
     }
 
     @Test

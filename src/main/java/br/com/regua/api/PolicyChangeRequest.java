@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A policy edit: the named files replace those of the active version (a file sent as null is
- * removed); the others stay as they are.
+ * removed); the others stay as they are. The author is the signed-in user: {@code author} is read
+ * only to refuse a body that names one.
  */
 record PolicyChangeRequest(String author, String comment, Map<String, String> files) {
 }

@@ -1,5 +1,6 @@
 package br.com.regua.api;
 
+import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,20 +80,23 @@ class PolicyController {
     }
 
     @PostMapping("/versions/{number}/activate")
-    VersionView activate(@PathVariable int number, @RequestBody(required = false) PolicyChangeRequest request) {
-        String author = request == null || request.author() == null || request.author().isBlank() ? "api" : request.author();
+    VersionView activate(@PathVariable int number, @RequestBody(required = false) PolicyChangeRequest request,
+                         Principal who) {
+        checkAuthor(request);
         String comment = request == null || request.comment() == null ? "re-activated version " + number : request.comment();
-        PolicyWorkbench.Change change = workbench.activate(number, author, comment)
+        PolicyWorkbench.Change change = workbench.activate(number, who.getName(), comment)
                 .orElseThrow(() -> new NotFoundException("policy version " + number + " not found"));
         return whole(change.version(), change.scenarios().run());
     }
 
     @PutMapping
-    ResponseEntity<VersionView> change(@RequestBody PolicyChangeRequest request) {
+    ResponseEntity<VersionView> change(@RequestBody PolicyChangeRequest request, Principal who) {
         checkAuthor(request);
         checkFiles(request);
-        PolicyWorkbench.Change change = workbench.change(request.author().strip(), request.comment(), request.files());
-        return ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        PolicyWorkbench.Change change = workbench.change(who.getName(), request.comment(), request.files());
+        // with four eyes the new version is only proposed: accepted, not yet in force
+        HttpStatus status = !change.created() ? HttpStatus.OK : change.version().active() ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
+        return ResponseEntity.status(status)
                 .body(whole(change.version(), change.scenarios() == null ? null : change.scenarios().run()));
     }
 
@@ -128,12 +132,13 @@ class PolicyController {
         return VersionView.whole(v, previous, before == null ? List.of() : PolicyDiff.between(before, v.files()), scenariosRun);
     }
 
+    /** Who changes the policy is the signed-in user; a body that names someone else is refused, not obeyed. */
     private static void checkAuthor(PolicyChangeRequest request) {
-        if (request.author() == null || request.author().isBlank()) {
-            throw new InvalidInputException("author", "is required: who makes this change");
+        if (request == null) {
+            return;
         }
-        if (request.author().length() > 200) {
-            throw new InvalidInputException("author", "must be at most 200 characters");
+        if (request.author() != null) {
+            throw new InvalidInputException("author", "is taken from your sign-in; do not send it");
         }
         if (request.comment() != null && request.comment().length() > 1000) {
             throw new InvalidInputException("comment", "must be at most 1000 characters");

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import br.com.regua.policy.ApprovalRequiredException;
 import br.com.regua.policy.PolicyCompilationException;
 import br.com.regua.policy.ScenariosFailedException;
 
@@ -84,6 +85,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 e.getMessage());
         p.setProperty("scenariosRun", e.report().run());
         p.setProperty("failures", e.report().failures());
+        return p;
+    }
+
+    @ExceptionHandler(ApprovalRequiredException.class)
+    ProblemDetail fourEyes(ApprovalRequiredException e) {
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "four-eyes", "Another person must activate this version", e.getMessage());
+        p.setProperty("field", "number");
         return p;
     }
 

@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import br.com.regua.policy.InitialPolicy;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.PolicyProperties;
 import br.com.regua.policy.PolicyHealth;
 import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyWorkbench;
@@ -28,8 +29,9 @@ public class PolicyConfig {
     }
 
     @Bean
-    PolicyWorkbench policyWorkbench(PolicyEngine engine, PolicyStore store, ReguaProperties properties, Clock clock) {
-        return new PolicyWorkbench(engine, store, properties.rulesDir(), clock);
+    PolicyWorkbench policyWorkbench(PolicyEngine engine, PolicyStore store, ReguaProperties properties, Clock clock,
+                                    PolicyProperties policy) {
+        return new PolicyWorkbench(engine, store, properties.rulesDir(), clock, policy.approval());
     }
 
     @Bean

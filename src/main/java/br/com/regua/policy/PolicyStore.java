@@ -35,14 +35,27 @@ public class PolicyStore {
     @Transactional
     public PolicyVersion saveAndActivate(SortedMap<String, String> files, String hash, String author, String comment,
                                          OffsetDateTime now) {
+        PolicyVersion version = save(files, hash, author, comment, now);
+        activate(version.number(), author, comment, now);
+        return version(version.number()).orElseThrow();
+    }
+
+    /** Stores a new version without activating it: a proposal waiting for a second person. */
+    @Transactional
+    public PolicyVersion save(SortedMap<String, String> files, String hash, String author, String comment, OffsetDateTime now) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from policy_version").query(Integer.class).single();
         // two nodes saving at once collide on the primary key; the loser's request fails and nothing half-stored remains
         jdbc.sql("insert into policy_version (number, hash, author, comment, created_at) values (?, ?, ?, ?, ?)")
                 .params(number, hash, author, comment, now).update();
         files.forEach((name, content) -> jdbc.sql("insert into policy_file (version_number, name, content) values (?, ?, ?)")
                 .params(number, name, content).update());
-        activate(number, author, comment, now);
         return version(number).orElseThrow();
+    }
+
+    /** Whether the version was ever active: a version never activated is a proposal. */
+    public boolean everActivated(int number) {
+        return jdbc.sql("select count(*) from policy_activation where version_number = ?").param(number)
+                .query(Integer.class).single() > 0;
     }
 
     public void activate(int number, String author, String comment, OffsetDateTime now) {

@@ -26,6 +26,7 @@ public class PolicyWorkbench {
     private final PolicyStore store;
     private final Path rulesDir;
     private final Clock clock;
+    private final PolicyProperties.Approval approval;
     // one change at a time on this node; another node's change is followed through the activation log
     private final ReentrantLock changing = new ReentrantLock();
     private volatile long seenActivation;
@@ -33,7 +34,8 @@ public class PolicyWorkbench {
     private volatile Map<String, String> refusedDirectory = Map.of();
     private volatile Map<String, String> takenIn = Map.of();
 
-    public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, Clock clock) {
+    public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, Clock clock, PolicyProperties.Approval approval) {
+        this.approval = approval;
         this.engine = engine;
         this.store = store;
         this.rulesDir = rulesDir;
@@ -46,7 +48,7 @@ public class PolicyWorkbench {
     public record Candidate(CompiledPolicy policy, ScenarioReport scenarios) {
     }
 
-    /** The outcome of a change: the version now active, and whether it is a new one. */
+    /** The outcome of a change: the version now active (or proposed, with four eyes), and whether it is a new one. */
     public record Change(PolicyVersion version, boolean created, ScenarioReport scenarios) {
     }
 
@@ -88,6 +90,11 @@ public class PolicyWorkbench {
                 return new Change(store.version(active.number()).orElseThrow(), false, null);
             }
             Candidate candidate = validate(files);
+            if (approval == PolicyProperties.Approval.REQUIRED) {
+                PolicyVersion proposed = store.save(candidate.policy().files(), candidate.policy().version(), author, comment, now());
+                log.info("Policy version {} ({}) proposed by {}: {}", proposed.number(), proposed.hash(), author, comment);
+                return new Change(proposed, true, candidate.scenarios());
+            }
             PolicyVersion version = store.saveAndActivate(candidate.policy().files(), candidate.policy().version(), author,
                     comment, now());
             engine.activate(candidate.policy().numbered(version.number()));
@@ -106,6 +113,11 @@ public class PolicyWorkbench {
             Optional<PolicyVersion> stored = store.version(number);
             if (stored.isEmpty()) {
                 return Optional.empty();
+            }
+            if (approval == PolicyProperties.Approval.REQUIRED && stored.get().author().equals(author)
+                    && !store.everActivated(number)) {
+                throw new ApprovalRequiredException("version " + number + " was proposed by " + author
+                        + "; four eyes: another credit manager must activate it");
             }
             Candidate candidate = validate(stored.get().files());
             store.activate(number, author, comment, now());
@@ -146,7 +158,8 @@ public class PolicyWorkbench {
             store.saveDirectorySnapshot(DirectorySnapshot.of(files));
             takenIn = files;
             refusedDirectory = Map.of();
-            directoryStatus = DirectoryStatus.accepted(comment + " → version " + change.version().number(), now());
+            directoryStatus = DirectoryStatus.accepted(comment + " → version " + change.version().number()
+                    + (change.version().active() ? "" : " proposed, waiting for a credit manager to activate it"), now());
         } catch (PolicyCompilationException | ScenariosFailedException e) {
             refuse(files, e);
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.schedule.CollectionProcess;
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.security.Role;
 
 /**
  * Offers and agreements over real HTTP. A consumer Régua has never seen pay owes R$ 1.500,00 due
@@ -29,8 +30,12 @@ import br.com.regua.support.ReguaSpringTests;
  */
 class AgreementApiTests extends ReguaSpringTests {
 
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsBackend() {
+        http = as(Role.INTEGRATION);
+    }
     @Autowired
     ObjectMapper json;
 

@@ -17,12 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import br.com.regua.schedule.CollectionProcess;
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.security.Role;
 
 /** Disputes and customer-wide offers over real HTTP. */
 class DisputeApiTests extends ReguaSpringTests {
 
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsBackend() {
+        http = as(Role.INTEGRATION);
+    }
 
     @BeforeEach
     void monday() {

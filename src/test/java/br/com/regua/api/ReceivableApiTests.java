@@ -22,12 +22,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.security.Role;
 
 /** The receivables API over real HTTP: every rule of input, idempotency, views. */
 class ReceivableApiTests extends ReguaSpringTests {
 
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsBackend() {
+        http = as(Role.INTEGRATION);
+    }
     @Autowired
     ObjectMapper json;
 
@@ -315,6 +320,7 @@ class ReceivableApiTests extends ReguaSpringTests {
 
     @Test
     void theSimulationClockMovesForwardOnly() {
+        http = as(Role.ADMIN);
         ResponseEntity<JsonNode> back = post("/api/simulation/advance", "{\"to\": \"2020-01-01T00:00:00-03:00\"}");
         assertRejected(back, "to", null);
         ResponseEntity<JsonNode> missing = post("/api/simulation/advance", "{}");

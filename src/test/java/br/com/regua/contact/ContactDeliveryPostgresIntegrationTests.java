@@ -16,6 +16,8 @@ class ContactDeliveryPostgresIntegrationTests extends ContactDeliveryScenarios {
         r.add("spring.datasource.url", () -> System.getenv("REGUA_TEST_DB_URL"));
         r.add("spring.datasource.username", () -> env("REGUA_TEST_DB_USER", "postgres"));
         r.add("spring.datasource.password", () -> env("REGUA_TEST_DB_PASSWORD", ""));
+        // no demo accounts on PostgreSQL: the administrator must be configured, as in production
+        r.add("regua.security.admin.password", () -> "delivery-tests-admin-password");
     }
 
     private static String env(String name, String otherwise) {

@@ -44,6 +44,7 @@ import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.RecordingGateway;
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.security.Role;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -95,8 +96,12 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     Outbox outbox;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsBackend() {
+        http = as(Role.INTEGRATION);
+    }
     @Autowired
     br.com.regua.payment.PaymentService payments;
 

@@ -30,6 +30,8 @@ class PolicyPageBrowserTests extends PolicySpringTests {
     PolicyWorkbench workbench;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PolicyStore store;
 
     @AfterEach
     void backToTheDefaultPolicy() {
@@ -45,7 +47,9 @@ class PolicyPageBrowserTests extends PolicySpringTests {
         Path shots = Path.of("target", "policy-page");
 
         try (HeadlessChromium browser = new HeadlessChromium()) {
-            browser.navigate("http://localhost:" + port + "/policy");
+            // a stranger is sent to the login form; the demo credit manager signs in there
+            assertThat(browser.signIn("http://localhost:" + port + "/policy", "manager", "manager")).isTrue();
+            assertThat(browser.waitFor("document.querySelector('#user').innerText.includes('manager')", WAIT)).isTrue();
             assertThat(browser.waitFor("document.querySelector('#files li[data-file=\"grace.drl\"]') !== null", WAIT)).isTrue();
             assertThat(text(browser, "#active")).contains("version " + before);
             assertThat(browser.evaluate("document.querySelectorAll('#files li').length").asInt())
@@ -72,14 +76,14 @@ class PolicyPageBrowserTests extends PolicySpringTests {
             click(browser, "#simulate");
             assertThat(browser.waitFor("document.querySelector('#simulation') !== null", WAIT)).isTrue();
             assertThat(text(browser, "#simulation")).contains("open cases evaluated", "discount offered before (R$)");
-            browser.evaluate("document.querySelector('#author').value = 'Ana Credit'");
             browser.evaluate("document.querySelector('#comment').value = 'December is the holidays'");
             click(browser, "#activate");
             assertThat(browser.waitFor("document.querySelector('#activated') !== null", WAIT)).isTrue();
             int activated = workbench.active().number();
             assertThat(activated).isGreaterThan(before);
             assertThat(workbench.active().files()).containsKey("season.drl");
-            assertThat(text(browser, "#active")).contains("version " + activated, "Ana Credit");
+            assertThat(text(browser, "#active")).as("the author is who signed in").contains("version " + activated, "by manager");
+            assertThat(store.version(activated).orElseThrow().author()).isEqualTo("manager");
             browser.screenshot(shots.resolve("activated.png"));
 
             // the versions tab: the diff of the new version, then roll back

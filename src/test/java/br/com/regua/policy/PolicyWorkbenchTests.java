@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.schedule.SimulationClock;
+import br.com.regua.security.Role;
+import br.com.regua.support.TestUsers;
 
 /**
  * The policy workbench over real HTTP, on its own server with its own copy of the rules directory
@@ -44,7 +47,13 @@ import br.com.regua.schedule.SimulationClock;
 class PolicyWorkbenchTests extends PolicySpringTests {
 
     @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    IdentityService identity;
+    /** a credit manager */
     TestRestTemplate http;
+    /** a backend registering receivables */
+    TestRestTemplate backend;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -89,13 +98,14 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     void anEditIsCompiledTestedAndActivatedAsANewVersionThatTakesTheNextDecisions() throws Exception {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", season("Ana", "December is the holidays"));
+        TestRestTemplate ana = TestUsers.as("ana", Role.CREDIT_MANAGER, identity, anonymous);
+        ResponseEntity<JsonNode> put = send(ana, HttpMethod.PUT, "/api/policy", season("December is the holidays"));
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         int number = put.getBody().get("number").asInt();
         assertThat(number).isGreaterThan(before);
         assertThat(put.getBody().get("active").asBoolean()).isTrue();
-        assertThat(put.getBody().get("author").asText()).isEqualTo("Ana");
+        assertThat(put.getBody().get("author").asText()).as("the author is who signed in").isEqualTo("ana");
         assertThat(put.getBody().get("scenariosRun").asInt()).isPositive();
         assertThat(activeNumber()).isEqualTo(number);
 
@@ -122,7 +132,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         String broken = workbench.active().files().get("grace.drl").replace("InSegment( segment == Segment.RISKY )",
                 "InSegment( segment == Segment.RISKY ");
 
-        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("grace.drl", broken)));
+        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", change(Map.of("grace.drl", broken)));
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(put.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -139,7 +149,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         int before = activeNumber();
         String grace = workbench.active().files().get("grace.drl").replace(NEW_CUSTOMER_GRACE, "insert(new GracePeriod(3));");
 
-        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("grace.drl", grace)));
+        ResponseEntity<JsonNode> put = send(HttpMethod.PUT, "/api/policy", change(Map.of("grace.drl", grace)));
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(put.getBody().get("type").asText()).endsWith("/policy-scenarios-failed");
@@ -157,9 +167,9 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     void validateCompilesAndRunsTheScenariosWithoutActivating() {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> ok = send(HttpMethod.POST, "/api/policy/validate", season(null, null));
+        ResponseEntity<JsonNode> ok = send(HttpMethod.POST, "/api/policy/validate", season(null));
         ResponseEntity<JsonNode> failing = send(HttpMethod.POST, "/api/policy/validate",
-                change(null, Map.of("grace.drl", workbench.active().files().get("grace.drl").replace(NEW_CUSTOMER_GRACE,
+                change(Map.of("grace.drl", workbench.active().files().get("grace.drl").replace(NEW_CUSTOMER_GRACE,
                         "insert(new GracePeriod(3));"))));
 
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -173,18 +183,19 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     void badRequestsNameTheFieldAndChangeNothing() {
         int before = activeNumber();
 
-        ResponseEntity<JsonNode> noAuthor = send(HttpMethod.PUT, "/api/policy", season(" ", null));
-        ResponseEntity<JsonNode> badName = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("../grace.drl", "x")));
-        ResponseEntity<JsonNode> noFiles = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of()));
+        ResponseEntity<JsonNode> someoneElse = send(HttpMethod.PUT, "/api/policy",
+                "{\"author\": \"nobody\", \"files\": {\"season.drl\": \"package x;\"}}");
+        ResponseEntity<JsonNode> badName = send(HttpMethod.PUT, "/api/policy", change(Map.of("../grace.drl", "x")));
+        ResponseEntity<JsonNode> noFiles = send(HttpMethod.PUT, "/api/policy", change(Map.of()));
         ResponseEntity<JsonNode> unknown = send(HttpMethod.POST, "/api/policy/versions/9999/activate", null);
 
-        assertThat(noAuthor.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noAuthor.getBody().get("field").asText()).isEqualTo("author");
+        assertThat(someoneElse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(someoneElse.getBody().get("field").asText()).isEqualTo("author");
         assertThat(badName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badName.getBody().get("field").asText()).isEqualTo("files.../grace.drl");
         assertThat(noFiles.getBody().get("field").asText()).isEqualTo("files");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        ResponseEntity<JsonNode> badLimit = send(HttpMethod.POST, "/api/policy/simulate?limit=5000", season(null, null));
+        ResponseEntity<JsonNode> badLimit = send(HttpMethod.POST, "/api/policy/simulate?limit=5000", season(null));
         assertThat(badLimit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badLimit.getBody().get("field").asText()).isEqualTo("limit");
         assertThat(activeNumber()).isEqualTo(before);
@@ -195,12 +206,12 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         int before = activeNumber();
         String grace = workbench.active().files().get("grace.drl");
 
-        ResponseEntity<JsonNode> same = send(HttpMethod.PUT, "/api/policy", change("Ana", Map.of("grace.drl", grace)));
-        int added = send(HttpMethod.PUT, "/api/policy", season("Ana", "add the season")).getBody().get("number").asInt();
+        ResponseEntity<JsonNode> same = send(HttpMethod.PUT, "/api/policy", change(Map.of("grace.drl", grace)));
+        int added = send(HttpMethod.PUT, "/api/policy", season("add the season")).getBody().get("number").asInt();
         Map<String, String> removal = new HashMap<>();
         removal.put("season.drl", null);
         removal.put("scenarios/season.csv", null);
-        ResponseEntity<JsonNode> removed = send(HttpMethod.PUT, "/api/policy", change("Ana", removal, "season over"));
+        ResponseEntity<JsonNode> removed = send(HttpMethod.PUT, "/api/policy", change(removal, "season over"));
 
         assertThat(same.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(same.getBody().get("number").asInt()).isEqualTo(before);
@@ -214,11 +225,12 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     @Test
     void rollingBackRestoresTheOldDecisionsAndANewStartKeepsTheActiveVersion() throws Exception {
         int before = activeNumber();
-        int edited = send(HttpMethod.PUT, "/api/policy", season("Ana", "try the season")).getBody()
+        int edited = send(HttpMethod.PUT, "/api/policy", season("try the season")).getBody()
                 .get("number").asInt();
 
-        ResponseEntity<JsonNode> rollBack = send(HttpMethod.POST, "/api/policy/versions/" + before + "/activate",
-                "{\"author\": \"Bruno\", \"comment\": \"back to one day\"}");
+        TestRestTemplate bruno = TestUsers.as("bruno", Role.CREDIT_MANAGER, identity, anonymous);
+        ResponseEntity<JsonNode> rollBack = send(bruno, HttpMethod.POST, "/api/policy/versions/" + before + "/activate",
+                "{\"comment\": \"back to one day\"}");
 
         assertThat(rollBack.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activeNumber()).isEqualTo(before);
@@ -240,7 +252,10 @@ class PolicyWorkbenchTests extends PolicySpringTests {
 
         Files.writeString(grace, original.replace("InSegment( segment == Segment.RISKY )", "InSegment( segment == Segment.RISKY "));
         await().atMost(Duration.ofSeconds(10)).until(() -> !workbench.directoryStatus().accepted());
-        JsonNode health = get("/actuator/health").getBody().get("components").get("policy");
+        // the health details are for admins; anyone else sees the status alone
+        assertThat(get("/actuator/health").getBody().has("components")).isFalse();
+        JsonNode health = TestUsers.as(Role.ADMIN, identity, anonymous).getForEntity("/actuator/health", JsonNode.class)
+                .getBody().get("components").get("policy");
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("details").get("rulesDirectory").asText()).isEqualTo("edit refused");
         assertThat(health.get("details").get("errors").get(0).asText()).startsWith("grace.drl:");
@@ -281,7 +296,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
                     if (workbench.active().files().containsKey("season.drl")) {
                         swappedAt.accumulateAndGet(n, Math::min);
                     }
-                    statuses.add(send(HttpMethod.POST, "/api/receivables", receivable("load-" + n)).getStatusCode().value());
+                    statuses.add(send(backend, HttpMethod.POST, "/api/receivables", receivable("load-" + n)).getStatusCode().value());
                 }
                 return null;
             });
@@ -322,7 +337,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
                 .replace("are new customers,true,,,,,segment,NEW_CUSTOMER", "are new customers,true,,,,,segment,RISKY");
 
         ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate?limit=1000",
-                change(null, Map.of("segmentation.drl.csv", segmentation)));
+                change(Map.of("segmentation.drl.csv", segmentation)));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode report = response.getBody().get("report");
@@ -347,7 +362,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     @Test
     void whatIfRefusesAFileThatDoesNotCompile() {
         ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate",
-                change(null, Map.of("grace.drl", "rule \"unfinished\" when")));
+                change(Map.of("grace.drl", "rule \"unfinished\" when")));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody().get("errors").get(0).get("file").asText()).isEqualTo("grace.drl");
@@ -355,17 +370,16 @@ class PolicyWorkbenchTests extends PolicySpringTests {
 
     // --- helpers
 
-    String season(String author, String comment) {
-        return change(author, Map.of("season.drl", SEASON_DRL, "scenarios/season.csv", SEASON_CSV), comment);
+    String season(String comment) {
+        return change(Map.of("season.drl", SEASON_DRL, "scenarios/season.csv", SEASON_CSV), comment);
     }
 
-    String change(String author, Map<String, String> files) {
-        return change(author, files, null);
+    String change(Map<String, String> files) {
+        return change(files, null);
     }
 
-    String change(String author, Map<String, String> files, String comment) {
+    String change(Map<String, String> files, String comment) {
         Map<String, Object> body = new HashMap<>();
-        body.put("author", author);
         body.put("comment", comment);
         body.put("files", files);
         try {
@@ -377,6 +391,12 @@ class PolicyWorkbenchTests extends PolicySpringTests {
 
     int activeNumber() {
         return get("/api/policy").getBody().get("number").asInt();
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = TestUsers.as(Role.CREDIT_MANAGER, identity, anonymous);
+        backend = TestUsers.as(Role.INTEGRATION, identity, anonymous);
     }
 
     /** A fixed Wednesday, so that what is overdue does not depend on the day the tests run. */
@@ -402,7 +422,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     }
 
     String register(String id) {
-        assertThat(send(HttpMethod.POST, "/api/receivables", receivable(id)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(send(backend, HttpMethod.POST, "/api/receivables", receivable(id)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return id;
     }
 
@@ -413,7 +433,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
                  "customer": {"externalId": "cust-%s", "name": "Carlos Lima", "document": "123.456.789-09",
                               "type": "CONSUMER", "phone": "+55 21 99876-5432", "state": "RJ"},
                  "amount": "2500.00", "issueDate": "2026-09-01", "dueDate": "2026-10-01"}""".formatted(id, id);
-        assertThat(send(HttpMethod.POST, "/api/receivables", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(send(backend, HttpMethod.POST, "/api/receivables", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     ResponseEntity<JsonNode> get(String path) {
@@ -421,6 +441,10 @@ class PolicyWorkbenchTests extends PolicySpringTests {
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
+        return send(http, method, path, body);
+    }
+
+    static ResponseEntity<JsonNode> send(TestRestTemplate http, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<JsonNode>() {

@@ -34,20 +34,9 @@ class CockpitBrowserTests extends ReguaSpringTests {
     @Autowired
     AgreementService agreements;
 
+    /** Signs in once at Régua's login form, as the process analyst of the embedded demo; Cockpit takes it from there. */
     private static void logIn(HeadlessChromium browser, String base, String engineName) throws Exception {
-        browser.navigate(base + "/app/cockpit/" + engineName + "/");
-        assertThat(browser.waitFor("document.cookie.includes('XSRF-TOKEN')", Duration.ofSeconds(30))).isTrue();
-        int login = browser.evaluate("""
-                (async () => {
-                  const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                  const r = await fetch('%s/api/admin/auth/user/%s/login/cockpit', {method: 'POST',
-                headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
-                body: 'username=demo&password=demo'});
-                  return r.status;
-                })()""".formatted(base, engineName)).asInt();
-        assertThat(login).isEqualTo(200);
-        // leave the page: the next one starts Cockpit afresh with the logged-in session, not the state it had before
-        browser.navigate("about:blank");
+        assertThat(browser.signIn(base + "/app/cockpit/" + engineName + "/", "analyst", "analyst")).isTrue();
     }
 
     @Test
@@ -113,6 +102,42 @@ class CockpitBrowserTests extends ReguaSpringTests {
                 assertThat(browser.evaluate("document.querySelector('[data-element-id=\"" + element + "\"]') !== null").asBoolean())
                         .as(element).isTrue();
             }
+        }
+    }
+
+    @Test
+    void anAnalystSeesACaseInCockpitAndCannotDeleteOrChangeIt() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")),
+                "no Chromium on this machine");
+        setClock("2026-03-02T10:00:00-03:00");
+        receivables.register(Receivables.owing("cockpit-3", "900.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        String caseId = caseOf("cockpit-3").getId();
+        String base = "http://localhost:" + port + "/camunda";
+        String engineName = engine.getName();
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            logIn(browser, base, engineName);
+            browser.navigate(base + "/app/cockpit/" + engineName + "/#/process-instance/" + caseId + "/runtime");
+            boolean drawn = browser.waitFor("document.querySelector('[data-element-id=\"Task_ClassifyDebtor\"]') !== null",
+                    Duration.ofSeconds(60));
+            browser.screenshot(Path.of("target", "cockpit", "analyst-case.png"));
+            assertThat(drawn).as("the analyst sees the case (screenshot in target/cockpit)").isTrue();
+
+            // every way a page of this session could delete the case: Cockpit's own API, and Camunda's REST API
+            String attempts = browser.evaluate("""
+                    (async () => {
+                      const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '=').split('=')[1];
+                      const cockpit = await fetch('%1$s/api/engine/engine/%2$s/process-instance/%3$s',
+                          {method: 'DELETE', headers: {'X-XSRF-TOKEN': token}});
+                      const rest = await fetch('/engine-rest/process-instance/%3$s', {method: 'DELETE'});
+                      const suspend = await fetch('%1$s/api/engine/engine/%2$s/process-instance/%3$s/suspended',
+                          {method: 'PUT', headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/json'},
+                           body: JSON.stringify({suspended: true})});
+                      return [cockpit.status, rest.status, suspend.status].join(',');
+                    })()""".formatted(base, engineName, caseId)).asText();
+            assertThat(attempts).isEqualTo("403,403,403");
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).active().count())
+                    .as("the case is still there and running").isEqualTo(1);
         }
     }
 }

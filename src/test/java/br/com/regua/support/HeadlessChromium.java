@@ -128,6 +128,32 @@ public final class HeadlessChromium implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Opens {@code url}, which sends a stranger to the login form, signs in there as a person would
+     * and waits until the browser is back at {@code url}. False when the form never showed or the
+     * login failed.
+     */
+    public boolean signIn(String url, String user, String password) throws Exception {
+        navigate(url);
+        if (!waitFor("document.querySelector('form input[name=username]') !== null", Duration.ofSeconds(30))) {
+            return false;
+        }
+        evaluate("""
+                (() => {
+                  document.querySelector('input[name=username]').value = %s;
+                  document.querySelector('input[name=password]').value = %s;
+                  document.querySelector('input[name=username]').form.submit();
+                })()""".formatted(JSON.writeValueAsString(user), JSON.writeValueAsString(password)));
+        String path = URI.create(url).getPath();
+        boolean back = waitFor("location.pathname.startsWith(" + JSON.writeValueAsString(path) + ")"
+                + " && document.querySelector('input[name=password]') === null", Duration.ofSeconds(30));
+        if (!back) {
+            screenshot(Path.of("target", "sign-in-failed.png"));
+            System.err.println("Sign-in did not return to " + url + "; the browser is at " + evaluate("location.href").asText());
+        }
+        return back;
+    }
+
     public void screenshot(Path file) throws Exception {
         String data = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")).get("data").asText();
         Files.createDirectories(file.getParent());

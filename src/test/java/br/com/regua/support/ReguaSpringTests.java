@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,9 +16,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import br.com.regua.schedule.SimulationClock;
+import br.com.regua.security.Role;
 
 /**
  * The whole server on an in-memory H2 database with the simulation clock and no job executor:
@@ -46,10 +49,24 @@ public abstract class ReguaSpringTests {
     protected TaskService tasks;
     @Autowired
     protected HistoryService history;
+    @Autowired
+    protected IdentityService identity;
+    @Autowired
+    private TestRestTemplate anonymous;
 
     @BeforeEach
     void bindAssertionsToThisEngine() {
         BpmnAwareTests.init(engine);
+    }
+
+    /** A client with no credentials at all. */
+    protected TestRestTemplate anonymous() {
+        return anonymous;
+    }
+
+    /** A client signed in with HTTP Basic as a user of {@code role}. */
+    protected TestRestTemplate as(Role role) {
+        return TestUsers.as(role, identity, anonymous);
     }
 
     protected void setClock(String isoOffsetDateTime) {

@@ -1,0 +1,334 @@
+package br.com.regua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import br.com.regua.agreement.DisputeService;
+import br.com.regua.agreement.OfferService;
+import br.com.regua.policy.PolicyWorkbench;
+import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.support.TestUsers;
+
+/**
+ * Every row of the role table, called for real: a stranger gets 401 (a page sends him to the login
+ * form), each role it does not name gets 403, each role it names gets the endpoint's own answer.
+ * The table is also the whole truth: every endpoint of the server has a row, and the README shows it.
+ */
+class EndpointRolesMatrixTests extends ReguaSpringTests {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OfferService offers;
+    @Autowired
+    DisputeService disputes;
+    @Autowired
+    PolicyWorkbench policy;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    record Call(HttpMethod method, String path, String body) {
+    }
+
+    @BeforeEach
+    void aWeekdayAfterTheDueDatesOfTheFixtures() {
+        setClock("2026-03-10T10:00:00-03:00");
+        for (Role role : Role.values()) {
+            TestUsers.ensure(TestUsers.user(role), password(role), role, identity);
+        }
+    }
+
+    @Test
+    void everyRowLetsInExactlyItsRoles() throws Exception {
+        Map<EndpointRoles.Access, Function<Role, Call>> calls = calls();
+        List<String> wrong = new ArrayList<>();
+        for (EndpointRoles.Access row : EndpointRoles.TABLE) {
+            Function<Role, Call> call = calls.get(row);
+            assertThat(call).as("a sample call for " + row.methodName() + " " + row.path()).isNotNull();
+
+            HttpResponse<String> stranger = send(call.apply(null), null);
+            String strangerSees = row.audience() == EndpointRoles.Audience.PUBLIC ? "its answer"
+                    : isPage(row) ? "the login form" : "401";
+            if (!answers(row, stranger, null)) {
+                wrong.add(describe(row, "a stranger", strangerSees, stranger));
+            }
+            for (Role role : Role.values()) {
+                HttpResponse<String> response = send(call.apply(role), role);
+                if (!answers(row, response, role)) {
+                    wrong.add(describe(row, role.group(), letsIn(row, role) ? "its answer" : "403", response));
+                }
+            }
+        }
+        assertThat(wrong).as("calls that did not get what the role table says").isEmpty();
+    }
+
+    @Test
+    void everyEndpointOfTheServerHasARowInTheRoleTable() {
+        List<String> missing = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                var methods = info.getMethodsCondition().getMethods();
+                for (var method : methods.isEmpty() ? List.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
+                    if (EndpointRoles.find(HttpMethod.valueOf(method.name()), pattern).isEmpty()) {
+                        missing.add(method + " " + pattern);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("endpoints with no role in EndpointRoles.TABLE").isEmpty();
+    }
+
+    @Test
+    void theReadmeShowsTheRoleTableAsTheServerEnforcesIt() throws Exception {
+        assertThat(Files.readString(Path.of("README.md"))).contains(EndpointRoles.markdown());
+    }
+
+    @Test
+    void eachDemoAccountOfTheEmbeddedDefaultSignsInWithItsRole() throws Exception {
+        for (var account : IdentityBootstrap.DEMO_ACCOUNTS.entrySet()) {
+            HttpResponse<String> session = client.send(HttpRequest.newBuilder(url("/api/session"))
+                    .header("Authorization", basic(account.getKey(), account.getKey())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(session.statusCode()).as(account.getKey()).isEqualTo(200);
+            assertThat(session.body()).as(account.getKey()).contains("\"" + account.getValue().group() + "\"");
+        }
+    }
+
+    // --- the sample call of each row, with fresh data where a second call would find it already done
+
+    private Map<EndpointRoles.Access, Function<Role, Call>> calls() {
+        Map<String, Function<Role, Call>> byRow = new java.util.HashMap<>();
+        String engineName = engine.getName();
+        byRow.put("POST /api/receivables", r -> new Call(HttpMethod.POST, "/api/receivables", receivable(next())));
+        byRow.put("POST /api/receivables/batch", r -> new Call(HttpMethod.POST, "/api/receivables/batch",
+                "{\"items\": [" + receivable(next()) + "]}"));
+        byRow.put("GET /api/receivables/{externalId}", r -> get("/api/receivables/" + registered()));
+        byRow.put("GET /api/receivables/{externalId}/decisions", r -> get("/api/receivables/" + registered() + "/decisions"));
+        byRow.put("GET /api/receivables/{externalId}/offers", r -> get("/api/receivables/" + registered() + "/offers"));
+        byRow.put("GET /api/customers/{externalId}/offers", r -> get("/api/customers/cust-" + registered() + "/offers"));
+        byRow.put("POST /api/agreements", r -> new Call(HttpMethod.POST, "/api/agreements",
+                "{\"offerId\": \"" + offers.forReceivable(registered()).offers().get(0).id() + "\"}"));
+        byRow.put("GET /api/agreements/{id}", r -> get("/api/agreements/" + agreement()));
+        byRow.put("POST /api/payments", r -> new Call(HttpMethod.POST, "/api/payments", """
+                {"externalId": "pay-%1$s", "receivableExternalId": "%1$s", "amount": "100.00", "method": "PIX",
+                 "paidAt": "2026-03-10T09:00:00-03:00"}""".formatted(registered())));
+        byRow.put("POST /api/receivables/{externalId}/disputes", r -> new Call(HttpMethod.POST,
+                "/api/receivables/" + registered() + "/disputes", "{\"reason\": \"Não reconheço esta cobrança\"}"));
+        byRow.put("GET /api/disputes/{id}", r -> get("/api/disputes/" + dispute()));
+        byRow.put("POST /api/disputes/{id}/resolution", r -> new Call(HttpMethod.POST, "/api/disputes/" + dispute() + "/resolution",
+                "{\"outcome\": \"REJECTED\", \"note\": \"a cobrança é devida\"}"));
+        byRow.put("GET /api/customers/{externalId}/opt-outs", r -> get("/api/customers/cust-" + registered() + "/opt-outs"));
+        byRow.put("POST /api/customers/{externalId}/opt-outs", r -> new Call(HttpMethod.POST,
+                "/api/customers/cust-" + registered() + "/opt-outs", "{\"channel\": \"SMS\"}"));
+        byRow.put("DELETE /api/customers/{externalId}/opt-outs/{channel}", r -> new Call(HttpMethod.DELETE,
+                "/api/customers/cust-" + registered() + "/opt-outs/SMS", null));
+        byRow.put("POST /api/contacts/{id}/status", r -> new Call(HttpMethod.POST, "/api/contacts/" + contact() + "/status",
+                "{\"status\": \"DELIVERED\"}"));
+        byRow.put("GET /api/policy", r -> get("/api/policy"));
+        byRow.put("GET /api/policy/versions", r -> get("/api/policy/versions"));
+        byRow.put("GET /api/policy/versions/{number}", r -> get("/api/policy/versions/1"));
+        byRow.put("POST /api/policy/validate", r -> new Call(HttpMethod.POST, "/api/policy/validate", sameGrace()));
+        byRow.put("POST /api/policy/simulate", r -> new Call(HttpMethod.POST, "/api/policy/simulate?limit=1", sameGrace()));
+        byRow.put("PUT /api/policy", r -> new Call(HttpMethod.PUT, "/api/policy", sameGrace()));
+        byRow.put("POST /api/policy/versions/{number}/activate", r -> new Call(HttpMethod.POST,
+                "/api/policy/versions/" + policy.active().number() + "/activate", "{\"comment\": \"matrix\"}"));
+        byRow.put("GET /api/audit", r -> get("/api/audit"));
+        byRow.put("POST /api/simulation/advance", r -> new Call(HttpMethod.POST, "/api/simulation/advance",
+                "{\"to\": \"" + clock.instant().plusSeconds(60) + "\"}"));
+        byRow.put("GET /api/session", r -> get("/api/session"));
+        byRow.put("GET /policy", r -> get("/policy"));
+        byRow.put("GET /policy/**", r -> get("/policy/policy.js"));
+        // the tests give each engine its own name
+        byRow.put("GET /engine-rest/**", r -> get("/engine-rest/engine/" + engineName + "/process-definition/count"));
+        byRow.put("any /engine-rest/**", r -> new Call(HttpMethod.POST, "/engine-rest/engine/" + engineName
+                + "/process-instance/count", "{}"));
+        byRow.put("any /camunda/api/admin/setup/**", r -> new Call(HttpMethod.POST, "/camunda/api/admin/setup/" + engineName
+                + "/user/create", "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"intruder\"}}"));
+        byRow.put("any /camunda/**", r -> get("/camunda/app/welcome/" + engineName + "/"));
+        byRow.put("GET /actuator/health", r -> get("/actuator/health"));
+        byRow.put("GET /actuator/**", r -> get("/actuator/metrics"));
+        byRow.put("GET /v3/api-docs/**", r -> get("/v3/api-docs"));
+        byRow.put("GET /v3/api-docs.yaml", r -> get("/v3/api-docs.yaml"));
+        byRow.put("GET /swagger-ui/**", r -> get("/swagger-ui/index.html"));
+        byRow.put("GET /swagger-ui.html", r -> get("/swagger-ui.html"));
+        byRow.put("GET /", r -> get("/"));
+        byRow.put("any /login", r -> get("/login"));
+        byRow.put("GET /favicon.ico", r -> get("/favicon.ico"));
+        byRow.put("POST /logout", r -> new Call(HttpMethod.POST, "/logout", null));
+        byRow.put("any /error", r -> get("/error"));
+        Map<EndpointRoles.Access, Function<Role, Call>> calls = new java.util.HashMap<>();
+        for (EndpointRoles.Access row : EndpointRoles.TABLE) {
+            calls.put(row, byRow.get(row.methodName() + " " + row.path()));
+        }
+        return calls;
+    }
+
+    private static Call get(String path) {
+        return new Call(HttpMethod.GET, path, null);
+    }
+
+    private static String next() {
+        return "matrix-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Overdue since 1 February: it has offers. */
+    private static String receivable(String id) {
+        return receivable(id, "2026-02-01");
+    }
+
+    private static String receivable(String id, String dueDate) {
+        return """
+                {"externalId": "%1$s",
+                 "customer": {"externalId": "cust-%1$s", "name": "Maria da Silva", "document": "529.982.247-25",
+                              "type": "CONSUMER", "email": "maria@example.com", "phone": "+55 11 98765-4321", "state": "SP"},
+                 "amount": "1500.00", "issueDate": "2026-01-01", "dueDate": "%2$s"}""".formatted(id, dueDate);
+    }
+
+    private String registered() {
+        return registered("2026-02-01");
+    }
+
+    private String registered(String dueDate) {
+        String id = next();
+        try {
+            HttpResponse<String> created = send(new Call(HttpMethod.POST, "/api/receivables", receivable(id, dueDate)),
+                    Role.INTEGRATION);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    private String agreement() {
+        try {
+            String offer = offers.forReceivable(registered()).offers().get(0).id();
+            HttpResponse<String> made = send(new Call(HttpMethod.POST, "/api/agreements", "{\"offerId\": \"" + offer + "\"}"),
+                    Role.INTEGRATION);
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(made.body()).get("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String dispute() {
+        return disputes.open(registered(), "Não reconheço esta cobrança").id();
+    }
+
+    /** A sent contact of a fresh case: its next stage is carried out until a message is queued. */
+    private long contact() {
+        String id = registered("2026-03-20");
+        String caseId = caseOf(id).getId();
+        for (int step = 0; step < 5; step++) {
+            Long contact = jdbc.sql("select max(c.id) from contact c join receivable r on r.id = c.receivable_id where r.external_id = ?")
+                    .param(id).query(Long.class).optional().orElse(null);
+            if (contact != null) {
+                // as the delivery worker leaves it once the provider took it: a delivery report may now come
+                jdbc.sql("update contact set status = 'SENT', sent_at = updated_at where id = ?").param(contact).update();
+                return contact;
+            }
+            fireNextTimer(caseId);
+        }
+        throw new IllegalStateException("no contact was queued for " + id);
+    }
+
+    private String sameGrace() {
+        String grace = policy.active().files().get("grace.drl");
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("files", Map.of("grace.drl", grace)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- what each row must answer
+
+    private static boolean isPage(EndpointRoles.Access row) {
+        return !(row.path().startsWith("/api/") || row.path().startsWith("/engine-rest/") || row.path().startsWith("/actuator/")
+                || row.path().startsWith("/v3/"));
+    }
+
+    private static boolean letsIn(EndpointRoles.Access row, Role role) {
+        return row.audience() != EndpointRoles.Audience.ROLES || row.allowed().contains(role);
+    }
+
+    private static boolean answers(EndpointRoles.Access row, HttpResponse<String> response, Role role) {
+        int status = response.statusCode();
+        boolean toLogin = status == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login");
+        if (role == null && row.audience() != EndpointRoles.Audience.PUBLIC) {
+            return isPage(row) ? toLogin : status == 401;
+        }
+        if (role != null && !letsIn(row, role)) {
+            return status == 403;
+        }
+        if (row.path().startsWith("/camunda/api/admin/setup")) {
+            // admins pass Régua's check, and Camunda refuses: an administrator exists
+            return status != 401 && status != 200 && status != 204;
+        }
+        if (row.path().equals("/error")) {
+            return status != 401 && status != 403;
+        }
+        return (status >= 200 && status < 300) || (isPage(row) && status >= 300 && status < 400 && !toLogin);
+    }
+
+    private static String describe(EndpointRoles.Access row, String who, String expected, HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        return row.methodName() + " " + row.path() + " as " + who + ": expected " + expected + ", got " + response.statusCode()
+                + " " + body.substring(0, Math.min(200, body.length()));
+    }
+
+    private HttpResponse<String> send(Call call, Role role) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(call.path()));
+        if (role != null) {
+            request.header("Authorization", basic(TestUsers.user(role), password(role)));
+        }
+        if (call.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(call.method().name(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body()));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static String password(Role role) {
+        return TestUsers.user(role) + "-password";
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,72 @@
+package br.com.regua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import br.com.regua.ReguaApplication;
+
+/**
+ * Outside the embedded demo there is no default password: the server refuses to start, in one
+ * line that names the setting, instead of starting open or with a stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupRefusalTests {
+
+    private static final String OFFER_SECRET = "an-offer-secret";
+
+    @Test
+    void anyDatabaseButTheEmbeddedOneNeedsAnAdministratorPasswordOfTwelveCharacters() {
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", null), OFFER_SECRET, false))
+                .isInstanceOf(UnsafeSettingException.class).hasMessageContaining("REGUA_ADMIN_PASSWORD");
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", ""), OFFER_SECRET, false))
+                .hasMessageContaining("missing or empty");
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "elevenchars"), OFFER_SECRET,
+                false)).hasMessageContaining("at least 12 characters");
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "            "), OFFER_SECRET,
+                false)).hasMessageContaining("at least 12 characters");
+        assertThatCode(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "twelve-chars"), OFFER_SECRET,
+                false)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anyDatabaseButTheEmbeddedOneNeedsTheOfferSecret() {
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "twelve-chars"), "", false))
+                .hasMessageContaining("REGUA_OFFER_SECRET");
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "twelve-chars"), null, false))
+                .hasMessageContaining("regua.agreements.offer-secret");
+    }
+
+    @Test
+    void theEmbeddedDemoNeedsNeitherButAShortPasswordIsRefusedEverywhere() {
+        assertThatCode(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", null), null, true))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("admin", "short"), null, true))
+                .isInstanceOf(UnsafeSettingException.class);
+        assertThatThrownBy(() -> IdentityBootstrap.checkSettings(new SecurityProperties.Admin("ad min\n", "twelve-chars"), null,
+                true)).hasMessageContaining("REGUA_ADMIN_USER");
+    }
+
+    @Test
+    void theServerOnAnotherDatabaseWithAnEmptyPasswordStopsWithOneLineNamingTheSetting(CapturedOutput output) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ReguaApplication.class);
+        String[] arguments = {
+                // not H2: as far as Régua can tell, a production database (never reached: it stops before)
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
+                "--server.port=0",
+                "--REGUA_ADMIN_PASSWORD=",
+                "--regua.agreements.offer-secret=" + OFFER_SECRET,
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.generate-unique-process-application-name=true"};
+
+        assertThatThrownBy(() -> app.run(arguments)).isInstanceOf(UnsafeSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Régua refuses to start: regua.security.admin.password (REGUA_ADMIN_PASSWORD) is missing or empty");
+    }
+}

@@ -188,6 +188,12 @@ public class ReceivableService {
                         c.type() == CustomerType.CONSUMER ? "must be a valid CPF for a consumer" : "must be a valid CNPJ for a business"));
             }
         }
+        if (request.issueDate() != null) {
+            BusinessDates.issueOrDueProblem(request.issueDate(), clock).ifPresent(m -> problems.add(new FieldProblem("issueDate", m)));
+        }
+        if (request.dueDate() != null) {
+            BusinessDates.issueOrDueProblem(request.dueDate(), clock).ifPresent(m -> problems.add(new FieldProblem("dueDate", m)));
+        }
         if (request.issueDate() != null && request.dueDate() != null && request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "must not be before issueDate"));
         }

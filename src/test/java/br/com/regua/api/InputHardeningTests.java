@@ -1,0 +1,150 @@
+package br.com.regua.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import br.com.regua.support.ReguaSpringTests;
+
+/**
+ * Bad input found by probing the running server, each kept as a test: the answer is a 400 problem
+ * detail naming the field (or a 404 problem for a path naming nothing), and nothing is stored.
+ */
+class InputHardeningTests extends ReguaSpringTests {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void monday() {
+        setClock("2026-03-02T10:00:00-03:00");
+    }
+
+    ResponseEntity<JsonNode> post(String path, String content) {
+        return send(HttpMethod.POST, path, content, MediaType.APPLICATION_JSON);
+    }
+
+    ResponseEntity<JsonNode> send(HttpMethod method, String path, String content, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return http.exchange(path, method, new HttpEntity<>(content, headers), JsonNode.class);
+    }
+
+    ObjectNode receivable(String externalId) throws Exception {
+        return (ObjectNode) json.readTree(ReceivableApiTests.body(externalId));
+    }
+
+    static void assertInvalid(ResponseEntity<JsonNode> response, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://regua.dev/problems/invalid-input");
+        assertThat(response.getBody().get("field").asText()).isEqualTo(field);
+        assertThat(response.getBody().toString()).doesNotContain("java.", "Exception", "br.com.regua");
+    }
+
+    static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("type").asText()).isEqualTo("https://regua.dev/problems/" + type);
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
+        assertThat(response.getBody().get("title").asText()).isNotBlank();
+        assertThat(response.getBody().toString()).doesNotContain("java.", "Exception", "br.com.regua");
+    }
+
+    long receivables(String externalId) {
+        return jdbc.sql("select count(*) from receivable where external_id = ?").param(externalId).query(Long.class).single();
+    }
+
+    long customers(String externalId) {
+        return jdbc.sql("select count(*) from customer where external_id = ?").param(externalId).query(Long.class).single();
+    }
+
+    long payments(String externalId) {
+        return jdbc.sql("select (select count(*) from payment where external_id = ?) + (select count(*) from agreement_payment where external_id = ?)")
+                .params(externalId, externalId).query(Long.class).single();
+    }
+
+    void assertNotStored(String externalId) {
+        assertThat(receivables(externalId)).isZero();
+        assertThat(caseOf(externalId)).isNull();
+    }
+
+    void register(String externalId) throws Exception {
+        assertThat(post("/api/receivables", receivable(externalId).toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    String principal(String externalId) {
+        return http.getForObject("/api/receivables/" + externalId, JsonNode.class).at("/charges/principal").asText();
+    }
+
+    // 3. dates with no business meaning
+
+    @ParameterizedTest(name = "{0} = {1} is refused")
+    @CsvSource({
+            "dueDate,   +99999-01-01",
+            "dueDate,   99999-01-01",
+            "dueDate,   0001-01-01",
+            "dueDate,   2036-03-03",
+            "issueDate, 1999-12-31",
+            "issueDate, 1900-01-01",
+            "issueDate, 2036-03-03",
+    })
+    void anIssueOrDueDateOutsideItsWindowIsRefused(String field, String date) throws Exception {
+        String id = "hard-date-" + Math.abs((field + date).hashCode());
+        ObjectNode request = receivable(id);
+        request.put(field, date);
+
+        assertInvalid(post("/api/receivables", request.toString()), field);
+        assertNotStored(id);
+    }
+
+    @Test
+    void issueAndDueDatesAtTheEdgesOfTheirWindowAreAccepted() throws Exception {
+        // today is 2026-03-02: from 2000-01-01 to ten years ahead, both included
+        ObjectNode request = receivable("hard-date-edges");
+        request.put("issueDate", "2000-01-01").put("dueDate", "2036-03-02");
+
+        assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPaymentBefore2000OrBeyondTheClockSkewIsRefusedAndTheEdgesAreAccepted() throws Exception {
+        register("hard-paid-at");
+        String payment = """
+                {"externalId": "%s", "receivableExternalId": "hard-paid-at", "amount": "1.00", "method": "PIX", "paidAt": "%s"}""";
+
+        for (String paidAt : new String[] {"1900-01-01T00:00:00-03:00", "1999-12-31T23:59:59-02:00", "2026-03-02T10:05:01-03:00",
+                "+99999-01-01T00:00:00-03:00"}) {
+            String id = "hard-paid-at-" + Math.abs(paidAt.hashCode());
+            assertInvalid(post("/api/payments", payment.formatted(id, paidAt)), "paidAt");
+            assertThat(payments(id)).isZero();
+        }
+        assertThat(principal("hard-paid-at")).isEqualTo("1500.00");
+
+        // 2000 began at midnight in Régua's time zone (summer time then: -02:00); a backend's clock may run five minutes ahead
+        assertThat(post("/api/payments", payment.formatted("hard-paid-at-first", "2000-01-01T00:00:00-02:00")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/payments", payment.formatted("hard-paid-at-ahead", "2026-03-02T10:05:00-03:00")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+}

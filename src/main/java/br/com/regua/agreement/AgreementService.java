@@ -27,6 +27,7 @@ import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.api.UnprocessableException;
+import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
@@ -138,7 +139,7 @@ public class AgreementService {
             cases.agreementAccepted(r.externalId());
         }
         runtime.startProcessInstanceByKey(AgreementProcess.KEY, id, Map.of(AgreementProcess.VAR_AGREEMENT_ID, id));
-        log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, customer.externalId(),
+        log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, LogText.of(customer.externalId()),
                 offer.installmentCount(), offer.total());
         return new Acceptance(view(agreements.find(id).orElseThrow()), true);
     }
@@ -182,7 +183,7 @@ public class AgreementService {
         // the process re-plans: the next installment, or the end of the agreement
         runtime.createMessageCorrelation(AgreementProcess.MESSAGE_INSTALLMENT_PAID).processInstanceBusinessKey(a.id())
                 .correlateAllWithResult();
-        log.info("Payment {} of {} for installment {} of agreement {}{}", request.externalId(), request.amount(),
+        log.info("Payment {} of {} for installment {} of agreement {}{}", LogText.of(request.externalId()), request.amount(),
                 installment.number(), a.id(), complete ? ": installment paid" : ": partial");
         return new PaymentOutcome(paymentView(payment), true, get(a.id()));
     }

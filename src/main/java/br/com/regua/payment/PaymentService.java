@@ -16,6 +16,7 @@ import br.com.regua.api.ConflictException;
 import br.com.regua.api.FieldProblem;
 import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
+import br.com.regua.logging.LogText;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.receivable.BusinessDates;
@@ -99,7 +100,7 @@ public class PaymentService {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
             cases.balanceSettled(r.externalId());
         }
-        log.info("Payment {} of {} applied to {}: {}", request.externalId(), request.amount(), r.externalId(),
+        log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
                 settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());
         return new Outcome(payment, true, status);
     }

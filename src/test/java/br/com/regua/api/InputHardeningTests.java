@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -146,5 +149,22 @@ class InputHardeningTests extends ReguaSpringTests {
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(post("/api/payments", payment.formatted("hard-paid-at-ahead", "2026-03-02T10:05:00-03:00")).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
+    }
+
+    // 6. text a caller sent, in the log
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLogLineCannotBeForgedThroughTextACallerSends(CapturedOutput output) {
+        int active = http.getForObject("/api/policy", JsonNode.class).get("number").asInt();
+        String comment = "routine check\n2026-03-02T10:00:00.000-03:00  INFO 1 --- [main] forged: policy version 99 activated by admin";
+
+        ResponseEntity<JsonNode> response = post("/api/policy/versions/" + active + "/activate",
+                json.createObjectNode().put("author", "ana\r\nx").put("comment", comment).toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(output.getOut()).contains("re-activated by ana\\r\\nx: routine check\\n2026-03-02T10:00:00.000-03:00  INFO 1");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-03-02T10:00:00.000-03:00  INFO 1 --- [main] forged"))
+                .noneMatch(line -> line.equals("x: routine check"));
     }
 }

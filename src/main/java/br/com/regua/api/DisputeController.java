@@ -33,7 +33,7 @@ class DisputeController {
     @PostMapping("/api/receivables/{externalId}/disputes")
     @ResponseStatus(HttpStatus.CREATED)
     DisputeView open(@PathVariable String externalId, @RequestBody OpenRequest request) {
-        return disputes.open(externalId, request.reason());
+        return disputes.open(PathIds.externalId(externalId, "receivable"), request.reason());
     }
 
     @GetMapping("/api/disputes/{id}")

@@ -48,13 +48,13 @@ class ReceivableController {
 
     @GetMapping("/{externalId}")
     ReceivableView get(@PathVariable String externalId) {
-        return views.of(receivables.get(externalId));
+        return views.of(receivables.get(PathIds.externalId(externalId, "receivable")));
     }
 
     /** Every decision the policy took for this case: inputs, rules fired, outputs, policy version and time. */
     @GetMapping("/{externalId}/decisions")
     List<DecisionRecorder.Recorded> decisions(@PathVariable String externalId) {
-        return decisions.forReceivable(receivables.get(externalId).id());
+        return decisions.forReceivable(receivables.get(PathIds.externalId(externalId, "receivable")).id());
     }
 
     /** Registers each item on its own: one bad item never rejects the others. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -17,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * messages then offer as a way to pay.
  */
 public record NewReceivable(
-        @NotBlank @Size(max = 100) String externalId,
+        @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @NotNull @Valid NewCustomer customer,
         @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
         @NotNull LocalDate issueDate,

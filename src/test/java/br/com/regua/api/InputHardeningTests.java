@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -30,6 +31,10 @@ import br.com.regua.support.ReguaSpringTests;
  * detail naming the field (or a 404 problem for a path naming nothing), and nothing is stored.
  */
 class InputHardeningTests extends ReguaSpringTests {
+
+    /** Ids that break the grammar (1–64 of letters, digits, '.', '_', '-', ':'): a slash, NUL, a forged log line, a tab, a space, 65 characters. */
+    static final String[] BAD_IDS = {"inv/1", "inv\u00001", "inv-1\n2026-03-02 INFO forged line", "inv\t1", "inv 1", "a".repeat(65),
+            "fatura-ção"};
 
     @Autowired
     TestRestTemplate http;
@@ -98,6 +103,96 @@ class InputHardeningTests extends ReguaSpringTests {
 
     String principal(String externalId) {
         return http.getForObject("/api/receivables/" + externalId, JsonNode.class).at("/charges/principal").asText();
+    }
+
+    // 2. external ids: a grammar, in bodies (400 naming the field) and in paths (404)
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+    void aReceivableWhoseExternalIdBreaksTheGrammarIsRefused(int bad) throws Exception {
+        String id = BAD_IDS[bad];
+        ObjectNode request = receivable("hard-id-" + bad);
+        request.put("externalId", id);
+
+        assertInvalid(post("/api/receivables", request.toString()), "externalId");
+        assertNotStored(id);
+        assertThat(customers("cust-hard-id-" + bad)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5})
+    void aCustomerWhoseExternalIdBreaksTheGrammarIsRefusedWithItsReceivable(int bad) throws Exception {
+        ObjectNode request = receivable("hard-cust-" + bad);
+        ((ObjectNode) request.get("customer")).put("externalId", BAD_IDS[bad]);
+
+        assertInvalid(post("/api/receivables", request.toString()), "customer.externalId");
+        assertNotStored("hard-cust-" + bad);
+        assertThat(customers(BAD_IDS[bad])).isZero();
+    }
+
+    @Test
+    void theLongestExternalIdAndEveryAllowedCharacterAreAccepted() throws Exception {
+        String longest = "AZaz09._-:" + "x".repeat(54);
+        ObjectNode request = receivable("unused");
+        request.put("externalId", longest);
+        ((ObjectNode) request.get("customer")).put("externalId", "cust:" + "y".repeat(59));
+
+        assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(http.getForEntity("/api/receivables/" + longest, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPaymentWhoseExternalIdsBreakTheGrammarIsRefusedAndPaysNothing() throws Exception {
+        register("hard-pay-id");
+        for (String bad : BAD_IDS) {
+            ObjectNode payment = json.createObjectNode().put("externalId", bad).put("receivableExternalId", "hard-pay-id")
+                    .put("amount", "100.00").put("method", "PIX").put("paidAt", "2026-03-02T09:00:00-03:00");
+            assertInvalid(post("/api/payments", payment.toString()), "externalId");
+            assertThat(payments(bad)).isZero();
+
+            payment.put("externalId", "hard-pay-ok").put("receivableExternalId", bad);
+            assertInvalid(post("/api/payments", payment.toString()), "receivableExternalId");
+            assertThat(payments("hard-pay-ok")).isZero();
+        }
+        assertThat(principal("hard-pay-id")).isEqualTo("1500.00");
+    }
+
+    @Test
+    void anInstallmentPaymentWhoseExternalIdBreaksTheGrammarIsRefusedAndPaysNothing() throws Exception {
+        register("hard-inst-id");
+        setClock("2026-04-25T10:00:00-03:00");
+        JsonNode offers = http.getForObject("/api/receivables/hard-inst-id/offers", JsonNode.class);
+        String offerId = AgreementApiTests.plan(offers, 2).get("id").asText();
+        String agreementId = post("/api/agreements", json.createObjectNode().put("offerId", offerId).toString()).getBody().get("id").asText();
+
+        for (String bad : BAD_IDS) {
+            ObjectNode payment = json.createObjectNode().put("externalId", bad).put("agreementId", agreementId).put("installment", 1)
+                    .put("amount", "100.00").put("method", "PIX").put("paidAt", "2026-04-25T09:00:00-03:00");
+            assertInvalid(post("/api/payments", payment.toString()), "externalId");
+            assertThat(payments(bad)).isZero();
+        }
+        JsonNode agreement = http.getForObject("/api/agreements/" + agreementId, JsonNode.class);
+        assertThat(agreement.at("/installments/0/paidAmount").asText()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aPathNamingAnIdOutsideTheGrammarFindsNothingAndChangesNothing() throws Exception {
+        register("hard-path");
+        for (String bad : new String[] {"hard-path\n", "hard path", "hard-path\u2028x", "a".repeat(65), "hard-pa\u00e7h"}) {
+            assertProblem(http.getForEntity("/api/receivables/{id}", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            assertProblem(http.getForEntity("/api/receivables/{id}/decisions", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            assertProblem(http.getForEntity("/api/receivables/{id}/offers", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            assertProblem(http.getForEntity("/api/customers/{id}/offers", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            assertProblem(http.getForEntity("/api/customers/{id}/opt-outs", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            assertProblem(http.exchange("/api/receivables/{id}/disputes", HttpMethod.POST, new HttpEntity<>("{\"reason\": \"x\"}", headers),
+                    JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+            assertProblem(http.exchange("/api/customers/{id}/opt-outs", HttpMethod.POST, new HttpEntity<>("{\"channel\": \"SMS\"}", headers),
+                    JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
+        }
+        JsonNode stored = http.getForObject("/api/receivables/hard-path", JsonNode.class);
+        assertThat(stored.get("status").asText()).isEqualTo("OPEN");
     }
 
     // 3. dates with no business meaning

@@ -3,7 +3,10 @@ package br.com.regua.payment;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import br.com.regua.receivable.ExternalId;
+import br.com.regua.receivable.MoneyDeserializer;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +21,8 @@ import jakarta.validation.constraints.Size;
 public record NewPayment(
         @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String receivableExternalId,
-        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
+        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals")
+        @JsonDeserialize(using = MoneyDeserializer.class) BigDecimal amount,
         @NotNull PaymentMethod method,
         @NotNull OffsetDateTime paidAt,
         @Size(max = 36) String agreementId,

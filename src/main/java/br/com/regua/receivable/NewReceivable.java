@@ -3,6 +3,8 @@ package br.com.regua.receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +20,8 @@ import jakarta.validation.constraints.Size;
 public record NewReceivable(
         @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @NotNull @Valid NewCustomer customer,
-        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
+        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals")
+        @JsonDeserialize(using = MoneyDeserializer.class) BigDecimal amount,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate,
         @Size(max = 500) String description,

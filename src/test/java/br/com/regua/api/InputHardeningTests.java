@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import br.com.regua.support.ReguaSpringTests;
@@ -244,6 +245,78 @@ class InputHardeningTests extends ReguaSpringTests {
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(post("/api/payments", payment.formatted("hard-paid-at-ahead", "2026-03-02T10:05:00-03:00")).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
+    }
+
+    // 4. loose JSON
+
+    @Test
+    void textAfterTheJsonIsRefusedNamingTheBody() throws Exception {
+        String body = receivable("hard-trailing").toString();
+
+        assertInvalid(post("/api/receivables", body + " xyz"), "body");
+        assertInvalid(post("/api/receivables", body + " {}"), "body");
+        assertInvalid(post("/api/receivables/batch", "{\"items\": [" + body + "]} []"), "body");
+        assertNotStored("hard-trailing");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingTheField() throws Exception {
+        String body = receivable("hard-dup").toString();
+
+        assertInvalid(post("/api/receivables", body.replace("\"amount\":\"1500.00\"", "\"amount\":\"1\",\"amount\":\"2\"")), "amount");
+        assertInvalid(post("/api/receivables", body.replace("\"name\":", "\"name\":\"Outro\",\"name\":")), "customer.name");
+        // in a batch the whole body is unreadable: nothing of it is registered
+        String valid = receivable("hard-dup-other").toString();
+        assertInvalid(post("/api/receivables/batch", "{\"items\": [" + valid + ", "
+                + body.replace("\"amount\":\"1500.00\"", "\"amount\":\"1\",\"amount\":\"2\"") + "]}"), "items[1].amount");
+        assertNotStored("hard-dup");
+        assertNotStored("hard-dup-other");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1500.0", "1500", "\"1e5\"", "\"1.5E3\"", "\"1500.00 \"", "\"+1500.00\"", "\"R$ 1500,00\"", "true", "{}"})
+    void moneyThatIsNotAPlainDecimalStringIsRefused(String amount) throws Exception {
+        String id = "hard-money-" + Math.abs(amount.hashCode());
+        ObjectNode request = receivable(id);
+        request.set("amount", json.readTree(amount));
+
+        assertInvalid(post("/api/receivables", request.toString()), "amount");
+        assertNotStored(id);
+    }
+
+    @Test
+    void moneyAsANumberInABatchItemRefusesThatItemOnly() throws Exception {
+        ArrayNode items = json.createArrayNode();
+        items.add(receivable("hard-money-batch-ok"));
+        ObjectNode number = receivable("hard-money-batch-number");
+        number.put("amount", 1500.0);
+        items.add(number);
+        ObjectNode exponent = receivable("hard-money-batch-exponent");
+        exponent.put("amount", "1e5");
+        items.add(exponent);
+
+        JsonNode results = post("/api/receivables/batch", json.createObjectNode().set("items", items).toString()).getBody().get("results");
+
+        assertThat(results.findValuesAsText("status")).containsExactly("201", "400", "400");
+        assertThat(results.get(1).at("/errors/0/field").asText()).isEqualTo("amount");
+        assertThat(results.get(2).at("/errors/0/field").asText()).isEqualTo("amount");
+        assertNotStored("hard-money-batch-number");
+        assertNotStored("hard-money-batch-exponent");
+    }
+
+    @Test
+    void aPaymentOrACorrectedAmountAsANumberIsRefused() throws Exception {
+        register("hard-money-pay");
+        assertInvalid(post("/api/payments", """
+                {"externalId": "hard-money-pix", "receivableExternalId": "hard-money-pay", "amount": 100.0, "method": "PIX",
+                 "paidAt": "2026-03-02T09:00:00-03:00"}"""), "amount");
+        assertThat(payments("hard-money-pix")).isZero();
+        assertThat(principal("hard-money-pay")).isEqualTo("1500.00");
+
+        String disputeId = post("/api/receivables/hard-money-pay/disputes", "{\"reason\": \"Valor errado\"}").getBody().get("id").asText();
+        assertInvalid(post("/api/disputes/" + disputeId + "/resolution", "{\"outcome\": \"UPHELD\", \"correctedAmount\": 900}"),
+                "correctedAmount");
+        assertThat(http.getForObject("/api/disputes/" + disputeId, JsonNode.class).get("status").asText()).isEqualTo("OPEN");
     }
 
     // 6. text a caller sent, in the log

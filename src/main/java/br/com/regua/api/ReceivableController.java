@@ -76,6 +76,14 @@ class ReceivableController {
             result.put("index", i);
             JsonNode item = items.get(i);
             result.put("externalId", item.path("externalId").isTextual() ? item.get("externalId").asText() : null);
+            if (!item.isObject()) {
+                // null, a number, a string, an array: no receivable to read, and no reason to refuse the others
+                result.put("status", 400);
+                result.put("errors", List.of(new FieldProblem("items[" + i + "]", "must be a receivable (a JSON object)")));
+                counts.merge("invalid", 1, Integer::sum);
+                results.add(result);
+                continue;
+            }
             try {
                 readable.add(json.treeToValue(item, NewReceivable.class));
                 readableResults.add(result);

@@ -106,6 +106,31 @@ class InputHardeningTests extends ReguaSpringTests {
         return http.getForObject("/api/receivables/" + externalId, JsonNode.class).at("/charges/principal").asText();
     }
 
+    // 1. a batch with a null item
+
+    @Test
+    void aNullItemInABatchIsRefusedOnItsOwnAndTheValidItemIsRegistered() throws Exception {
+        ArrayNode items = json.createArrayNode();
+        items.addNull();
+        items.add(receivable("hard-batch-valid"));
+        items.add(42);
+        items.add("hard-batch-a-string");
+        items.add(json.createArrayNode().add(receivable("hard-batch-in-an-array")));
+
+        ResponseEntity<JsonNode> response = post("/api/receivables/batch", json.createObjectNode().set("items", items).toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode results = response.getBody().get("results");
+        assertThat(results.findValuesAsText("status")).containsExactly("400", "201", "400", "400", "400");
+        for (int i : new int[] {0, 2, 3, 4}) {
+            assertThat(results.get(i).at("/errors/0/field").asText()).isEqualTo("items[" + i + "]");
+        }
+        assertThat(response.getBody().get("created").asInt()).isEqualTo(1);
+        assertThat(response.getBody().get("invalid").asInt()).isEqualTo(4);
+        assertThat(caseOf("hard-batch-valid")).isNotNull();
+        assertNotStored("hard-batch-in-an-array");
+    }
+
     // 2. external ids: a grammar, in bodies (400 naming the field) and in paths (404)
 
     @ParameterizedTest

@@ -2,6 +2,8 @@ package br.com.regua.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -342,6 +344,55 @@ class InputHardeningTests extends ReguaSpringTests {
         assertInvalid(post("/api/disputes/" + disputeId + "/resolution", "{\"outcome\": \"UPHELD\", \"correctedAmount\": 900}"),
                 "correctedAmount");
         assertThat(http.getForObject("/api/disputes/" + disputeId, JsonNode.class).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    // 5. every error is a problem detail
+
+    @Test
+    void anUnknownRouteIsANotFoundProblem() {
+        assertProblem(http.getForEntity("/api/nope", JsonNode.class), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(http.getForEntity("/nothing-here", JsonNode.class), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(http.getForEntity("/error", JsonNode.class), HttpStatus.NOT_FOUND, "not-found");
+
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = http.exchange("/nothing-here", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(page.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(page.getBody()).contains("https://regua.dev/problems/not-found");
+    }
+
+    @Test
+    void aWrongMethodIsAMethodNotAllowedProblemNamingTheAllowedOnes() {
+        ResponseEntity<JsonNode> response = send(HttpMethod.DELETE, "/api/receivables", null, MediaType.APPLICATION_JSON);
+
+        assertProblem(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed");
+        assertThat(response.getHeaders().getAllow()).contains(HttpMethod.POST);
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIsAProblemAndStoresNothing() throws Exception {
+        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/receivables", receivable("hard-media").toString(),
+                MediaType.TEXT_PLAIN);
+
+        assertProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
+        assertNotStored("hard-media");
+    }
+
+    @Test
+    void aPathValueOfTheWrongTypeIsRefusedNamingIt() {
+        assertInvalid(http.getForEntity("/api/policy/versions/abc", JsonNode.class), "number");
+    }
+
+    @Test
+    void thePagesAreStillServed() {
+        ResponseEntity<String> policy = http.getForEntity("/policy", String.class);
+        assertThat(policy.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(policy.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(http.getForEntity("/policy/policy.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> cockpit = http.getForEntity("/camunda/app/cockpit/" + engine.getName() + "/", String.class);
+        assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cockpit.getBody()).contains("<html");
     }
 
     // 6. text a caller sent, in the log

@@ -2,7 +2,6 @@ package br.com.regua.agreement;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -28,10 +27,12 @@ import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.api.UnprocessableException;
+import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.Stage;
+import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
@@ -52,8 +53,6 @@ import br.com.regua.schedule.ContactHours;
 public class AgreementService {
 
     private static final Logger log = LoggerFactory.getLogger(AgreementService.class);
-    /** Backends' clocks drift; a payment a little in the future is theirs, not a typo. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final AgreementRepository agreements;
     private final OfferService offers;
@@ -140,7 +139,7 @@ public class AgreementService {
             cases.agreementAccepted(r.externalId());
         }
         runtime.startProcessInstanceByKey(AgreementProcess.KEY, id, Map.of(AgreementProcess.VAR_AGREEMENT_ID, id));
-        log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, customer.externalId(),
+        log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, LogText.of(customer.externalId()),
                 offer.installmentCount(), offer.total());
         return new Acceptance(view(agreements.find(id).orElseThrow()), true);
     }
@@ -153,7 +152,7 @@ public class AgreementService {
     @Transactional
     public PaymentOutcome pay(NewPayment request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        validate(request, now);
+        validate(request);
         String hash = ContentHash.of("agreement", request.agreementId(), request.installment(),
                 request.amount().setScale(2).toPlainString(), request.method(), request.paidAt().toInstant());
         var existing = agreements.findPayment(request.externalId());
@@ -184,7 +183,7 @@ public class AgreementService {
         // the process re-plans: the next installment, or the end of the agreement
         runtime.createMessageCorrelation(AgreementProcess.MESSAGE_INSTALLMENT_PAID).processInstanceBusinessKey(a.id())
                 .correlateAllWithResult();
-        log.info("Payment {} of {} for installment {} of agreement {}{}", request.externalId(), request.amount(),
+        log.info("Payment {} of {} for installment {} of agreement {}{}", LogText.of(request.externalId()), request.amount(),
                 installment.number(), a.id(), complete ? ": installment paid" : ": partial");
         return new PaymentOutcome(paymentView(payment), true, get(a.id()));
     }
@@ -333,7 +332,7 @@ public class AgreementService {
         return receivables.get(agreements.receivableIds(a.id()).get(0));
     }
 
-    private void validate(NewPayment request, OffsetDateTime now) {
+    private void validate(NewPayment request) {
         List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
         if (request.installment() == null) {
             problems.add(new FieldProblem("installment", "must be the number of the installment paid"));
@@ -341,8 +340,8 @@ public class AgreementService {
         if (request.receivableExternalId() != null) {
             problems.add(new FieldProblem("receivableExternalId", "must be left out when paying an agreement's installment"));
         }
-        if (request.paidAt() != null && request.paidAt().isAfter(now.plus(CLOCK_SKEW))) {
-            problems.add(new FieldProblem("paidAt", "must not be in the future"));
+        if (request.paidAt() != null) {
+            BusinessDates.paidAtProblem(request.paidAt(), clock).ifPresent(m -> problems.add(new FieldProblem("paidAt", m)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
+import br.com.regua.logging.LogText;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -78,7 +79,7 @@ public class DisputeService {
         if (!cases.disputeOpened(r.externalId(), id, reason.strip())) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
         }
-        log.info("Dispute {} opened on {}", id, r.externalId());
+        log.info("Dispute {} opened on {}", id, LogText.of(r.externalId()));
         return get(id);
     }
 

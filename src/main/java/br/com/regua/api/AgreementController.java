@@ -27,12 +27,12 @@ class AgreementController {
 
     @GetMapping("/api/receivables/{externalId}/offers")
     OfferService.Offers forReceivable(@PathVariable String externalId) {
-        return offers.forReceivable(externalId);
+        return offers.forReceivable(PathIds.externalId(externalId, "receivable"));
     }
 
     @GetMapping("/api/customers/{externalId}/offers")
     OfferService.Offers forCustomer(@PathVariable String externalId) {
-        return offers.forCustomer(externalId);
+        return offers.forCustomer(PathIds.externalId(externalId, "customer"));
     }
 
     record AcceptRequest(String offerId) {

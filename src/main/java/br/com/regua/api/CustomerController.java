@@ -33,13 +33,13 @@ class CustomerController {
         if (request.channel() == null) {
             throw new InvalidInputException("channel", "must be one of " + java.util.Arrays.toString(Channel.values()));
         }
-        OptOutService.OptOutState state = optOuts.optOut(externalId, request.channel());
+        OptOutService.OptOutState state = optOuts.optOut(PathIds.externalId(externalId, "customer"), request.channel());
         return ResponseEntity.status(state.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(state);
     }
 
     @GetMapping
     OptOutService.OptOutState list(@PathVariable String externalId) {
-        return optOuts.of(externalId);
+        return optOuts.of(PathIds.externalId(externalId, "customer"));
     }
 
     /** The debtor accepts the channel again. */
@@ -51,6 +51,6 @@ class CustomerController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("channel", "must be one of " + java.util.Arrays.toString(Channel.values()));
         }
-        return optOuts.optIn(externalId, c);
+        return optOuts.optIn(PathIds.externalId(externalId, "customer"), c);
     }
 }

@@ -10,9 +10,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import br.com.regua.agreement.DisputeOutcome;
 import br.com.regua.agreement.DisputeService;
 import br.com.regua.agreement.DisputeView;
+import br.com.regua.receivable.MoneyDeserializer;
 
 /** Disputes: opened on a receivable, resolved by a reviewer. */
 @RestController
@@ -27,13 +30,14 @@ class DisputeController {
     record OpenRequest(String reason) {
     }
 
-    record Resolution(DisputeOutcome outcome, BigDecimal correctedAmount, String note) {
+    record Resolution(DisputeOutcome outcome, @JsonDeserialize(using = MoneyDeserializer.class) BigDecimal correctedAmount,
+                      String note) {
     }
 
     @PostMapping("/api/receivables/{externalId}/disputes")
     @ResponseStatus(HttpStatus.CREATED)
     DisputeView open(@PathVariable String externalId, @RequestBody OpenRequest request) {
-        return disputes.open(externalId, request.reason());
+        return disputes.open(PathIds.externalId(externalId, "receivable"), request.reason());
     }
 
     @GetMapping("/api/disputes/{id}")

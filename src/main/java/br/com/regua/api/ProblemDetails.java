@@ -2,19 +2,23 @@ package br.com.regua.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -24,9 +28,12 @@ import br.com.regua.policy.ScenariosFailedException;
 
 /**
  * Every error of the API as an RFC 9457 problem detail with a stable type, a human title and the
- * offending field; never a Java class name.
+ * offending field; never a Java class name. It advises every handler, not only Régua's
+ * controllers: an unknown route (no controller, Spring's static resources answer it), a wrong
+ * method or media type (no controller matched yet) are errors of the API too. What reaches the
+ * container's error page instead is answered by {@link ErrorPage}.
  */
-@RestControllerAdvice(basePackages = "br.com.regua")
+@RestControllerAdvice
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
@@ -35,6 +42,35 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("https://regua.dev/problems/" + type));
         p.setTitle(title);
+        return p;
+    }
+
+    /** The stable type of a status's problems: {@code invalid-input}, {@code not-found}, {@code method-not-allowed}... */
+    static String typeOf(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == null) {
+            return "error-" + code.value();
+        }
+        return switch (status) {
+            case BAD_REQUEST -> "invalid-input";
+            case INTERNAL_SERVER_ERROR -> "internal-error";
+            default -> status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
+    }
+
+    /** A problem of a status no handler of Régua describes better (Spring's or the container's errors). */
+    static ProblemDetail ofStatus(HttpStatusCode code, String field, String detail) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == HttpStatus.BAD_REQUEST) {
+            return invalid(List.of(new FieldProblem(field, detail)));
+        }
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(code, detail);
+        p.setType(URI.create("https://regua.dev/problems/" + typeOf(code)));
+        p.setTitle(switch (code.value()) {
+            case 404 -> "Not found";
+            case 500 -> "Internal error";
+            default -> status == null ? "Error" : status.getReasonPhrase();
+        });
         return p;
     }
 
@@ -100,6 +136,33 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; nothing was changed");
+    }
+
+    /**
+     * Spring's own exceptions (no route, wrong method, wrong media type, a path or query value of the
+     * wrong type) come as problem details of type {@code about:blank}: given Régua's type, title
+     * and, for a 400, the field. Headers Spring set (such as {@code Allow}) are kept.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                             WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null || !(response.getBody() instanceof ProblemDetail spring)) {
+            return response;
+        }
+        HttpStatusCode status = response.getStatusCode();
+        ProblemDetail p;
+        if (ex instanceof NoResourceFoundException) {
+            p = ofStatus(status, null, "there is nothing at this address");
+        } else if (ex instanceof TypeMismatchException e && e.getPropertyName() != null) {
+            p = ofStatus(status, e.getPropertyName(), "has the wrong format");
+        } else if (ex instanceof MissingServletRequestParameterException e) {
+            p = ofStatus(status, e.getParameterName(), "is required");
+        } else {
+            p = ofStatus(status, "request", spring.getDetail());
+        }
+        p.setInstance(spring.getInstance());
+        return new ResponseEntity<>(p, response.getHeaders(), status);
     }
 
     @Override

@@ -48,13 +48,13 @@ class ReceivableController {
 
     @GetMapping("/{externalId}")
     ReceivableView get(@PathVariable String externalId) {
-        return views.of(receivables.get(externalId));
+        return views.of(receivables.get(PathIds.externalId(externalId, "receivable")));
     }
 
     /** Every decision the policy took for this case: inputs, rules fired, outputs, policy version and time. */
     @GetMapping("/{externalId}/decisions")
     List<DecisionRecorder.Recorded> decisions(@PathVariable String externalId) {
-        return decisions.forReceivable(receivables.get(externalId).id());
+        return decisions.forReceivable(receivables.get(PathIds.externalId(externalId, "receivable")).id());
     }
 
     /** Registers each item on its own: one bad item never rejects the others. */
@@ -76,6 +76,14 @@ class ReceivableController {
             result.put("index", i);
             JsonNode item = items.get(i);
             result.put("externalId", item.path("externalId").isTextual() ? item.get("externalId").asText() : null);
+            if (!item.isObject()) {
+                // null, a number, a string, an array: no receivable to read, and no reason to refuse the others
+                result.put("status", 400);
+                result.put("errors", List.of(new FieldProblem("items[" + i + "]", "must be a receivable (a JSON object)")));
+                counts.merge("invalid", 1, Integer::sum);
+                results.add(result);
+                continue;
+            }
             try {
                 readable.add(json.treeToValue(item, NewReceivable.class));
                 readableResults.add(result);

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import br.com.regua.config.ReguaProperties;
+import br.com.regua.logging.LogText;
 import br.com.regua.payment.PixProperties;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.OfferTerms;
@@ -95,8 +96,8 @@ public class ContactService {
                     .update();
             if (rows == 1) {
                 recorded++;
-                log.info("Contact {} for {} via {} to {} queued", request.stage(), request.receivable().externalId(), channel,
-                        mask(recipient));
+                log.info("Contact {} for {} via {} to {} queued", request.stage(), LogText.of(request.receivable().externalId()),
+                        channel, mask(recipient));
             }
         }
         return recorded;
@@ -122,7 +123,8 @@ public class ContactService {
                     .update();
             if (rows == 1) {
                 recorded++;
-                log.info("Contact {} for {} via {} to {} queued", stepKey, receivable.externalId(), channel, mask(recipient));
+                log.info("Contact {} for {} via {} to {} queued", stepKey, LogText.of(receivable.externalId()), channel,
+                        mask(recipient));
             }
         }
         return recorded;

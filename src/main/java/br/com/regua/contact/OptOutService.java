@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import br.com.regua.api.NotFoundException;
+import br.com.regua.logging.LogText;
 import br.com.regua.policy.Channel;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.ReceivableRepository;
@@ -41,7 +42,7 @@ public class OptOutService {
         Customer c = customer(customerExternalId);
         boolean added = optOuts.add(c.id(), channel, OffsetDateTime.now(clock));
         if (added) {
-            log.info("Customer {} opted out of {}", customerExternalId, channel);
+            log.info("Customer {} opted out of {}", LogText.of(customerExternalId), channel);
         }
         return new OptOutState(customerExternalId, optOuts.of(c.id()), added);
     }

@@ -3,9 +3,13 @@ package br.com.regua.payment;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import br.com.regua.receivable.ExternalId;
+import br.com.regua.receivable.MoneyDeserializer;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -15,9 +19,10 @@ import jakarta.validation.constraints.Size;
  * ({@code agreementId} and {@code installment}).
  */
 public record NewPayment(
-        @NotBlank @Size(max = 100) String externalId,
-        @Size(max = 100) String receivableExternalId,
-        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
+        @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
+        @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String receivableExternalId,
+        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals")
+        @JsonDeserialize(using = MoneyDeserializer.class) BigDecimal amount,
         @NotNull PaymentMethod method,
         @NotNull OffsetDateTime paidAt,
         @Size(max = 36) String agreementId,

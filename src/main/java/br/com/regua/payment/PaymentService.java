@@ -1,7 +1,6 @@
 package br.com.regua.payment;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,10 @@ import br.com.regua.api.ConflictException;
 import br.com.regua.api.FieldProblem;
 import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
+import br.com.regua.logging.LogText;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
@@ -37,8 +38,6 @@ import br.com.regua.schedule.CollectionCases;
 public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    /** Backends' clocks drift; a payment a little in the future is theirs, not a typo. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final PaymentRepository payments;
     private final ReceivableRepository receivables;
@@ -66,7 +65,7 @@ public class PaymentService {
     @Transactional
     public Outcome register(NewPayment request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        validate(request, now);
+        validate(request);
         String hash = ContentHash.of(request.receivableExternalId(), request.amount().setScale(2).toPlainString(),
                 request.method(), request.paidAt().toInstant());
         var existing = payments.findByExternalId(request.externalId());
@@ -101,7 +100,7 @@ public class PaymentService {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
             cases.balanceSettled(r.externalId());
         }
-        log.info("Payment {} of {} applied to {}: {}", request.externalId(), request.amount(), r.externalId(),
+        log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
                 settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());
         return new Outcome(payment, true, status);
     }
@@ -110,13 +109,13 @@ public class PaymentService {
         return payments.forReceivable(receivableId);
     }
 
-    private void validate(NewPayment request, OffsetDateTime now) {
+    private void validate(NewPayment request) {
         List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
         if (request.receivableExternalId() == null || request.receivableExternalId().isBlank()) {
             problems.add(new FieldProblem("receivableExternalId", "must not be blank"));
         }
-        if (request.paidAt() != null && request.paidAt().isAfter(now.plus(CLOCK_SKEW))) {
-            problems.add(new FieldProblem("paidAt", "must not be in the future"));
+        if (request.paidAt() != null) {
+            BusinessDates.paidAtProblem(request.paidAt(), clock).ifPresent(m -> problems.add(new FieldProblem("paidAt", m)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import br.com.regua.logging.LogText;
+
 /**
  * Changes the running policy safely: every candidate is compiled and its scenarios run before it
  * becomes a stored version and the active one; a candidate that fails changes nothing. Changes
@@ -99,7 +101,8 @@ public class PolicyWorkbench {
                     comment, now());
             engine.activate(candidate.policy().numbered(version.number()));
             seenActivation = store.lastActivationId();
-            log.info("Policy version {} ({}) activated by {}: {}", version.number(), version.hash(), author, comment);
+            log.info("Policy version {} ({}) activated by {}: {}", version.number(), version.hash(), LogText.of(author),
+                    LogText.of(comment));
             return new Change(version, true, candidate.scenarios());
         } finally {
             changing.unlock();
@@ -123,7 +126,8 @@ public class PolicyWorkbench {
             store.activate(number, author, comment, now());
             engine.activate(candidate.policy().numbered(number));
             seenActivation = store.lastActivationId();
-            log.info("Policy version {} ({}) re-activated by {}: {}", number, stored.get().hash(), author, comment);
+            log.info("Policy version {} ({}) re-activated by {}: {}", number, stored.get().hash(), LogText.of(author),
+                    LogText.of(comment));
             return Optional.of(new Change(store.version(number).orElseThrow(), false, candidate.scenarios()));
         } finally {
             changing.unlock();

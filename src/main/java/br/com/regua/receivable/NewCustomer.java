@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** The debtor as the backend sends them with a receivable. */
 public record NewCustomer(
-        @NotBlank @Size(max = 100) String externalId,
+        @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 20) String document,
         @NotNull CustomerType type,

@@ -3,9 +3,10 @@ package br.com.regua.receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -17,9 +18,10 @@ import jakarta.validation.constraints.Size;
  * messages then offer as a way to pay.
  */
 public record NewReceivable(
-        @NotBlank @Size(max = 100) String externalId,
+        @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @NotNull @Valid NewCustomer customer,
-        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals") BigDecimal amount,
+        @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must be an amount in reais with at most 2 decimals")
+        @JsonDeserialize(using = MoneyDeserializer.class) BigDecimal amount,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate,
         @Size(max = 500) String description,

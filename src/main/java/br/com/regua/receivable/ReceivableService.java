@@ -22,6 +22,7 @@ import br.com.regua.api.FieldProblem;
 import br.com.regua.api.InputValidator;
 import br.com.regua.api.InvalidInputException;
 import br.com.regua.api.NotFoundException;
+import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
 import br.com.regua.schedule.CollectionCases;
@@ -96,7 +97,8 @@ public class ReceivableService {
             try {
                 done = cases.inOneCommand(() -> registerTogether(chunk.stream().map(requests::get).toList()));
             } catch (RuntimeException chunkFailed) {
-                log.info("A chunk of {} receivables failed as a whole ({}); registering them one by one", chunk.size(), chunkFailed.toString());
+                log.info("A chunk of {} receivables failed as a whole ({}); registering them one by one", chunk.size(),
+                        LogText.of(chunkFailed));
                 done = chunk.stream().map(i -> registerAlone(requests.get(i))).toList();
             }
             for (int k = 0; k < chunk.size(); k++) {
@@ -164,8 +166,8 @@ public class ReceivableService {
         known.receivables.put(request.externalId(), new Known.Stored(id, hash));
         String caseId = cases.start(request.externalId(), id);
         caseIds.put(id, caseId);
-        log.info("Receivable {} registered for customer {} ({}), case {}", request.externalId(), request.customer().externalId(),
-                TaxDocument.mask(request.customer().document()), caseId);
+        log.info("Receivable {} registered for customer {} ({}), case {}", LogText.of(request.externalId()),
+                LogText.of(request.customer().externalId()), TaxDocument.mask(request.customer().document()), caseId);
         return new Registered(id, true, null);
     }
 
@@ -187,6 +189,12 @@ public class ReceivableService {
                 problems.add(new FieldProblem("customer.document",
                         c.type() == CustomerType.CONSUMER ? "must be a valid CPF for a consumer" : "must be a valid CNPJ for a business"));
             }
+        }
+        if (request.issueDate() != null) {
+            BusinessDates.issueOrDueProblem(request.issueDate(), clock).ifPresent(m -> problems.add(new FieldProblem("issueDate", m)));
+        }
+        if (request.dueDate() != null) {
+            BusinessDates.issueOrDueProblem(request.dueDate(), clock).ifPresent(m -> problems.add(new FieldProblem("dueDate", m)));
         }
         if (request.issueDate() != null && request.dueDate() != null && request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "must not be before issueDate"));

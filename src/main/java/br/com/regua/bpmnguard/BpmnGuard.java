@@ -72,7 +72,8 @@ public final class BpmnGuard {
             String attribute = attributeName(key);
             boolean camundaAttribute = isCamundaKey(key);
             String label = (camundaAttribute ? "camunda:" : "") + attribute;
-            if (camundaAttribute && ("class".equals(attribute) || attribute.endsWith("Class"))
+            // camunda:class on a task, class on a camunda:executionListener or camunda:taskListener
+            if ((camundaAttribute || camunda) && ("class".equals(attribute) || attribute.endsWith("Class"))
                     && !ExpressionRules.isExpression(value) && !value.strip().startsWith(REGUA_PACKAGE)) {
                 found.add(new Violation(element, id, where + label + ": the class " + value + " is not one of Régua's ("
                         + REGUA_PACKAGE + "...)"));
@@ -81,7 +82,8 @@ public final class BpmnGuard {
                 found.add(new Violation(element, id, where + label + "=\"" + value + "\": a built-in task type that acts on the "
                         + "server; only \"" + EXTERNAL_TASK_TYPE + "\" is deployed"));
             }
-            if (camundaAttribute && "resource".equals(attribute)) {
+            // camunda:resource on a script task, resource on a camunda:script
+            if ("resource".equals(attribute) && (camundaAttribute || camunda)) {
                 found.add(new Violation(element, id, where + label + ": a script kept in an external resource (" + value
                         + ") runs code on the server and is not deployed"));
             }

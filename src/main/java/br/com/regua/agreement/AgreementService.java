@@ -279,6 +279,25 @@ public class AgreementService {
     }
 
     /**
+     * The agreement's process instance was deleted in the engine (Cockpit, {@code /engine-rest}),
+     * not ended by its BPMN: the agreement is cancelled (no more installments are taken), and so are
+     * its receivables, whose cases end. Runs in the deleting transaction.
+     */
+    @Transactional
+    public void deletedInEngine(String agreementId, String by, String reason) {
+        var found = agreements.lock(agreementId);
+        if (found.isEmpty() || found.get().status() != AgreementStatus.ACTIVE) {
+            return;
+        }
+        AgreementRepository.Agreement a = found.get();
+        agreements.end(a.id(), AgreementStatus.CANCELLED, OffsetDateTime.now(clock));
+        for (Long id : agreements.receivableIds(a.id())) {
+            cases.agreementDeletedInEngine(id, a.id(), by, reason);
+        }
+        log.warn("Agreement {} cancelled: deleted in the engine by {} ({})", a.id(), by, reason == null ? "no reason given" : reason);
+    }
+
+    /**
      * Where the schedule picks up. When the terms name a resume stage the case has not reached, it
      * resumes there today, and the steps before it are not repeated; otherwise it picks up where it
      * left off, the days spent in the agreement not counted against the debtor.

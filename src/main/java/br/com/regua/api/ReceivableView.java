@@ -49,14 +49,18 @@ public record ReceivableView(
             String text,
             String externalId,
             BigDecimal amount,
-            String method) {
+            String method,
+            String by,
+            String reason) {
 
         static TimelineEntry stage(OffsetDateTime at, String stage, String detail) {
-            return new TimelineEntry(at, "STAGE", stage, detail, null, null, null, null, null, null, null, null, null, null, null);
+            return new TimelineEntry(at, "STAGE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
         }
 
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
-            return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null);
+            return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
+                    null, null);
         }
 
         static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text) {
@@ -66,11 +70,23 @@ public record ReceivableView(
         /** {@code detail}: why a contact waits (DEFERRED) or failed, or the last failed try of one still QUEUED. */
         static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text,
                                      String detail) {
-            return new TimelineEntry(at, "CONTACT", stage, detail, null, null, null, null, channel, status, subject, text, null, null, null);
+            return new TimelineEntry(at, "CONTACT", stage, detail, null, null, null, null, channel, status, subject, text, null, null, null,
+                    null, null);
+        }
+
+        /**
+         * The case was deleted in the process engine from outside Régua (Cockpit, {@code /engine-rest}):
+         * {@code stage} is where it stood, {@code by} the engine user who deleted it ("engine" when
+         * none was logged in), {@code reason} the reason they gave.
+         */
+        static TimelineEntry deletedInEngine(OffsetDateTime at, String stage, String detail, String by, String reason) {
+            return new TimelineEntry(at, "DELETED_IN_ENGINE", stage, detail, null, null, null, null, null, null, null, null, null, null,
+                    null, by, reason);
         }
 
         static TimelineEntry payment(OffsetDateTime at, String externalId, BigDecimal amount, String method) {
-            return new TimelineEntry(at, "PAYMENT", null, null, null, null, null, null, null, null, null, null, externalId, amount, method);
+            return new TimelineEntry(at, "PAYMENT", null, null, null, null, null, null, null, null, null, null, externalId, amount, method,
+                    null, null);
         }
     }
 }

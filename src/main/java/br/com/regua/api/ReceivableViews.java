@@ -49,7 +49,9 @@ class ReceivableViews {
         LocalDate today = LocalDate.now(clock);
         Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
         List<ReceivableView.TimelineEntry> timeline = new ArrayList<>();
-        events.forReceivable(r.id()).forEach(e -> timeline.add(ReceivableView.TimelineEntry.stage(e.at(), e.stage().name(), e.detail())));
+        events.forReceivable(r.id()).forEach(e -> timeline.add(e.kind() == CaseEvents.Kind.DELETED_IN_ENGINE
+                ? ReceivableView.TimelineEntry.deletedInEngine(e.at(), e.stage().name(), e.detail(), e.by(), e.reason())
+                : ReceivableView.TimelineEntry.stage(e.at(), e.stage().name(), e.detail())));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(
                 ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
         contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),

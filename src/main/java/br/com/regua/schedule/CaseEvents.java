@@ -8,9 +8,13 @@ import org.springframework.stereotype.Component;
 
 import br.com.regua.policy.Stage;
 
-/** The stages a case went through, for its timeline. */
+/** What happened to a case, for its timeline: the stages it went through, and its deletion in the engine. */
 @Component
 public class CaseEvents {
+
+    /** The longest reason kept; the engine accepts longer ones. */
+    static final int MAX_REASON = 1000;
+    static final int MAX_ACTOR = 100;
 
     private final JdbcClient jdbc;
 
@@ -18,7 +22,15 @@ public class CaseEvents {
         this.jdbc = jdbc;
     }
 
-    public record StageReached(Stage stage, String detail, OffsetDateTime at) {
+    public enum Kind {
+        /** The case reached a stage, or something happened at its stage ({@code detail} says what). */
+        STAGE,
+        /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
+        DELETED_IN_ENGINE
+    }
+
+    /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
+    public record CaseEvent(Kind kind, Stage stage, String detail, String by, String reason, OffsetDateTime at) {
     }
 
     public void stageReached(long receivableId, Stage stage, String detail, OffsetDateTime at) {
@@ -26,10 +38,22 @@ public class CaseEvents {
                 .params(receivableId, stage.name(), detail, at).update();
     }
 
-    public List<StageReached> forReceivable(long receivableId) {
+    /** The case, at {@code stage}, was deleted in the engine by {@code by}. */
+    void deletedInEngine(long receivableId, Stage stage, String detail, String by, String reason, OffsetDateTime at) {
+        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, reason, happened_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(receivableId, Kind.DELETED_IN_ENGINE.name(), stage.name(), detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at)
+                .update();
+    }
+
+    public List<CaseEvent> forReceivable(long receivableId) {
         return jdbc.sql("select * from case_event where receivable_id = ? order by id").param(receivableId)
-                .query((rs, n) -> new StageReached(Stage.valueOf(rs.getString("stage")), rs.getString("detail"),
+                .query((rs, n) -> new CaseEvent(Kind.valueOf(rs.getString("kind")), Stage.valueOf(rs.getString("stage")),
+                        rs.getString("detail"), rs.getString("actor"), rs.getString("reason"),
                         rs.getObject("happened_at", OffsetDateTime.class)))
                 .list();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -98,7 +98,11 @@ class CollectionPostgresIntegrationTests {
     }
 
     JsonNode advanceTo(String to) {
-        ResponseEntity<JsonNode> response = post("/api/simulation/advance", "{\"to\": \"" + to + "\"}");
+        // moving the simulation clock is an administrator's act: here the one the settings made
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> response = anonymous.withBasicAuth("admin", "integration-test-only")
+                .postForEntity("/api/simulation/advance", new HttpEntity<>("{\"to\": \"" + to + "\"}", headers), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

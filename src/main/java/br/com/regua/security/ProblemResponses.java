@@ -11,14 +11,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** 401 and 403 for API callers as problem details, like every other error of the API. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/** 401, 403 and a URL the firewall refuses, as problem details like every other error of the API. */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
     private final String challenge;
@@ -45,6 +47,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role",
                 "your roles do not allow " + request.getMethod() + " " + request.getRequestURI()
                         + "; see the role table in the README");
+    }
+
+    /** The firewall refused the URL itself (an encoded line break, a path traversal): nothing was looked up. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "rejected-url", "The URL holds what no request may carry",
+                "line breaks, encoded slashes, '..' and similar are refused in a URL; nothing was changed");
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail) throws IOException {

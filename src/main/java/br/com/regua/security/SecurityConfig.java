@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -120,6 +121,12 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(machines))
                 .defaultAccessDeniedHandlerFor(problems, machines));
         return http.build();
+    }
+
+    /** A URL refused by Spring Security's firewall is answered as a problem detail too. */
+    @Bean
+    RequestRejectedHandler rejectedUrls(ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder) {
+        return new ProblemResponses(json, jwtDecoder.getIfAvailable() != null);
     }
 
     /** The roles of a bearer token are Régua's group ids in one claim; its user is another claim. */

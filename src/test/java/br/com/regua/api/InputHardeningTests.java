@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.security.Role;
+import br.com.regua.support.TestUsers;
 
 /**
  * Bad input found by probing the running server, each kept as a test: the answer is a 400 problem
@@ -39,8 +41,13 @@ class InputHardeningTests extends ReguaSpringTests {
     static final String[] BAD_IDS = {"inv/1", "inv\u00001", "inv-1\n2026-03-02 INFO forged line", "inv\t1", "inv 1", "a".repeat(65),
             "fatura-ção"};
 
-    @Autowired
+    /** an administrator: these tests are about what the server accepts, not about roles */
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsAdministrator() {
+        http = as(Role.ADMIN);
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -206,7 +213,11 @@ class InputHardeningTests extends ReguaSpringTests {
     @Test
     void aPathNamingAnIdOutsideTheGrammarFindsNothingAndChangesNothing() throws Exception {
         register("hard-path");
-        for (String bad : new String[] {"hard-path\n", "hard path", "hard-path\u2028x", "a".repeat(65), "hard-pa\u00e7h"}) {
+        // a line break or line separator in a URL never reaches Régua: the security firewall refuses the request
+        for (String rejected : new String[] {"hard-path\n", "hard-path\u2028x"}) {
+            assertProblem(http.getForEntity("/api/receivables/{id}", JsonNode.class, rejected), HttpStatus.BAD_REQUEST, "rejected-url");
+        }
+        for (String bad : new String[] {"hard path", "a".repeat(65), "hard-pa\u00e7h"}) {
             assertProblem(http.getForEntity("/api/receivables/{id}", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
             assertProblem(http.getForEntity("/api/receivables/{id}/decisions", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
             assertProblem(http.getForEntity("/api/receivables/{id}/offers", JsonNode.class, bad), HttpStatus.NOT_FOUND, "not-found");
@@ -404,11 +415,11 @@ class InputHardeningTests extends ReguaSpringTests {
         String comment = "routine check\n2026-03-02T10:00:00.000-03:00  INFO 1 --- [main] forged: policy version 99 activated by admin";
 
         ResponseEntity<JsonNode> response = post("/api/policy/versions/" + active + "/activate",
-                json.createObjectNode().put("author", "ana\r\nx").put("comment", comment).toString());
+                json.createObjectNode().put("comment", comment).toString());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(output.getOut()).contains("re-activated by ana\\r\\nx: routine check\\n2026-03-02T10:00:00.000-03:00  INFO 1");
-        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-03-02T10:00:00.000-03:00  INFO 1 --- [main] forged"))
-                .noneMatch(line -> line.equals("x: routine check"));
+        assertThat(output.getOut()).contains("re-activated by " + TestUsers.user(Role.ADMIN)
+                + ": routine check\\n2026-03-02T10:00:00.000-03:00  INFO 1");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-03-02T10:00:00.000-03:00  INFO 1 --- [main] forged"));
     }
 }

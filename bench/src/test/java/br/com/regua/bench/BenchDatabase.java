@@ -23,6 +23,8 @@ final class BenchDatabase {
     static final String USER = env("REGUA_BENCH_PG_USER", "postgres");
     static final String PASSWORD = env("REGUA_BENCH_PG_PASSWORD", "");
     static final String NAME = "regua_bench";
+    /** PostgreSQL has no demo accounts: the benchmarks' server makes this administrator, and calls the API as it. */
+    static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
     private BenchDatabase() {
     }
@@ -33,6 +35,14 @@ final class BenchDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("regua.security.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("regua.agreements.offer-secret", () -> "benchmark-offer-secret");
+    }
+
+    /** The HTTP Basic header of the administrator above. */
+    static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Drops and creates the benchmark database; returns its JDBC URL. */

@@ -236,7 +236,8 @@ class ScheduleBenchmark {
     private HttpResponse<String> send(HttpClient http, String body) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/receivables/batch"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                    .header("Content-Type", "application/json").header("Authorization", BenchDatabase.adminAuthorization())
+                    .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

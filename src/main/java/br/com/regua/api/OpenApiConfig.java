@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import br.com.regua.security.EndpointRoles;
 import br.com.regua.security.Role;
 import io.swagger.v3.oas.models.Components;
@@ -34,6 +36,14 @@ class OpenApiConfig {
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
     static final String SESSION = "session";
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("an OpenAPI example is not JSON: " + json, e);
+        }
+    }
 
     @Bean
     OpenAPI reguaOpenApi() {
@@ -74,7 +84,49 @@ class OpenApiConfig {
         };
     }
 
+    /** What a client sends, as the README shows it: one example per operation that takes a body. */
+    static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("POST /api/receivables", """
+                    {"externalId": "INV-2026-0001",
+                     "customer": {"externalId": "C-42", "name": "Maria da Silva", "document": "529.982.247-25", "type": "CONSUMER",
+                                  "email": "maria@example.com", "phone": "+55 11 98765-4321", "state": "SP"},
+                     "amount": "1500.00", "issueDate": "2026-11-01", "dueDate": "2026-12-10", "description": "Mensalidade de dezembro"}"""),
+            Map.entry("POST /api/payments", """
+                    {"externalId": "PIX-E2E-123", "receivableExternalId": "INV-2026-0001", "amount": "1500.00", "method": "PIX",
+                     "paidAt": "2026-12-09T14:31:00-03:00"}"""),
+            Map.entry("POST /api/agreements", """
+                    {"offerId": "eyJyZWNlaXZhYmxlcyI6WyJJTlYtMjAyNi0wMDAxIl0..."}"""),
+            Map.entry("POST /api/receivables/{externalId}/disputes", """
+                    {"reason": "Não reconheço esta cobrança"}"""),
+            Map.entry("POST /api/disputes/{id}/resolution", """
+                    {"outcome": "UPHELD", "correctedAmount": "1200.00", "note": "desconto de pontualidade não aplicado"}"""),
+            Map.entry("POST /api/customers/{externalId}/opt-outs", """
+                    {"channel": "SMS"}"""),
+            Map.entry("POST /api/contacts/{id}/status", """
+                    {"status": "FAILED", "reason": "número inexistente"}"""),
+            Map.entry("PUT /api/policy", """
+                    {"comment": "two more days for regular customers", "files": {"grace.drl": "...the whole new content..."}}"""),
+            Map.entry("POST /api/policy/versions/{number}/activate", """
+                    {"comment": "back to version 2"}"""),
+            Map.entry("POST /api/simulation/advance", """
+                    {"to": "2026-12-15T09:00:00-03:00"}"""),
+            Map.entry("POST /api/receivables/batch", """
+                    {"items": [{"externalId": "INV-2026-0002",
+                                "customer": {"externalId": "C-43", "name": "João Souza", "document": "123.456.789-09",
+                                             "type": "CONSUMER", "email": "joao@example.com", "state": "RJ"},
+                                "amount": "320.50", "issueDate": "2026-11-01", "dueDate": "2026-12-10"}]}"""),
+            Map.entry("POST /api/policy/validate", """
+                    {"files": {"grace.drl": "...the whole new content..."}}"""),
+            Map.entry("POST /api/policy/simulate", """
+                    {"files": {"grace.drl": "...the whole new content..."}}"""));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static void document(HttpMethod method, String path, Operation operation) {
+        String example = EXAMPLES.get(method.name() + " " + path);
+        if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().values().forEach(media -> media.setExample(parse(example)));
+        }
         Optional<EndpointRoles.Access> access = EndpointRoles.find(method, path);
         String roles = access.map(EndpointRoles.Access::who).orElse("undocumented");
         operation.addExtension("x-roles", access.map(a -> a.allowed().stream().map(Role::group).toList()).orElse(List.of()));

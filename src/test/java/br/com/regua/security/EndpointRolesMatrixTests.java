@@ -109,6 +109,31 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     }
 
     @Test
+    void theOpenApiDocumentGivesEveryOperationItsRolesSignInAndProblems() throws Exception {
+        HttpResponse<String> document = send(get("/v3/api-docs"), Role.ANALYST);
+        assertThat(document.statusCode()).isEqualTo(200);
+        var paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.body()).get("paths");
+        List<String> undocumented = new ArrayList<>();
+        int operations = 0;
+        for (var path : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) paths::fields) {
+            for (var operation : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) path.getValue()::fields) {
+                operations++;
+                var op = operation.getValue();
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (!op.path("description").asText().contains("**Roles:**") || op.path("description").asText().contains("undocumented")
+                        || op.path("security").isEmpty() || !op.path("responses").has("401") || !op.path("responses").has("403")) {
+                    undocumented.add(name);
+                }
+                if (op.has("requestBody") && op.at("/requestBody/content/application~1json/example").isMissingNode()) {
+                    undocumented.add(name + " (no example)");
+                }
+            }
+        }
+        assertThat(operations).as("operations in the document").isGreaterThanOrEqualTo(25);
+        assertThat(undocumented).as("operations without their roles, sign-in, problems or example").isEmpty();
+    }
+
+    @Test
     void theReadmeShowsTheRoleTableAsTheServerEnforcesIt() throws Exception {
         assertThat(Files.readString(Path.of("README.md"))).contains(EndpointRoles.markdown());
     }

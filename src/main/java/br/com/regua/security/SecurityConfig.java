@@ -112,9 +112,9 @@ public class SecurityConfig {
         RequestMatcher loginForm = PATHS.matcher(HttpMethod.POST, "/login");
         RequestMatcher sessionWrite = request -> !CSRF_SAFE_METHODS.contains(request.getMethod())
                 && (request.getRequestedSessionId() != null || loginForm.matches(request));
-        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite).ignoringRequestMatchers(
-                new AndRequestMatcher(PATHS.matcher("/camunda/**"), new NegatedRequestMatcher(camundaLogout)),
-                withCredentialsHeader));
+        // (Cockpit's logout button ends the Régua session too; it sends Camunda's token, not Régua's.)
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite)
+                .ignoringRequestMatchers(PATHS.matcher("/camunda/**"), withCredentialsHeader));
         // machines get a 401 problem; people are sent to the login form (Spring's own page, kept by
         // not replacing the entry point as a whole)
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, machines)

@@ -138,6 +138,17 @@ class CockpitBrowserTests extends ReguaSpringTests {
             assertThat(attempts).isEqualTo("403,403,403");
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).active().count())
                     .as("the case is still there and running").isEqualTo(1);
+
+            // Cockpit's own logout ends the session Régua's login opened: Cockpit then sends the browser to the login form
+            int loggedOut = browser.evaluate("""
+                    (async () => {
+                      const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '=').split('=')[1];
+                      return (await fetch('%s/api/admin/auth/user/%s/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': token}})).status;
+                    })()""".formatted(base, engineName)).asInt();
+            assertThat(loggedOut).isEqualTo(200);
+            browser.navigate(base + "/app/cockpit/" + engineName + "/");
+            assertThat(browser.waitFor("document.querySelector('form input[name=password]') !== null", Duration.ofSeconds(30)))
+                    .as("signed out: the login form again").isTrue();
         }
     }
 }

@@ -1,6 +1,9 @@
 package br.com.regua.policy;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +24,11 @@ import java.util.regex.Pattern;
 final class PolicyFileCheck {
 
     static final String ONLY_DECIDE = "rules may only read facts and decide";
+
+    /** Enough to act on; a file of a million wrong names needs no million messages. */
+    static final int MOST_PROBLEMS_PER_FILE = 50;
+    /** How far back or ahead a declaration's type is looked for: types are short, files may not be. */
+    private static final int TYPE_REACH = 64;
 
     private PolicyFileCheck() {
     }
@@ -100,7 +108,7 @@ final class PolicyFileCheck {
         int line = 1;
         int column = 1;
         int backslashes = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && found.size() < MOST_PROBLEMS_PER_FILE; i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 // an escape only where the backslash is not itself escaped (JLS 3.3)
@@ -398,28 +406,20 @@ final class PolicyFileCheck {
 
         /** Does the type of a declaration end at token {@code k}: an allowed type, a primitive, {@code X<...>}, {@code X[]}? */
         private static boolean endsType(List<Token> t, int k) {
-            Token token = t.get(k);
-            if (token.kind() == Kind.NAME) {
-                return PolicyAllowList.isType(token.text()) || PolicyAllowList.PRIMITIVES.contains(token.text());
-            }
-            if (token.is("]")) {
-                return k >= 2 && t.get(k - 1).is("[") && endsType(t, k - 2);
-            }
-            if (token.is(">")) {
-                int depth = 0;
-                for (int j = k; j >= 0; j--) {
-                    Token g = t.get(j);
-                    if (g.is(">")) {
-                        depth++;
-                    } else if (g.is("<")) {
-                        depth--;
-                        if (depth == 0) {
-                            return j > 0 && endsType(t, j - 1);
-                        }
-                    } else if (!(g.is(",") || g.is("?") || g.is(".") || g.is("[") || g.is("]")
-                            || g.isName("extends") || (g.kind() == Kind.NAME && PolicyAllowList.isType(g.text())))) {
-                        return false;
-                    }
+            int depth = 0;
+            for (int j = k; j >= 0 && j > k - TYPE_REACH; j--) {
+                Token g = t.get(j);
+                if (g.is("]") && j > 0 && t.get(j - 1).is("[")) {
+                    j--; // X[]: the type ends before the brackets
+                } else if (g.is(">")) {
+                    depth++;
+                } else if (g.is("<") && depth > 0) {
+                    depth--;
+                } else if (g.kind() == Kind.NAME && depth == 0) {
+                    return PolicyAllowList.isType(g.text()) || PolicyAllowList.PRIMITIVES.contains(g.text());
+                } else if (!(depth > 0 && (g.is(",") || g.is("?") || g.is(".") || g.is("[") || g.is("]") || g.isName("extends")
+                        || (g.kind() == Kind.NAME && PolicyAllowList.isType(g.text()))))) {
+                    return false;
                 }
             }
             return false;
@@ -428,7 +428,8 @@ final class PolicyFileCheck {
         /** The index after a type written from {@code k}: {@code a.b.C<...>[]}. */
         private static int skipType(List<Token> t, int k) {
             int j = k;
-            while (j < t.size() && t.get(j).kind() == Kind.NAME) {
+            int end = Math.min(t.size(), k + TYPE_REACH);
+            while (j < end && t.get(j).kind() == Kind.NAME) {
                 j++;
                 if (j < t.size() && t.get(j).is(".")) {
                     j++;
@@ -436,22 +437,27 @@ final class PolicyFileCheck {
                     break;
                 }
             }
-            if (j < t.size() && t.get(j).is("<")) {
-                int depth = 0;
-                for (; j < t.size(); j++) {
-                    if (t.get(j).is("<")) {
-                        depth++;
-                    } else if (t.get(j).is(">") && --depth == 0) {
-                        j++;
-                        break;
-                    }
-                }
+            if (j < end && t.get(j).is("<")) {
+                j = afterTypeArguments(t, j, end);
             }
-            while (j + 1 < t.size() && t.get(j).is("[") && t.get(j + 1).is("]")) {
+            while (j + 1 < end && t.get(j).is("[") && t.get(j + 1).is("]")) {
                 j += 2;
             }
             return j;
         }
+    }
+
+    /** The index after {@code <...>} opening at {@code j}, looked for before {@code end}. */
+    private static int afterTypeArguments(List<Token> t, int j, int end) {
+        int depth = 0;
+        for (int g = j; g < end; g++) {
+            if (t.get(g).is("<")) {
+                depth++;
+            } else if (t.get(g).is(">") && --depth == 0) {
+                return g + 1;
+            }
+        }
+        return end;
     }
 
     private static boolean after(List<Token> t, int k, String symbol) {
@@ -466,14 +472,26 @@ final class PolicyFileCheck {
         private final List<Token> t;
         private final Names names;
         private final List<Problem> problems = new ArrayList<>();
+        /** For each {@code (}, the index of its {@code )}, or -1. */
+        private final int[] closing;
 
         Checker(List<Token> tokens, Names names) {
             this.t = tokens;
             this.names = names;
+            this.closing = new int[tokens.size()];
+            Arrays.fill(closing, -1);
+            Deque<Integer> open = new ArrayDeque<>();
+            for (int k = 0; k < tokens.size(); k++) {
+                if (tokens.get(k).is("(")) {
+                    open.push(k);
+                } else if (tokens.get(k).is(")") && !open.isEmpty()) {
+                    closing[open.pop()] = k;
+                }
+            }
         }
 
         List<Problem> run() {
-            for (int k = 0; k < t.size(); k++) {
+            for (int k = 0; k < t.size() && problems.size() < MOST_PROBLEMS_PER_FILE; k++) {
                 Token token = t.get(k);
                 if (token.is("->")) {
                     refuse(token, "lambdas (->) are not allowed in a policy file: " + ONLY_DECIDE);
@@ -587,7 +605,8 @@ final class PolicyFileCheck {
             List<Integer> chain = chain(k);
             StringBuilder name = new StringBuilder();
             int found = -1;
-            for (int index : chain) {
+            // no allowed class is more than a few packages deep
+            for (int index : chain.subList(0, Math.min(chain.size(), 8))) {
                 name.append(name.isEmpty() ? "" : ".").append(t.get(index).text());
                 if (PolicyAllowList.isFullName(name.toString())) {
                     found = index;
@@ -670,33 +689,15 @@ final class PolicyFileCheck {
 
         /** {@code new Fact(...) { ... }} would be a class of the rule's own, overriding what Régua calls. */
         private void anonymousClass(int k) {
+            int end = Math.min(t.size(), k + TYPE_REACH);
             int j = k + 1;
-            while (j < t.size() && (t.get(j).kind() == Kind.NAME || t.get(j).is("."))) {
+            while (j < end && (t.get(j).kind() == Kind.NAME || t.get(j).is("."))) {
                 j++;
             }
-            if (j < t.size() && t.get(j).is("<")) {
-                int depth = 0;
-                for (; j < t.size(); j++) {
-                    if (t.get(j).is("<")) {
-                        depth++;
-                    } else if (t.get(j).is(">") && --depth == 0) {
-                        j++;
-                        break;
-                    }
-                }
+            if (j < end && t.get(j).is("<")) {
+                j = afterTypeArguments(t, j, end);
             }
-            if (j >= t.size() || !t.get(j).is("(")) {
-                return;
-            }
-            int depth = 0;
-            for (; j < t.size(); j++) {
-                if (t.get(j).is("(")) {
-                    depth++;
-                } else if (t.get(j).is(")") && --depth == 0) {
-                    break;
-                }
-            }
-            if (j + 1 < t.size() && t.get(j + 1).is("{")) {
+            if (j < end && t.get(j).is("(") && closing[j] > 0 && closing[j] + 1 < t.size() && t.get(closing[j] + 1).is("{")) {
                 refuse(t.get(k), "anonymous classes (new ...() { }) are not allowed in a policy file: " + ONLY_DECIDE);
             }
         }

@@ -451,6 +451,17 @@ class PolicyAllowListTests {
                         + "today), so that a decision does not depend on when it is made");
     }
 
+    @Test
+    void aFileOfThousandsOfWrongNamesIsRefusedWithItsFirstFiftyProblems() {
+        String content = ruleThat("System.exit(0);\n".repeat(5_000));
+
+        List<PolicyError> refusals = refusals("attack.drl", content);
+
+        assertThat(refusals).hasSize(PolicyFileCheck.MOST_PROBLEMS_PER_FILE);
+        assertThat(refusals.get(0)).isEqualTo(new PolicyError("attack.drl", 7, 5, notAllowed("System")));
+        assertThat(refusals.get(49).line()).isEqualTo(56);
+    }
+
     /**
      * Names are allowed by name, whatever object they are called on: so no allowed name, called on
      * anything an allowed name returns, may lead to a class, a class loader, a thread, a process,

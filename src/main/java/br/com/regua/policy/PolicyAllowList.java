@@ -138,8 +138,13 @@ final class PolicyAllowList {
     static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "boolean", "short", "byte", "char",
             "void", "var");
 
-    /** Names a rule may never give to what it declares: Java's and DRL's words, and Drools' handles. */
-    private static final Set<String> NOT_DECLARABLE = Stream.of(KEYWORDS, Set.of(
+    /**
+     * Names a rule may never give to what it declares: Java's and DRL's words, Drools' handles, and
+     * the excluded members — in a condition, a name not bound in that rule is read off the fact, so
+     * a binding called declaringClass elsewhere would let Stage( $c : declaringClass ) through.
+     */
+    private static final Set<String> NOT_DECLARABLE = Stream.of(KEYWORDS, EXCLUDED_MEMBERS,
+            EXCLUDED_MEMBERS.stream().flatMap(m -> property(m).stream()).collect(Collectors.toSet()), Set.of(
             "abstract", "assert", "break", "case", "catch", "class", "const", "continue", "default", "do", "enum",
             "finally", "for", "goto", "implements", "import", "interface", "native", "new", "package", "private",
             "protected", "public", "static", "strictfp", "super", "switch", "synchronized", "throw", "throws",

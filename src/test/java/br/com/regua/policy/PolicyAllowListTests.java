@@ -396,6 +396,28 @@ class PolicyAllowListTests {
     }
 
     @Test
+    void aRuleCannotDeclareANameThatAFactWouldAnswerWithItsClass() {
+        String content = """
+                package br.com.regua.policy;
+
+                rule "Binds a name"
+                when
+                    declaringClass : CaseFacts()
+                then
+                end
+
+                rule "Then reads it off an enum"
+                when
+                    Stage( $c : declaringClass )
+                then
+                end
+                """;
+
+        assertRefused("attack.drl", content, 5, "declaringClass");
+        assertRefused("attack.drl", content, 11, "declaringClass");
+    }
+
+    @Test
     void evalAndAccumulateWithCodeOfItsOwnAreRefused() {
         String content = """
                 package br.com.regua.policy;

@@ -17,12 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.drools.decisiontable.DecisionTableProviderImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * One set of policy files compiled into a Drools knowledge base, with the content hash that names
@@ -101,16 +106,38 @@ public final class CompiledPolicy {
         if (files.keySet().stream().noneMatch(CompiledPolicy::isRuleFile)) {
             throw new PolicyCompilationException(List.of(new PolicyError("rules", 0, 0, "no rule files")));
         }
+        SortedMap<String, String> drl = new TreeMap<>();
+        Map<String, String> tables = new HashMap<>();
+        List<PolicyError> unreadable = new ArrayList<>();
+        files.forEach((name, content) -> {
+            if (isRuleFile(name) && name.endsWith(".drl.csv")) {
+                tables.put(name, content);
+                try {
+                    drl.put(name, tableToDrl(content));
+                } catch (RuntimeException e) {
+                    unreadable.add(new PolicyError(name, 0, 0, "the decision table cannot be read: " + e.getMessage()));
+                }
+            } else if (isRuleFile(name)) {
+                drl.put(name, content);
+            }
+        });
+        if (!unreadable.isEmpty()) {
+            throw new PolicyCompilationException(unreadable);
+        }
+        // before Drools sees a line of it: a policy file may decide, never act
+        List<PolicyError> refused = PolicyFileCheck.check(drl, tables);
+        if (!refused.isEmpty()) {
+            throw new PolicyCompilationException(refused);
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        // written under their package's path, as Drools expects; errors name the file as the user knows it
+        // written under their package's path, as Drools expects; errors name the file as the user knows it.
+        // A decision table goes in as the DRL that was checked, so that what runs is what was checked.
         Map<String, String> userNames = new HashMap<>();
-        files.forEach((name, content) -> {
-            if (isRuleFile(name)) {
-                String path = packagePath(name, content) + name.replace('/', '_');
-                userNames.put(path, name);
-                kfs.write("src/main/resources/" + path, content);
-            }
+        drl.forEach((name, content) -> {
+            String path = packagePath(name, files.get(name)) + name.replace('/', '_') + (tables.containsKey(name) ? ".drl" : "");
+            userNames.put(path, name);
+            kfs.write("src/main/resources/" + path, content);
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Results results = builder.getResults();
@@ -130,6 +157,16 @@ public final class CompiledPolicy {
     /** The same compiled policy, known as stored version {@code n}. */
     public CompiledPolicy numbered(int n) {
         return new CompiledPolicy(kieBase, version, n, files);
+    }
+
+    /** The DRL Drools makes of a decision table ({@code .drl.csv}), as its own builder would make it. */
+    static String tableToDrl(String csv) {
+        DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+        configuration.setInputType(DecisionTableInputType.CSV);
+        // a resource without a path: the provider caches tables by path, and an edited table must be read again
+        String drl = new DecisionTableProviderImpl().loadFromResource(
+                ResourceFactory.newByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)), configuration);
+        return drl == null ? "" : drl;
     }
 
     private static String packagePath(String name, String content) {

@@ -148,7 +148,16 @@ public class PolicyWorkbench {
             return;
         }
         // the usual case, every few seconds: nothing changed since the last look, and no query is needed
-        if (files.equals(takenIn) || files.equals(refusedDirectory)) {
+        if (files.equals(takenIn)) {
+            if (!directoryStatus.accepted()) {
+                // the refused edit was taken back: the directory holds what is running again
+                refusedDirectory = Map.of();
+                directoryStatus = DirectoryStatus.accepted("refused edit taken back; version " + engine.active().number()
+                        + " active", now());
+            }
+            return;
+        }
+        if (files.equals(refusedDirectory)) {
             return;
         }
         SortedMap<String, String> edits = DirectorySnapshot.edits(store.directorySnapshot(), files);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.schedule.SimulationClock;
+import br.com.regua.security.Role;
+import br.com.regua.support.TestUsers;
 
 /**
  * A policy file that acts instead of deciding, sent over HTTP or dropped in the rules directory:
@@ -39,7 +42,16 @@ import br.com.regua.schedule.SimulationClock;
 class PolicyAllowListApiTests extends PolicySpringTests {
 
     @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    IdentityService identity;
+    /** an administrator: registers cases and changes the policy; the test is about what a file may do, not roles */
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        http = TestUsers.as(Role.ADMIN, identity, anonymous);
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -68,7 +80,7 @@ class PolicyAllowListApiTests extends PolicySpringTests {
     void validateSimulateAndActivateRefuseAProbeThatWritesAFileWithItsFileAndLineAndWriteNothing() {
         int before = activeNumber();
         Path target = tmp.resolve("written-over-http.txt");
-        String files = body("Mallory", Map.of("probe.drl", probe(target)));
+        String files = body(Map.of("probe.drl", probe(target)));
 
         ResponseEntity<JsonNode> validate = send(HttpMethod.POST, "/api/policy/validate", files);
         ResponseEntity<JsonNode> simulate = send(HttpMethod.POST, "/api/policy/simulate", files);
@@ -143,9 +155,8 @@ class PolicyAllowListApiTests extends PolicySpringTests {
         }
     }
 
-    String body(String author, Map<String, String> files) {
+    String body(Map<String, String> files) {
         Map<String, Object> body = new HashMap<>();
-        body.put("author", author);
         body.put("comment", "probe");
         body.put("files", files);
         try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -17,6 +18,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -110,6 +114,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
         group(identity, CAMUNDA_ADMIN, "Camunda administrators (kept for Camunda's webapps; Régua's role is admins)");
         grants(authorizations);
+        grantOpenTasksToTheirCandidates(engine);
         promoteCamundaAdmins(identity);
         if (admin.password() != null && !admin.password().isEmpty()) {
             user(identity, admin.user(), admin.password(), "Administrator", Role.ADMIN);
@@ -144,16 +149,46 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** Set once the open tasks of a database made before authorizations were on have their candidates' grants. */
+    static final String TASK_GRANTS_DONE = "regua.task-grants-of-candidates";
+
+    /**
+     * Camunda grants a task to its candidate groups when it creates the task, but only while
+     * authorizations are on: tasks of a database from before then would be seen by nobody in
+     * Tasklist. They get the grant Camunda would have made, once.
+     */
+    static void grantOpenTasksToTheirCandidates(ProcessEngine engine) {
+        if ("done".equals(engine.getManagementService().getProperties().get(TASK_GRANTS_DONE))) {
+            return;
+        }
+        TaskService tasks = engine.getTaskService();
+        int granted = 0;
+        for (Task task : tasks.createTaskQuery().list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                        && grant(engine.getAuthorizationService(), link.getGroupId(), Resources.TASK, task.getId(),
+                        TaskPermissions.READ, TaskPermissions.UPDATE)) {
+                    granted++;
+                }
+            }
+        }
+        engine.getManagementService().setProperty(TASK_GRANTS_DONE, "done");
+        if (granted > 0) {
+            log.info("Open tasks made before authorizations were on: {} grant(s) to their candidate groups", granted);
+        }
+    }
+
     private static void grant(AuthorizationService authorizations, String group, Resource resource, Permission... permissions) {
         grant(authorizations, group, resource, Authorization.ANY, permissions);
     }
 
-    private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-                              Permission... permissions) {
+    /** Grants unless the group has a grant on that resource already (an admin may have changed it); true when it granted. */
+    private static boolean grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+                                 Permission... permissions) {
         boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
                 .resourceId(resourceId).count() > 0;
         if (exists) {
-            return;
+            return false;
         }
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(group);
@@ -163,6 +198,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
             grant.addPermission(p);
         }
         authorizations.saveAuthorization(grant);
+        return true;
     }
 
     private static void group(IdentityService identity, String id, String name) {

@@ -151,25 +151,24 @@ public class SecurityConfig {
     /** Camunda's REST API runs each request as the signed-in identity, so its authorizations apply. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("Régua engine REST authentication");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                EngineAuthentication.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(SPRING_SECURITY_ORDER + 1);
-        return registration;
+        return handedToCamunda(new ProcessEngineAuthenticationFilter(), "Régua engine REST authentication", "/engine-rest/*");
     }
 
     /** Cockpit, Tasklist and Admin take the person signed in at /login instead of asking again. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setName("Régua webapp authentication");
+        return handedToCamunda(new ContainerBasedAuthenticationFilter(), "Régua webapp authentication",
+                "/camunda/app/*", "/camunda/api/*");
+    }
+
+    /** A Camunda filter that takes the identity from Spring Security, right after its chain. */
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> handedToCamunda(F filter, String name,
+                                                                                              String... urlPatterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 EngineAuthentication.class.getName());
-        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.addUrlPatterns(urlPatterns);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(SPRING_SECURITY_ORDER + 1);
         return registration;

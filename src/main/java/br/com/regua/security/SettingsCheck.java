@@ -3,6 +3,9 @@ package br.com.regua.security;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+import br.com.regua.receivable.TaxDocument;
 
 /**
  * Checks the settings that would leave Régua open before anything starts — before the database is
@@ -14,7 +17,29 @@ class SettingsCheck implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String password = environment.getProperty("regua.security.admin.password");
         String user = environment.getProperty("regua.security.admin.user", "admin");
+        boolean embedded = IdentityBootstrap.isEmbedded(environment);
         IdentityBootstrap.checkSettings(new SecurityProperties.Admin(user, password),
-                environment.getProperty("regua.agreements.offer-secret"), IdentityBootstrap.isEmbedded(environment));
+                environment.getProperty("regua.agreements.offer-secret"), embedded);
+        if (!embedded) {
+            checkCreditor(environment);
+        }
+    }
+
+    /**
+     * Every message names who collects (CDC art. 42-A: name, address and CPF/CNPJ). Outside the
+     * embedded demo a message naming the demo company would mislead every debtor it reaches.
+     */
+    static void checkCreditor(Environment environment) {
+        for (String setting : new String[] {"name", "document", "address"}) {
+            String value = environment.getProperty("regua.creditor." + setting);
+            if (value == null || value.isBlank()) {
+                throw new UnsafeSettingException("regua.creditor." + setting + " (REGUA_CREDITOR_" + setting.toUpperCase() + ")",
+                        "is missing: every message to a debtor names the creditor, and the demo company is not yours");
+            }
+        }
+        String document = environment.getProperty("regua.creditor.document");
+        if (!TaxDocument.isValidCnpj(document) && !TaxDocument.isValidCpf(document)) {
+            throw new UnsafeSettingException("regua.creditor.document (REGUA_CREDITOR_DOCUMENT)", "is not a valid CNPJ or CPF");
+        }
     }
 }

@@ -18,6 +18,9 @@ class ContactDeliveryPostgresIntegrationTests extends ContactDeliveryScenarios {
         r.add("spring.datasource.password", () -> env("REGUA_TEST_DB_PASSWORD", ""));
         // no demo accounts on PostgreSQL: the administrator must be configured, as in production
         r.add("regua.security.admin.password", () -> "delivery-tests-admin-password");
+        r.add("regua.creditor.name", () -> "Escola Aurora Ltda");
+        r.add("regua.creditor.document", () -> "11.222.333/0001-81");
+        r.add("regua.creditor.address", () -> "Rua das Flores, 100, Campinas - SP");
     }
 
     private static String env(String name, String otherwise) {

@@ -96,6 +96,8 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     Outbox outbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    br.com.regua.config.ReguaProperties settings;
     TestRestTemplate http;
 
     @BeforeEach
@@ -215,7 +217,8 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(sms).hasSize(3).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/sms");
             assertThat(r.authorization()).isEqualTo("Bearer sms-token");
-            assertThat(r.body().get("text").asText()).startsWith("Régua Demonstração Ltda.: ").hasSizeLessThanOrEqualTo(240);
+            // the creditor the server is configured with opens every SMS
+            assertThat(r.body().get("text").asText()).startsWith(settings.creditor().name() + ": ").hasSizeLessThanOrEqualTo(240);
         });
         assertThat(sms).extracting(RecordingGateway.Received::idempotencyKey).satisfiesExactly(
                 k -> assertThat(k).isEqualTo("dlv-walk:PRE_DUE_REMINDER@-5:SMS"),

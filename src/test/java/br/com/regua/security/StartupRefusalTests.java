@@ -54,6 +54,18 @@ class StartupRefusalTests {
     }
 
     @Test
+    void anyDatabaseButTheEmbeddedOneNeedsARealCreditor() {
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+        assertThatThrownBy(() -> SettingsCheck.checkCreditor(environment)).hasMessageContaining("REGUA_CREDITOR_NAME");
+        environment.setProperty("regua.creditor.name", "Escola Aurora Ltda");
+        environment.setProperty("regua.creditor.document", "11.222.333/0001-82");
+        environment.setProperty("regua.creditor.address", "Rua das Flores, 100, Campinas - SP");
+        assertThatThrownBy(() -> SettingsCheck.checkCreditor(environment)).hasMessageContaining("not a valid CNPJ or CPF");
+        environment.setProperty("regua.creditor.document", "11.222.333/0001-81");
+        assertThatCode(() -> SettingsCheck.checkCreditor(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
     void theServerOnAnotherDatabaseWithAnEmptyPasswordStopsWithOneLineNamingTheSetting(CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ReguaApplication.class);
         String[] arguments = {

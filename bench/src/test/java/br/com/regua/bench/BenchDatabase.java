@@ -37,6 +37,9 @@ final class BenchDatabase {
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("regua.security.admin.password", () -> ADMIN_PASSWORD);
         registry.add("regua.agreements.offer-secret", () -> "benchmark-offer-secret");
+        registry.add("regua.creditor.name", () -> "Escola Aurora Ltda");
+        registry.add("regua.creditor.document", () -> "11.222.333/0001-81");
+        registry.add("regua.creditor.address", () -> "Rua das Flores, 100, Campinas - SP");
     }
 
     /** The HTTP Basic header of the administrator above. */

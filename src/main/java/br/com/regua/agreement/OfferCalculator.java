@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import br.com.regua.policy.OfferTerms;
+import br.com.regua.receivable.Money;
 
 /**
  * The arithmetic of offers: the rules set the limits ({@link OfferTerms}), this class turns them
@@ -97,6 +98,6 @@ final class OfferCalculator {
     }
 
     private static BigDecimal money(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP);
+        return Money.round(v);
     }
 }

@@ -64,7 +64,7 @@ public record Ledger(
     }
 
     private static BigDecimal money(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP);
+        return Money.round(v);
     }
 
     private static BigDecimal zero() {

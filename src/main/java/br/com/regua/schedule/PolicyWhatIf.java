@@ -1,7 +1,6 @@
 package br.com.regua.schedule;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -23,6 +22,7 @@ import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PolicyOutputException;
 import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Money;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 
@@ -118,7 +118,7 @@ public class PolicyWhatIf {
     /** The money the renegotiation offer would give up: the principal discount, plus fine and interest when waived. */
     static BigDecimal discountOffered(PolicyDecision d, Receivable r, LocalDate today) {
         BigDecimal balance = r.ledger().principalOutstanding();
-        BigDecimal discount = balance.multiply(d.offerTerms().getPrincipalDiscount()).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal discount = Money.round(balance.multiply(d.offerTerms().getPrincipalDiscount()));
         if (d.offerTerms().isWaiveCharges()) {
             var charges = r.ledger().chargesAsOf(today, d.chargeRates());
             discount = discount.add(charges.fine()).add(charges.interest());

@@ -52,8 +52,8 @@ import br.com.regua.support.TestUsers;
         "REGUA_ADMIN_USER=admin",
         "REGUA_ADMIN_PASSWORD=integration-test-only",
         "REGUA_OFFER_SECRET=integration-test-offer-secret",
-        "REGUA_CREDITOR_NAME=Escola Aurora Ltda", "REGUA_CREDITOR_DOCUMENT=11.222.333/0001-81",
-        "REGUA_CREDITOR_ADDRESS=Rua das Flores, 100, Campinas - SP",
+        "regua.creditor.name=Escola Aurora Ltda", "regua.creditor.document=11.222.333/0001-81",
+        "regua.creditor.address=Rua das Flores, 100, Campinas - SP",
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.generate-unique-process-application-name=true"})
 @ActiveProfiles({"postgres", "simulation"})

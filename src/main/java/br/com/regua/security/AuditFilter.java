@@ -38,8 +38,7 @@ class AuditFilter extends OncePerRequestFilter {
         return READS.contains(request.getMethod())
                 || !(path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"))
                 // Camunda's webapps ask for these on every page; they change nothing
-                || path.endsWith("/count") || path.contains("/plugin/base/default/process-instance")
-                || path.startsWith("/api/session");
+                || path.endsWith("/count") || path.contains("/plugin/base/default/process-instance");
     }
 
     @Override

@@ -66,10 +66,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         this.embedded = isEmbedded(environment);
     }
 
-    /** The embedded default is an H2 database: a demo on one machine, never a deployment. */
+    /** The embedded default is an H2 database in a file or in memory: a demo on one machine, never a deployment. */
     static boolean isEmbedded(Environment environment) {
         String url = environment.getProperty("spring.datasource.url", "");
-        return url.startsWith("jdbc:h2:");
+        return url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:");
     }
 
     static void checkSettings(SecurityProperties.Admin admin, String offerSecret, boolean embedded) {
@@ -98,7 +98,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         configuration.setAuthorizationEnabled(true);
         configuration.setAdminGroups(new ArrayList<>(List.of(Role.ADMIN.group())));
         // Camunda allows only letters and digits by default; Régua's groups and user names use '-', '.', '_'
-        configuration.setGroupResourceWhitelistPattern(ID_PATTERN + "|" + CAMUNDA_ADMIN);
+        configuration.setGroupResourceWhitelistPattern(ID_PATTERN);
         configuration.setUserResourceWhitelistPattern(ID_PATTERN);
     }
 

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -25,9 +30,11 @@ public class ProcessDirectoryDeployer extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(ProcessDirectoryDeployer.class);
 
     private final Path processesDir;
+    private final boolean migrateRunningCases;
 
     public ProcessDirectoryDeployer(ReguaProperties properties) {
         this.processesDir = properties.processesDir();
+        this.migrateRunningCases = properties.migrateRunningCases();
     }
 
     @Override
@@ -46,8 +53,41 @@ public class ProcessDirectoryDeployer extends AbstractProcessEnginePlugin {
             throw new IllegalStateException("cannot read " + processesDir, e);
         }
         DeploymentWithDefinitions deployed = deployment.deployWithResult();
+        List<ProcessDefinition> fresh = deployed.getDeployedProcessDefinitions() == null ? List.of()
+                : deployed.getDeployedProcessDefinitions();
         log.info("Processes from {}: {} file(s), {} new definition(s)", processesDir.toAbsolutePath().normalize(), files.size(),
-                deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+                fresh.size());
+        if (migrateRunningCases) {
+            fresh.forEach(definition -> migrateRunningCases(engine, definition));
+        }
+    }
+
+    /**
+     * Moves the cases still running on earlier versions of {@code definition}'s process to it, as a
+     * batch the job executor runs. Activities are matched by id; when the new version lacks one a
+     * case waits in, Camunda refuses the plan and those cases stay where they are, said in the log.
+     */
+    public static void migrateRunningCases(ProcessEngine engine, ProcessDefinition definition) {
+        RuntimeService runtime = engine.getRuntimeService();
+        for (ProcessDefinition earlier : engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(definition.getKey()).list()) {
+            if (earlier.getVersion() >= definition.getVersion()
+                    || runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).count() == 0) {
+                continue;
+            }
+            try {
+                MigrationPlan plan = runtime.createMigrationPlan(earlier.getId(), definition.getId())
+                        .mapEqualActivities().updateEventTriggers().build();
+                Batch batch = runtime.newMigration(plan)
+                        .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()))
+                        .executeAsync();
+                log.info("Running cases of {} version {} move to version {} (batch {})", definition.getKey(), earlier.getVersion(),
+                        definition.getVersion(), batch.getId());
+            } catch (MigrationPlanValidationException e) {
+                log.error("Running cases of {} version {} stay on it: the new version {} cannot take them ({})", definition.getKey(),
+                        earlier.getVersion(), definition.getVersion(), e.getMessage());
+            }
+        }
     }
 
     private List<Path> bpmnFiles() {

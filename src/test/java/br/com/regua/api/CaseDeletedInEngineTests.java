@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,16 +131,6 @@ class CaseDeletedInEngineTests extends ReguaSpringTests {
         assertThat(deletion.get("reason").asText()).isEqualTo("registered twice by the school");
         // a batch's jobs run later, as no one: the engine
         assertThat(deletion.get("by").asText()).isEqualTo("engine");
-    }
-
-    /** Runs a batch as the job executor would: its seed job makes the deletion jobs, then they run. */
-    void runBatch(String batchId) {
-        var b = management.createBatchQuery().batchId(batchId).singleResult();
-        for (String definition : List.of(b.getSeedJobDefinitionId(), b.getBatchJobDefinitionId())) {
-            for (Job job : management.createJobQuery().jobDefinitionId(definition).list()) {
-                management.executeJob(job.getId());
-            }
-        }
     }
 
     @Test

@@ -107,6 +107,16 @@ public abstract class ReguaSpringTests {
         }
     }
 
+    /** Runs a batch as the job executor would: its seed job makes the batch's jobs, then they run. */
+    protected void runBatch(String batchId) {
+        var batch = management.createBatchQuery().batchId(batchId).singleResult();
+        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId())) {
+            for (Job job : management.createJobQuery().jobDefinitionId(definition).list()) {
+                management.executeJob(job.getId());
+            }
+        }
+    }
+
     protected boolean hasPassed(String processInstanceId, String activityId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
                 .finished().count() > 0;

@@ -21,8 +21,6 @@ public record Ledger(
         boolean fineCharged,
         LocalDate interestFrom) {
 
-    private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
-
     public static Ledger opening(BigDecimal principal, LocalDate dueDate) {
         return new Ledger(dueDate, principal, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), false, dueDate);
     }
@@ -32,7 +30,7 @@ public record Ledger(
         BigDecimal newFine = overdue && !fineCharged ? money(principalOutstanding.multiply(rates.getFineRate())) : zero();
         long days = overdue ? Math.max(0, ChronoUnit.DAYS.between(interestFrom.isAfter(dueDate) ? interestFrom : dueDate, date)) : 0;
         BigDecimal newInterest = money(principalOutstanding.multiply(rates.getMonthlyInterestRate())
-                .multiply(BigDecimal.valueOf(days)).divide(DAYS_PER_MONTH, 10, RoundingMode.HALF_UP));
+                .multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(rates.getDaysPerMonth()), 10, RoundingMode.HALF_UP));
         BigDecimal fine = fineCarried.add(newFine);
         BigDecimal interest = interestCarried.add(newInterest);
         return new Charges(date, principalOutstanding, fine, interest, principalOutstanding.add(fine).add(interest));

@@ -12,10 +12,25 @@ import br.com.regua.policy.ChargeRates;
 class LedgerTests {
 
     private static final LocalDate DUE = LocalDate.of(2026, 3, 10);
-    private static final ChargeRates TWO_PERCENT_FINE_ONE_PERCENT_A_MONTH = new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"));
+    private static final ChargeRates TWO_PERCENT_FINE_ONE_PERCENT_A_MONTH = new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"), 30);
 
     private static Ledger owing(String amount) {
         return Ledger.opening(new BigDecimal(amount), DUE);
+    }
+
+    @Test
+    void theLengthOfAMonthForInterestIsTheRulesNotTheLedgers() {
+        ChargeRates civilMonth = new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"), 31);
+        // 31 days late on R$ 1.000,00 at 1% a month: a whole month of 31 days, or 31/30 of a commercial one
+        assertThat(owing("1000.00").chargesAsOf(DUE.plusDays(31), civilMonth).interest()).isEqualByComparingTo("10.00");
+        assertThat(owing("1000.00").chargesAsOf(DUE.plusDays(31), TWO_PERCENT_FINE_ONE_PERCENT_A_MONTH).interest())
+                .isEqualByComparingTo("10.33");
+    }
+
+    @Test
+    void aMonthOfNoLengthIsRefusedBeforeItDividesAnything() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChargeRates(BigDecimal.ZERO, BigDecimal.ZERO, 0))
+                .hasMessageContaining("28 to 31 days");
     }
 
     @Test

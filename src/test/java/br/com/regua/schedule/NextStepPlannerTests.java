@@ -35,7 +35,7 @@ class NextStepPlannerTests {
         }
         List<PlannedStep> sorted = new ArrayList<>(List.of(steps));
         sorted.sort(PolicyDecision.PLAN_ORDER);
-        return new PolicyDecision(Segment.REGULAR, 2, sorted, new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01")),
+        return new PolicyDecision(Segment.REGULAR, 2, sorted, new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"), 30),
                 everyDay, List.of(), new OfferTerms(), 0, List.of(), "test", 0);
     }
 

@@ -64,7 +64,7 @@ public class PolicyDecisionMeasurements {
         // the engine requires late charge rates of every policy: one fixed rule gives them
         tables.put("rates.drl", """
                 package br.com.regua.policy;
-                rule "Fixed rates" when CaseFacts() then insert(new ChargeRates(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO)); end
+                rule "Fixed rates" when CaseFacts() then insert(new ChargeRates(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 30)); end
                 """);
         tablesOnly = new PolicyEngine(CompiledPolicy.compile(tables));
 

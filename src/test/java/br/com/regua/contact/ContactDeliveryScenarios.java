@@ -655,9 +655,9 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(textOf(reminders.get(LocalDate.of(2026, 6, 2)).get(0)))
                 .contains("parcela 2 de 3", "PIX copia e cola: " + pixOfInstallment(agreementId, 2, "500.00"));
         assertThat(remindersByGateway("dlv-agr-broken")).hasSize(2);
-        // collection resumed: the schedule's messages reach the debtor again
+        // collection resumed where the rules say: the formal notice reaches the debtor
         assertThat(emailsTo("cust-dlv-agr-broken@example.com")).extracting(MimeMessage::getSubject)
-                .anySatisfy(subject -> assertThat(subject).doesNotContain("do seu acordo").doesNotContain("obrigado"));
+                .contains("Notificação extrajudicial: Mensalidade de março");
     }
 
     @Test

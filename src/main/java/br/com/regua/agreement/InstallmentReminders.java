@@ -17,7 +17,6 @@ import br.com.regua.config.ReguaProperties;
 import br.com.regua.contact.ContactService;
 import br.com.regua.contact.Templates;
 import br.com.regua.policy.Channel;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 
@@ -52,16 +51,22 @@ class InstallmentReminders {
         v.put("valor", brl(i.left()));
         v.put("forma_pagamento", pix == null
                 ? "Você pode pagar pelos canais de costume, informando a referência do acordo."
-                : "Para pagar por PIX, use o código \"copia e cola\" abaixo no aplicativo do seu banco:\n" + pix);
+                // the label lets the e-mail's HTML set the code apart, as in the schedule's messages
+                : "Para pagar esta parcela por PIX, use o código abaixo no aplicativo do seu banco (o valor já vem preenchido):\n"
+                        + "- PIX copia e cola: " + pix);
         ReguaProperties.Creditor creditor = properties.creditor();
         v.put("credor", creditor.name());
         v.put("credor_documento", creditor.document());
         v.put("credor_endereco", creditor.address());
         v.put("credor_telefone", creditor.phone());
         Templates.Message message = templates.render(TEMPLATE, v);
-        // the case is in renegotiation while its agreement runs
-        contacts.record(r, c, Stage.RENEGOTIATION_OFFER, "AGREEMENT-" + agreementId + "-INSTALLMENT-" + i.number(), channels,
-                message, now);
+        contacts.record(r, c, new ContactService.InstallmentReminder(agreementId, i.number(), message, sms(v)), channels, now);
+    }
+
+    /** An SMS is one short line: who writes, which installment, how much, when, and a phone to ask for the PIX code. */
+    static String sms(Map<String, String> v) {
+        return v.get("credor") + ": lembrete da parcela " + v.get("parcela") + " de " + v.get("parcelas") + " do seu acordo, "
+                + v.get("valor") + ", vence em " + v.get("vencimento") + ". Dúvidas: " + v.get("credor_telefone") + ".";
     }
 
     private static String brl(BigDecimal amount) {

@@ -63,15 +63,14 @@ public record ReceivableView(
                     null, null);
         }
 
-        static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text) {
-            return contact(at, stage, channel, status, subject, text, null);
-        }
-
-        /** {@code detail}: why a contact waits (DEFERRED) or failed, or the last failed try of one still QUEUED. */
-        static TimelineEntry contact(OffsetDateTime at, String stage, String channel, String status, String subject, String text,
-                                     String detail) {
-            return new TimelineEntry(at, "CONTACT", stage, detail, null, null, null, null, channel, status, subject, text, null, null, null,
-                    null, null);
+        /**
+         * {@code kind}: what the message is for (SCHEDULE, INSTALLMENT_REMINDER, THANK_YOU...); {@code stage} is a schedule
+         * message's; {@code detail}: why a contact waits (DEFERRED) or failed, or the last failed try of one still QUEUED.
+         */
+        static TimelineEntry contact(OffsetDateTime at, String kind, String stage, String channel, String status, String subject,
+                                     String text, String detail) {
+            return new TimelineEntry(at, "CONTACT", stage, detail, kind, null, null, null, channel, status, subject, text, null, null,
+                    null, null, null);
         }
 
         /**

@@ -55,7 +55,7 @@ class ReceivableViews {
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(
                 ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
         contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),
-                m.stage().name(), m.channel().name(), m.status().name(), m.subject(), m.body(), m.detail())));
+                m.kind().name(), m.stage() == null ? null : m.stage().name(), m.channel().name(), m.status().name(), m.subject(), m.body(), m.detail())));
         payments.forReceivable(r.id()).forEach(p -> timeline.add(
                 ReceivableView.TimelineEntry.payment(p.paidAt(), p.externalId(), p.amount(), p.method().name())));
         // stable sort: entries of one instant keep the order stage, decision, contact, payment

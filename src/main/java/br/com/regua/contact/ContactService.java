@@ -51,8 +51,11 @@ public class ContactService {
         this.pix = pix;
     }
 
-    /** A message in the outbox, as the timeline shows it; {@code detail} says why it waits or failed. */
-    public record Contact(long id, Stage stage, Channel channel, String recipient, String subject, String body,
+    /**
+     * A message in the outbox, as the timeline shows it; {@code stage} is null for a message that is
+     * no step of the schedule (an installment reminder); {@code detail} says why it waits or failed.
+     */
+    public record Contact(long id, MessageKind kind, Stage stage, Channel channel, String recipient, String subject, String body,
                           ContactStatus status, OffsetDateTime createdAt, String detail) {
     }
 
@@ -81,17 +84,19 @@ public class ContactService {
                 pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()));
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         String stepKey = r.externalId() + ":" + request.stepKey();
+        // the schedule's last word, the thank-you, goes even though collection has ended
+        MessageKind kind = request.stage() == Stage.PAID ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;
         int recorded = 0;
         for (Channel channel : request.channels()) {
             String key = stepKey + ":" + channel;
             String recipient = recipient(request.customer(), channel);
             String body = channel == Channel.SMS ? sms(request.stage(), message, values) : message.body();
             int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, step_key, stage, channel, recipient, subject, body, status,
-                                         next_attempt_at, created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, stage, channel, recipient, subject, body,
+                                         status, next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
                     where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(r.id(), key, stepKey, request.stage().name(), channel.name(), recipient,
+                    .params(r.id(), key, stepKey, kind.name(), request.stage().name(), channel.name(), recipient,
                             message.subject(), body, now, now, now, key)
                     .update();
             if (rows == 1) {
@@ -103,28 +108,35 @@ public class ContactService {
         return recorded;
     }
 
+    /** An installment reminder, rendered by the agreement feature: the long text for e-mail and WhatsApp, one line for SMS. */
+    public record InstallmentReminder(String agreementId, int installment, Templates.Message message, String sms) {
+    }
+
     /**
-     * Records an already rendered message (one that belongs to no stage of the schedule, such as an
-     * agreement's installment reminder) once per channel; {@code stepKey} makes it unique.
+     * Records an agreement's installment reminder once per channel, under no stage of the schedule:
+     * it is delivered while its agreement is active and the installment unpaid, which the worker
+     * asks {@link InstallmentStanding} at the moment of sending.
      */
-    public int record(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
-                      Templates.Message message, OffsetDateTime now) {
+    public int record(Receivable receivable, Customer customer, InstallmentReminder reminder, List<Channel> channels,
+                      OffsetDateTime now) {
+        String stepKey = receivable.externalId() + ":AGREEMENT-" + reminder.agreementId() + "-INSTALLMENT-" + reminder.installment();
         int recorded = 0;
         for (Channel channel : channels) {
-            String key = receivable.externalId() + ":" + stepKey + ":" + channel;
+            String key = stepKey + ":" + channel;
             String recipient = recipient(customer, channel);
+            String body = channel == Channel.SMS ? reminder.sms() : reminder.message().body();
             int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, stage, channel, recipient, subject, body, status,
-                                         created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, agreement_id, installment, channel, recipient,
+                                         subject, body, status, next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
                     where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(receivable.id(), key, stage.name(), channel.name(), recipient, message.subject(), message.body(),
-                            now, now, key)
+                    .params(receivable.id(), key, stepKey, MessageKind.INSTALLMENT_REMINDER.name(), reminder.agreementId(),
+                            reminder.installment(), channel.name(), recipient, reminder.message().subject(), body, now, now, now, key)
                     .update();
             if (rows == 1) {
                 recorded++;
-                log.info("Contact {} for {} via {} to {} queued", stepKey, LogText.of(receivable.externalId()), channel,
-                        mask(recipient));
+                log.info("Reminder of installment {} of agreement {} for {} via {} to {} queued", reminder.installment(),
+                        reminder.agreementId(), LogText.of(receivable.externalId()), channel, mask(recipient));
             }
         }
         return recorded;
@@ -132,7 +144,8 @@ public class ContactService {
 
     public List<Contact> forReceivable(long receivableId) {
         return new ArrayList<>(jdbc.sql("select * from contact where receivable_id = ? order by id").param(receivableId)
-                .query((rs, n) -> new Contact(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),
+                .query((rs, n) -> new Contact(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")),
+                        rs.getString("stage") == null ? null : Stage.valueOf(rs.getString("stage")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))

@@ -53,12 +53,12 @@ class DeliveryFailures {
             return Optional.empty();
         }
         int rows = jdbc.sql("""
-                insert into contact (receivable_id, idempotency_key, step_key, stage, channel, recipient, subject, body, status,
-                                     next_attempt_at, fallback_of, created_at, updated_at)
-                select ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?
+                insert into contact (receivable_id, idempotency_key, step_key, kind, stage, agreement_id, installment, channel,
+                                     recipient, subject, body, status, next_attempt_at, fallback_of, created_at, updated_at)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?
                 where not exists (select 1 from contact where idempotency_key = ?)""")
-                .params(c.receivableId(), key, stepKey, c.stage().name(), channel.name(), recipient, c.subject(), c.body(), now,
-                        c.id(), now, now, key)
+                .params(c.receivableId(), key, stepKey, c.kind().name(), c.stage() == null ? null : c.stage().name(), c.agreementId(),
+                        c.installment(), channel.name(), recipient, c.subject(), c.body(), now, c.id(), now, now, key)
                 .update();
         if (rows == 1) {
             log.info("Contact {} falls back to {} to {}", c.id(), channel, ContactService.mask(recipient));
@@ -96,7 +96,7 @@ class DeliveryFailures {
                 return;
             }
             runtime.createIncident(INCIDENT_TYPE, waitingExecution(where), "contact " + c.id(),
-                    c.stage() + " via " + c.channel() + " not delivered: " + message);
+                    c.what() + " via " + c.channel() + " not delivered: " + message);
         } catch (RuntimeException e) {
             // the case has ended (paid, referred): the contact's FAILED status is the record
             log.info("No incident for contact {}: case {} is not running ({})", c.id(), caseId, e.getMessage());

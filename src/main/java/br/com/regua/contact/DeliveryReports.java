@@ -12,8 +12,6 @@ import org.springframework.stereotype.Service;
 
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.NotFoundException;
-import br.com.regua.policy.Channel;
-import br.com.regua.policy.Stage;
 
 /**
  * A provider's delivery report (its webhook): a sent message was DELIVERED, or bounced (FAILED).
@@ -70,9 +68,7 @@ public class DeliveryReports {
 
     private Optional<OutgoingContact> sentContact(long id) {
         return jdbc.sql("select * from contact where id = ?").param(id)
-                .query((rs, n) -> new OutgoingContact(rs.getLong("id"), rs.getLong("receivable_id"), rs.getString("idempotency_key"),
-                        rs.getString("step_key"), Stage.valueOf(rs.getString("stage")), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), null))
+                .query((rs, n) -> OutgoingContact.of(rs, null))
                 .optional();
     }
 }

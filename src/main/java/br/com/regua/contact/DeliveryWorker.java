@@ -5,17 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import br.com.regua.policy.Stage;
 
 /**
  * Delivers the outbox. Each round claims the contacts that are due (a lease, so a crashed worker's
@@ -31,28 +28,25 @@ public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    /** The schedule's messages that ask the debtor to pay: wrong once the receivable is no longer being collected. */
-    private static final Set<Stage> SCHEDULE_MESSAGES = EnumSet.of(Stage.PRE_DUE_REMINDER, Stage.DUE_DAY_NOTICE,
-            Stage.FRIENDLY_REMINDER, Stage.RENEGOTIATION_OFFER, Stage.FORMAL_NOTICE, Stage.BUREAU_PRIOR_NOTICE,
-            Stage.SERVICE_SUSPENSION_NOTICE, Stage.COLLECTION_AGENCY, Stage.LEGAL_REFERRAL);
-
     private final Outbox outbox;
     private final ChannelSenders senders;
     private final DebtorReach reach;
     private final OptOuts optOuts;
     private final DeliveryFailures failures;
     private final DeliveryMetrics metrics;
+    private final InstallmentStanding installments;
     private final ContactProperties.Delivery settings;
     private final Clock clock;
 
     DeliveryWorker(Outbox outbox, ChannelSenders senders, DebtorReach reach, OptOuts optOuts, DeliveryFailures failures,
-                   DeliveryMetrics metrics, ContactProperties properties, Clock clock) {
+                   DeliveryMetrics metrics, InstallmentStanding installments, ContactProperties properties, Clock clock) {
         this.outbox = outbox;
         this.senders = senders;
         this.reach = reach;
         this.optOuts = optOuts;
         this.failures = failures;
         this.metrics = metrics;
+        this.installments = installments;
         this.settings = properties.delivery();
         this.clock = clock;
     }
@@ -113,9 +107,10 @@ public class DeliveryWorker {
     private Outcome deliver(OutgoingContact c) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         DebtorReach.Reach debtor = reach.of(c.receivableId(), now);
-        if (!debtor.collecting() && SCHEDULE_MESSAGES.contains(c.stage())) {
-            // paid, in an agreement or disputed since the step: a collection message would now be wrong
-            outbox.failed(c, "not sent: the receivable is no longer being collected", false, now.toOffsetDateTime());
+        Optional<String> unwanted = noLongerWanted(c, debtor);
+        if (unwanted.isPresent()) {
+            outbox.failed(c, "not sent: " + unwanted.get(), false, now.toOffsetDateTime());
+            log.info("Contact {} {} not sent: {}", c.id(), c.what(), unwanted.get());
             return Outcome.FAILED;
         }
         if (optOuts.refused(c.receivableId(), c.channel())) {
@@ -143,7 +138,7 @@ public class DeliveryWorker {
                 log.warn("Contact {} was sent but its lease had expired and another worker holds it; the idempotency key "
                         + "lets the provider drop the second send", c.id());
             }
-            log.info("Contact {} {} sent via {} to {}", c.id(), c.stage(), c.channel(), ContactService.mask(c.recipient()));
+            log.info("Contact {} {} sent via {} to {}", c.id(), c.what(), c.channel(), ContactService.mask(c.recipient()));
             return Outcome.SENT;
         } catch (DeliveryException e) {
             OffsetDateTime at = OffsetDateTime.now(clock);
@@ -162,6 +157,21 @@ public class DeliveryWorker {
                     settings.maxAttempts(), retryAt, e.getMessage());
             return Outcome.RETRYING;
         }
+    }
+
+    /**
+     * Why a message recorded earlier would now be wrong to send, by its kind; empty when it may go.
+     * A message waits (contact hours, the weekly limit, retries) and the debt moves on meanwhile.
+     */
+    private Optional<String> noLongerWanted(OutgoingContact c, DebtorReach.Reach debtor) {
+        return switch (c.kind()) {
+            // paid, in an agreement or disputed since the step: a collection message would now be wrong
+            case SCHEDULE -> debtor.collecting() ? Optional.empty() : Optional.of("the receivable is no longer being collected");
+            case INSTALLMENT_REMINDER -> c.agreementId() != null && c.installment() != null
+                    && installments.awaited(c.agreementId(), c.installment()) ? Optional.empty()
+                    : Optional.of("the installment was paid or the agreement has ended");
+            case THANK_YOU, AGREEMENT, DISPUTE -> Optional.empty();
+        };
     }
 
     /** Empty when the message fits the weekly limit; otherwise the first allowed moment it will fit. */

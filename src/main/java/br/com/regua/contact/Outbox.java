@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import br.com.regua.policy.Channel;
-import br.com.regua.policy.Stage;
 
 /**
  * The delivery side of the {@code contact} table. A worker claims a due contact with one
@@ -61,9 +60,7 @@ class Outbox {
             return Optional.empty();
         }
         return jdbc.sql("select * from contact where id = ? and claim_token = ?").params(id, token)
-                .query((rs, n) -> new OutgoingContact(rs.getLong("id"), rs.getLong("receivable_id"), rs.getString("idempotency_key"),
-                        rs.getString("step_key"), Stage.valueOf(rs.getString("stage")), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), token))
+                .query((rs, n) -> OutgoingContact.of(rs, token))
                 .optional();
     }
 

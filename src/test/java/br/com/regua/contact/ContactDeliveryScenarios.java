@@ -517,6 +517,178 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
                 .noneMatch(i -> i.getIncidentMessage().contains("dlv-paid"));
     }
 
+    // ---- an agreement's installment reminders
+
+    @Autowired
+    br.com.regua.agreement.OfferService offers;
+    @Autowired
+    br.com.regua.agreement.AgreementService agreements;
+
+    /**
+     * R$ 1.500,00 registered Monday 2 March, due 16 March; on Saturday 25 April the debtor takes the
+     * offer of three installments (500 each, due 5 May, 5 June, 5 July; reminded 3 days before).
+     */
+    private String agreementOfThree(String id) {
+        register(owing(id, "cust-" + id, "SP", "1500.00"));
+        setClock("2026-04-25T10:00:00-03:00");
+        br.com.regua.agreement.Offer offer = offers.forReceivable(id).offers().stream().filter(o -> o.installmentCount() == 3)
+                .findFirst().orElseThrow();
+        return agreements.accept(offer.id()).agreement().id();
+    }
+
+    /** The PIX code of one installment: its own amount and its own transaction id, so the payment finds the installment. */
+    private static String pixOfInstallment(String agreementId, int number, String amount) {
+        return PixPayload.of(PIX_KEY, "Escola Aurora", "Campinas", new BigDecimal(amount),
+                agreementId.replace("-", "").substring(0, 20) + "P" + number);
+    }
+
+    private void payInstallment(String agreementId, int number, String amount) {
+        agreements.pay(new br.com.regua.payment.NewPayment(agreementId + "-pay-" + number, null, new BigDecimal(amount),
+                br.com.regua.payment.PaymentMethod.PIX, OffsetDateTime.now(clock), agreementId, number));
+    }
+
+    /**
+     * Walks the days from {@code first} to {@code last}: each day at 10:00 the case's and the
+     * agreement's due timers fire, {@code onDay} acts as the debtor would, and the worker delivers
+     * what is due. Returns the reminders' e-mails, by the day they arrived.
+     */
+    private Map<LocalDate, List<MimeMessage>> walk(String id, String agreementId, LocalDate first, LocalDate last,
+                                                   java.util.function.Consumer<LocalDate> onDay) throws Exception {
+        Map<LocalDate, List<MimeMessage>> reminders = new java.util.TreeMap<>();
+        int seen = emailsTo("cust-" + id + "@example.com").size();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            clock.moveTo(day.atTime(10, 0).atZone(java.time.ZoneId.of("America/Sao_Paulo")).toInstant());
+            fireDueJobs(id, agreementId);
+            onDay.accept(day);
+            fireDueJobs(id, agreementId);
+            while (worker.deliverDue().claimed() > 0) {
+                // the worker takes a batch per round
+            }
+            List<MimeMessage> all = emailsTo("cust-" + id + "@example.com");
+            for (MimeMessage m : all.subList(seen, all.size())) {
+                if (m.getSubject().contains("do seu acordo")) {
+                    reminders.computeIfAbsent(day, d -> new ArrayList<>()).add(m);
+                }
+            }
+            seen = all.size();
+        }
+        return reminders;
+    }
+
+    private void fireDueJobs(String id, String agreementId) {
+        java.util.Date now = java.util.Date.from(clock.instant());
+        for (boolean fired = true; fired; ) {
+            fired = false;
+            List<String> instances = new ArrayList<>();
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).list().forEach(p -> instances.add(p.getId()));
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(agreementId).list().forEach(p -> instances.add(p.getId()));
+            for (String instance : instances) {
+                for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(instance).list()) {
+                    if (job.getDuedate() == null || !job.getDuedate().after(now)) {
+                        management.executeJob(job.getId());
+                        fired = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private List<RecordingGateway.Received> remindersByGateway(String id) {
+        return gatewayCallsFor(id).stream().filter(r -> r.idempotencyKey().contains(":AGREEMENT-")).toList();
+    }
+
+    @Test
+    void aDebtorKeepingAnAgreementOfThreeInstallmentsIsRemindedBeforeEachWithItsAmountAndPixCodeAndNotAfter() throws Exception {
+        String agreementId = agreementOfThree("dlv-agr-kept");
+
+        Map<LocalDate, List<MimeMessage>> reminders = walk("dlv-agr-kept", agreementId, LocalDate.of(2026, 4, 26),
+                LocalDate.of(2026, 8, 10), day -> {
+                    // each installment paid on its due day
+                    if (day.equals(LocalDate.of(2026, 5, 5)) || day.equals(LocalDate.of(2026, 6, 5))
+                            || day.equals(LocalDate.of(2026, 7, 5))) {
+                        payInstallment(agreementId, day.getMonthValue() - 4, "500.00");
+                    }
+                });
+
+        // three days before each due date, one e-mail each, and nothing once the agreement is kept
+        assertThat(reminders.keySet()).containsExactly(LocalDate.of(2026, 5, 2), LocalDate.of(2026, 6, 2), LocalDate.of(2026, 7, 2));
+        int number = 1;
+        for (List<MimeMessage> sameDay : reminders.values()) {
+            MimeMessage m = sameDay.get(0);
+            assertThat(sameDay).hasSize(1);
+            assertThat(m.getSubject()).isEqualTo("Lembrete: parcela " + number + " de 3 do seu acordo vence em 05/0" + (number + 4)
+                    + "/2026");
+            assertThat(textOf(m)).contains("Olá, Maria da Silva.", "Valor da parcela: R$ 500,00", "Valor a pagar: R$ 500,00",
+                            "PIX copia e cola: " + pixOfInstallment(agreementId, number, "500.00"), "Régua Demonstração Ltda.")
+                    .doesNotContain("{{");
+            number++;
+        }
+        assertThat(pixOfInstallment(agreementId, 1, "500.00")).isNotEqualTo(pixOfInstallment(agreementId, 2, "500.00"));
+        // the same reminders by SMS, one short line each, with the installment's amount and due date
+        assertThat(remindersByGateway("dlv-agr-kept")).extracting(r -> r.body().get("text").asText()).satisfiesExactly(
+                t -> assertThat(t).contains("parcela 1 de 3", "R$ 500,00", "05/05/2026").hasSizeLessThanOrEqualTo(240),
+                t -> assertThat(t).contains("parcela 2 de 3", "R$ 500,00", "05/06/2026").hasSizeLessThanOrEqualTo(240),
+                t -> assertThat(t).contains("parcela 3 de 3", "R$ 500,00", "05/07/2026").hasSizeLessThanOrEqualTo(240));
+        assertThat(contactsOf("dlv-agr-kept")).filteredOn(c -> c.kind() == MessageKind.INSTALLMENT_REMINDER)
+                .hasSize(6).allSatisfy(c -> {
+                    assertThat(c.status()).isEqualTo(ContactStatus.SENT);
+                    assertThat(c.stage()).as("a reminder is no stage of the schedule").isNull();
+                });
+        // the agreement kept pays the debt: the thank-you goes too
+        assertThat(emailsTo("cust-dlv-agr-kept@example.com")).extracting(MimeMessage::getSubject)
+                .contains("Pagamento recebido: obrigado!");
+        JsonNode timeline = http.getForObject("/api/receivables/dlv-agr-kept", JsonNode.class).get("timeline");
+        assertThat(timeline.findValuesAsText("kind")).contains("INSTALLMENT_REMINDER", "THANK_YOU");
+    }
+
+    @Test
+    void aBrokenAgreementGetsNoMoreReminders() throws Exception {
+        String agreementId = agreementOfThree("dlv-agr-broken");
+
+        // the first installment paid on time, the second never: its grace ends with 10 June
+        Map<LocalDate, List<MimeMessage>> reminders = walk("dlv-agr-broken", agreementId, LocalDate.of(2026, 4, 26),
+                LocalDate.of(2026, 7, 15), day -> {
+                    if (day.equals(LocalDate.of(2026, 5, 5))) {
+                        payInstallment(agreementId, 1, "500.00");
+                    }
+                });
+
+        assertThat(agreements.get(agreementId).status()).isEqualTo(br.com.regua.agreement.AgreementStatus.BROKEN);
+        assertThat(reminders.keySet()).containsExactly(LocalDate.of(2026, 5, 2), LocalDate.of(2026, 6, 2));
+        assertThat(textOf(reminders.get(LocalDate.of(2026, 6, 2)).get(0)))
+                .contains("parcela 2 de 3", "PIX copia e cola: " + pixOfInstallment(agreementId, 2, "500.00"));
+        assertThat(remindersByGateway("dlv-agr-broken")).hasSize(2);
+        // collection resumed where the rules say: the formal notice reaches the debtor
+        assertThat(emailsTo("cust-dlv-agr-broken@example.com")).extracting(MimeMessage::getSubject)
+                .contains("Notificação extrajudicial: Mensalidade de março");
+    }
+
+    @Test
+    void aReminderStillQueuedWhenItsInstallmentIsPaidIsNotSent() throws Exception {
+        String agreementId = agreementOfThree("dlv-agr-paid");
+        String processId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(agreementId).singleResult().getId();
+        // the reminder of Saturday 2 May is recorded after the Saturday window closed (the node was down that morning)
+        setClock("2026-05-02T14:30:00-03:00");
+        fireDueJobs("dlv-agr-paid", agreementId);
+        assertThat(contactsOf("dlv-agr-paid")).filteredOn(c -> c.kind() == MessageKind.INSTALLMENT_REMINDER).hasSize(2);
+        assertThat(worker.deliverDue().deferred()).as("waiting for Monday morning").isEqualTo(2);
+
+        setClock("2026-05-03T11:00:00-03:00");
+        payInstallment(agreementId, 1, "500.00"); // paid on Sunday
+        setClock("2026-05-04T08:00:00-03:00");
+        DeliveryWorker.Round monday = worker.deliverDue();
+
+        assertThat(monday.sent()).isZero();
+        assertThat(monday.failed()).isEqualTo(2);
+        assertThat(contactsOf("dlv-agr-paid")).filteredOn(c -> c.kind() == MessageKind.INSTALLMENT_REMINDER).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(ContactStatus.FAILED);
+            assertThat(c.detail()).contains("the installment was paid");
+        });
+        assertThat(emailsTo("cust-dlv-agr-paid@example.com")).isEmpty();
+        assertThat(remindersByGateway("dlv-agr-paid")).isEmpty();
+        assertThat(runtime.createIncidentQuery().processInstanceId(processId).list()).isEmpty();
+    }
+
     // ---- opt-outs
 
     @Test

@@ -619,7 +619,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
             assertThat(m.getSubject()).isEqualTo("Lembrete: parcela " + number + " de 3 do seu acordo vence em 05/0" + (number + 4)
                     + "/2026");
             assertThat(textOf(m)).contains("Olá, Maria da Silva.", "Valor da parcela: R$ 500,00", "Valor a pagar: R$ 500,00",
-                            "PIX copia e cola: " + pixOfInstallment(agreementId, number, "500.00"), "Régua Demonstração Ltda.")
+                            "PIX copia e cola: " + pixOfInstallment(agreementId, number, "500.00"), settings.creditor().name())
                     .doesNotContain("{{");
             number++;
         }

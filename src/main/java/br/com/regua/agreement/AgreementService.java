@@ -29,6 +29,7 @@ import br.com.regua.api.NotFoundException;
 import br.com.regua.api.UnprocessableException;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
+import br.com.regua.payment.PixProperties;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.Stage;
@@ -386,7 +387,7 @@ public class AgreementService {
             return null;
         }
         String txid = agreementId.replace("-", "").substring(0, 20) + "P" + i.number();
-        return br.com.regua.payment.PixPayload.of(pix.key(), pix.merchantName(), pix.merchantCity(), i.left(), txid);
+        return pix.copiaEColaTagged(i.left(), txid).orElse(null);
     }
 
     private static Map<String, Object> paymentView(AgreementRepository.InstallmentPayment p) {

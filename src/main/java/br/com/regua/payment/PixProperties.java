@@ -23,7 +23,11 @@ public record PixProperties(String key, String merchantName, String merchantCity
 
     /** The copia-e-cola text for {@code amount}, tagged with the receivable's reference; empty when PIX is not configured. */
     public Optional<String> copiaECola(BigDecimal amount, String reference) {
-        return configured() ? Optional.of(PixPayload.of(key, merchantName, merchantCity, amount, PixPayload.txidOf(reference)))
-                : Optional.empty();
+        return copiaEColaTagged(amount, PixPayload.txidOf(reference));
+    }
+
+    /** The copia-e-cola text for {@code amount} with the transaction id given; empty when PIX is not configured. */
+    public Optional<String> copiaEColaTagged(BigDecimal amount, String txid) {
+        return configured() ? Optional.of(PixPayload.of(key, merchantName, merchantCity, amount, txid)) : Optional.empty();
     }
 }

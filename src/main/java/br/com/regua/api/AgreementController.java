@@ -1,6 +1,5 @@
 package br.com.regua.api;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import br.com.regua.agreement.AgreementService;
 import br.com.regua.agreement.AgreementView;
 import br.com.regua.agreement.OfferService;
+import br.com.regua.transactions.Races;
 
 /** Offers for a receivable or a customer, agreements made from them. */
 @RestController
@@ -40,13 +40,8 @@ class AgreementController {
 
     @PostMapping("/api/agreements")
     ResponseEntity<AgreementView> accept(@RequestBody AcceptRequest request) {
-        AgreementService.Acceptance result;
-        try {
-            result = agreements.accept(request.offerId());
-        } catch (DuplicateKeyException raced) {
-            // two acceptances of one offer raced; the loser finds the winner's agreement
-            result = agreements.accept(request.offerId());
-        }
+        // two acceptances of one offer may race; the loser finds the winner's agreement
+        AgreementService.Acceptance result = Races.retryOnce(() -> agreements.accept(request.offerId()));
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.agreement());
     }
 

@@ -3,7 +3,6 @@ package br.com.regua.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import br.com.regua.agreement.AgreementService;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentService;
+import br.com.regua.transactions.Races;
 
 @RestController
 @RequestMapping("/api/payments")
@@ -32,12 +32,7 @@ class PaymentController {
         if (request.paysAnInstallment()) {
             return installment(request);
         }
-        PaymentService.Outcome outcome;
-        try {
-            outcome = payments.register(request);
-        } catch (DuplicateKeyException raced) {
-            outcome = payments.register(request);
-        }
+        PaymentService.Outcome outcome = Races.retryOnce(() -> payments.register(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("payment", outcome.payment());
         body.put("receivableStatus", outcome.receivableStatus().name());
@@ -45,12 +40,7 @@ class PaymentController {
     }
 
     private ResponseEntity<Map<String, Object>> installment(NewPayment request) {
-        AgreementService.PaymentOutcome outcome;
-        try {
-            outcome = agreements.pay(request);
-        } catch (DuplicateKeyException raced) {
-            outcome = agreements.pay(request);
-        }
+        AgreementService.PaymentOutcome outcome = Races.retryOnce(() -> agreements.pay(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("payment", outcome.payment());
         body.put("agreementStatus", outcome.agreement().status().name());

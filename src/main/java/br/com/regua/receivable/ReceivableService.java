@@ -12,7 +12,6 @@ import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +25,7 @@ import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
 import br.com.regua.schedule.CollectionCases;
+import br.com.regua.transactions.Races;
 
 /**
  * Registers receivables: validates, stores the customer and the receivable and starts its
@@ -110,11 +110,7 @@ public class ReceivableService {
 
     /** An item in its own transaction; two requests racing on one new external id: the loser finds the winner's row. */
     private Outcome registerAlone(NewReceivable request) {
-        try {
-            return transaction.execute(status -> registerTogether(List.of(request)).get(0));
-        } catch (DuplicateKeyException raced) {
-            return transaction.execute(status -> registerTogether(List.of(request)).get(0));
-        }
+        return Races.retryOnce(() -> transaction.execute(status -> registerTogether(List.of(request)).get(0)));
     }
 
     /**

@@ -14,10 +14,14 @@ import br.com.regua.config.ReguaProperties;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Money;
 import br.com.regua.receivable.Receivable;
 
-/** The values a template may use, formatted as a Brazilian reader expects (R$ 1.534,93; 24/11/2026). */
-final class MessageValues {
+/**
+ * The values a template may use, formatted as a Brazilian reader expects (R$ 1.534,93; 24/11/2026).
+ * Every kind of message formats money, dates and the creditor here, so they read the same everywhere.
+ */
+public final class MessageValues {
 
     /** Where the PIX code starts in a message; the e-mail's HTML sets the code apart from here. */
     static final String PIX_LABEL = "PIX copia e cola:";
@@ -28,13 +32,21 @@ final class MessageValues {
     private MessageValues() {
     }
 
-    static String brl(BigDecimal amount) {
+    public static String brl(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(PT_BR));
-        return "R$ " + f.format(amount.setScale(2, RoundingMode.HALF_UP));
+        return "R$ " + f.format(Money.round(amount));
     }
 
-    static String date(LocalDate d) {
+    public static String date(LocalDate d) {
         return DATE.format(d);
+    }
+
+    /** Who collects, as every message names them (CDC art. 42-A): name, CNPJ/CPF, address, phone. */
+    public static void creditor(Map<String, String> values, ReguaProperties.Creditor creditor) {
+        values.put("credor", creditor.name());
+        values.put("credor_documento", creditor.document());
+        values.put("credor_endereco", creditor.address());
+        values.put("credor_telefone", creditor.phone());
     }
 
     static Map<String, String> of(Receivable r, Customer c, Charges charges, OfferTerms offer, LocalDate bureauReportDate,
@@ -49,10 +61,7 @@ final class MessageValues {
         v.put("multa", brl(charges.fine()));
         v.put("juros", brl(charges.interest()));
         v.put("total", brl(charges.total()));
-        v.put("credor", creditor.name());
-        v.put("credor_documento", creditor.document());
-        v.put("credor_endereco", creditor.address());
-        v.put("credor_telefone", creditor.phone());
+        creditor(v, creditor);
         v.put("validade_oferta", date(charges.asOf().plusDays(offer.getValidDays())));
         v.put("condicoes_a_vista", cashTerms(offer));
         v.put("total_oferta", brl(offerTotal(charges, offer)));

@@ -14,7 +14,8 @@ import br.com.regua.receivable.Money;
 /**
  * The arithmetic of offers: the rules set the limits ({@link OfferTerms}), this class turns them
  * into amounts. Reais with two decimals; the installments of a plan add up to its total to the
- * cent, the last one absorbing the rounding.
+ * cent: the first is the equal share rounded down, the others share the rest, the last taking any
+ * cent over (2,000.00 in three: 666.66, 666.67, 666.67).
  */
 final class OfferCalculator {
 

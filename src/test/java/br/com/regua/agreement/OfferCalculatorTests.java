@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.policy.Stage;
 
-/** The arithmetic of offers: amounts to the cent, the last installment absorbing the rounding. */
+/** The arithmetic of offers: amounts to the cent, the first installment rounded down, the last taking any cent over. */
 class OfferCalculatorTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 25);

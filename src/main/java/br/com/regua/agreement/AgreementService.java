@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.FieldProblem;
-import br.com.regua.api.InputValidator;
-import br.com.regua.api.InvalidInputException;
-import br.com.regua.api.NotFoundException;
-import br.com.regua.api.UnprocessableException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InputValidator;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
+import br.com.regua.errors.UnprocessableException;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PixProperties;

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.InvalidInputException;
-import br.com.regua.api.NotFoundException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.logging.LogText;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.NotFoundException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyDecision;

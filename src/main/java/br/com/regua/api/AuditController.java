@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.security.AuditLog;
 
 /** The audit log for admins: {@code GET /api/audit?who=ana&what=/api/policy&from=...&to=...&limit=100}. */

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.contact.ContactStatus;
 import br.com.regua.contact.DeliveryReports;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
 
 /** The providers' delivery webhook: {@code POST /api/contacts/{id}/status}. */
 @RestController

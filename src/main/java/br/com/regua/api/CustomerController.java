@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.contact.OptOutService;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.policy.Channel;
 
 /** A debtor's contact opt-outs: {@code /api/customers/{externalId}/opt-outs}. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import br.com.regua.errors.FieldProblem;
 import br.com.regua.receivable.MoneyDeserializer;
 
 /** Turns Jackson's complaints into a field problem a client can act on, with no Java names in it. */

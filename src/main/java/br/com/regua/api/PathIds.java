@@ -1,5 +1,6 @@
 package br.com.regua.api;
 
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.receivable.ExternalId;
 
 /**

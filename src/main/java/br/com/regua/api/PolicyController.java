@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyDiff;
 import br.com.regua.policy.PolicyStore;

@@ -22,6 +22,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
+import br.com.regua.errors.UnprocessableException;
 import br.com.regua.policy.ApprovalRequiredException;
 import br.com.regua.policy.PolicyCompilationException;
 import br.com.regua.policy.ScenariosFailedException;

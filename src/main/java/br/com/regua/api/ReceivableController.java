@@ -18,6 +18,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.schedule.SimulationService;
 
 /** Moves the simulation clock; exists only with the {@code simulation} profile. */

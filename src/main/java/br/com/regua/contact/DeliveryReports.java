@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.NotFoundException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.NotFoundException;
+
 
 /**
  * A provider's delivery report (its webhook): a sent message was DELIVERED, or bounced (FAILED).

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import br.com.regua.api.NotFoundException;
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.Channel;
 import br.com.regua.receivable.Customer;

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.FieldProblem;
-import br.com.regua.api.InputValidator;
-import br.com.regua.api.InvalidInputException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InputValidator;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import br.com.regua.api.ConflictException;
-import br.com.regua.api.FieldProblem;
-import br.com.regua.api.InputValidator;
-import br.com.regua.api.InvalidInputException;
-import br.com.regua.api.NotFoundException;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.FieldProblem;
+import br.com.regua.errors.InputValidator;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;

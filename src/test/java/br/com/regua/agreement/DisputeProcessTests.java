@@ -16,14 +16,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import br.com.regua.api.ConflictException;
 import br.com.regua.contact.ContactService;
+import br.com.regua.errors.ConflictException;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.receivable.ReceivableStatus;
 import br.com.regua.schedule.CollectionProcess;
-import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.support.Receivables;
+import br.com.regua.support.ReguaSpringTests;
 
 /**
  * The dispute path of processes/collection.bpmn. R$ 1.500,00 registered Monday 2 March 2026, due

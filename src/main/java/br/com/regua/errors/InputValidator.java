@@ -1,4 +1,4 @@
-package br.com.regua.api;
+package br.com.regua.errors;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package br.com.regua.api;
+package br.com.regua.errors;
 
 /** The request contradicts what is stored (same id, other content; a closed case). Maps to 409. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package br.com.regua.api;
+package br.com.regua.errors;
 
 /** Nothing with that id. Maps to 404. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package br.com.regua.api;
+package br.com.regua.errors;
 
 /**
  * The request is well formed but refers to something Régua cannot act on (an altered or unknown

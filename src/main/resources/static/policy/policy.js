@@ -203,7 +203,13 @@ function outcome(o) {
 $('activate').onclick = () => busy($('activate'), async () => {
   const { status, body } = await api('PUT', '/api/policy',
     request({ comment: $('comment').value }));
-  if (status === 201 || status === 200) {
+  if (status === 202) {
+    // four eyes: the version is stored, and waits for another credit manager in the Versions tab
+    $('comment').value = '';
+    await load();
+    $('result').replaceChildren(el('p', { class: 'ok', id: 'proposed' },
+      `Version ${body.number} is proposed (${body.scenariosRun} scenarios passed): another credit manager activates it in Versions.`));
+  } else if (status === 201 || status === 200) {
     $('comment').value = '';
     await load();
     $('result').replaceChildren(el('p', { class: 'ok', id: 'activated' }, status === 201

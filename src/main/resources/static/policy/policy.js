@@ -225,7 +225,7 @@ async function loadVersions() {
   $('version-list').tBodies[0].replaceChildren(...body.map(v => {
     const row = el('tr', { class: 'clickable' + (v.active ? ' active' : ''), 'data-version': v.number },
       el('td', {}, String(v.number)), el('td', {}, v.hash), el('td', {}, v.author), el('td', {}, v.comment || ''),
-      el('td', {}, (v.createdAt || '').replace('T', ' ').substring(0, 19)), el('td', {}, v.active ? 'active' : ''));
+      el('td', {}, (v.createdAt || '').replace('T', ' ').substring(0, 19)), el('td', {}, v.active ? 'active' : v.activatedAt ? '' : 'proposed'));
     row.onclick = () => showVersion(v.number);
     return row;
   }));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -102,8 +104,29 @@ class CockpitBrowserTests extends ReguaSpringTests {
                 assertThat(browser.evaluate("document.querySelector('[data-element-id=\"" + element + "\"]') !== null").asBoolean())
                         .as(element).isTrue();
             }
+
+            // as an analyst reads it, at Cockpit's own zoom: the stages left to right in the order of the schedule, each
+            // box wide enough for its name to be read
+            double previousLeft = Double.NEGATIVE_INFINITY;
+            for (String stage : MAIN_LINE) {
+                JsonNode box = browser.evaluate("(() => { const r = document.querySelector('[data-element-id=\"" + stage
+                        + "\"]').getBoundingClientRect(); return {left: r.left, width: r.width}; })()");
+                double left = box.get("left").asDouble();
+                assertThat(left).as(stage + " comes after the stage before it").isGreaterThan(previousLeft);
+                assertThat(box.get("width").asDouble()).as(stage + " on-screen width (px)").isGreaterThanOrEqualTo(READABLE_WIDTH);
+                previousLeft = left;
+            }
         }
     }
+
+    /** The main line of the collection schedule, in the order of its days. */
+    private static final String[] MAIN_LINE = {"Task_ClassifyDebtor", "Task_SendPreDueReminder", "Task_SendDueDayNotice",
+            "Task_EndGracePeriod", "Task_SendFriendlyReminder", "Task_SendRenegotiationOffer", "Task_QueueCollectorCall",
+            "Task_SendFormalNotice", "Task_SendBureauPriorNotice", "Task_ReportToBureau", "Task_SendSuspensionNotice",
+            "Task_ReferToAgency", "Task_ReferToLegal", "Task_WriteOff"};
+
+    /** On-screen width, in CSS pixels, under which a stage's name is too small to read in a 1400x900 window. */
+    private static final double READABLE_WIDTH = 50;
 
     @Test
     void anAnalystSeesACaseInCockpitAndCannotDeleteOrChangeIt() throws Exception {

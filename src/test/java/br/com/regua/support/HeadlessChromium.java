@@ -54,7 +54,7 @@ public final class HeadlessChromium implements AutoCloseable {
         profile = Files.createTempDirectory("regua-chromium");
         process = new ProcessBuilder(executable().toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1600,1000", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                "--window-size=1400,900", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
                 .redirectErrorStream(true).start();
         String browserUrl = readDevToolsUrl();
         URI base = URI.create(browserUrl.replace("ws://", "http://").replaceFirst("/devtools/.*", ""));

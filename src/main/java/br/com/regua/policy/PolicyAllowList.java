@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * <li>Régua's facts and decisions, in package {@code br.com.regua.policy}: {@code CaseFacts},
  *     {@code PaymentHistory}, {@code CustomerType}, {@code Channel}, {@code Stage}, {@code Segment},
  *     {@code InSegment}, {@code GracePeriod}, {@code PlannedStep}, {@code ChargeRates},
- *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel},
+ *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently};</li>
  * <li>dates and times ({@code java.time}: {@code LocalDate}, {@code LocalTime}, {@code DayOfWeek},
  *     {@code Month}, {@code Period}, {@code Duration}... and {@code ChronoUnit}), money
@@ -98,7 +98,7 @@ final class PolicyAllowList {
             // Régua's facts and decisions: what the rules read, insert and change
             CaseFacts.class, PaymentHistory.class, CustomerType.class, Channel.class, Stage.class, Segment.class,
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
-            ContactLimit.class, ContactChannel.class, FallbackChannel.class, OfferTerms.class, PriorityScore.class,
+            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,

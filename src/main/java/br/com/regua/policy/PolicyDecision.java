@@ -21,7 +21,22 @@ public record PolicyDecision(
         String policyVersion,
         int policyNumber,
         Integer maxContactsPerWeek,
-        List<FallbackChannel> fallbacks) {
+        List<FallbackChannel> fallbacks,
+        List<RequiredNotice> requiredNotices) {
+
+    /** A decision that requires no notice before any stage. */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, List.of());
+    }
+
+    /** The notices {@code stage} needs first, with their waiting periods. */
+    public List<RequiredNotice> noticesRequiredBy(Stage stage) {
+        return requiredNotices.stream().filter(n -> n.getStage() == stage).toList();
+    }
 
     /** A decision with no weekly contact limit and no fallback channel. */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

@@ -70,6 +70,7 @@ public class PolicyEngine {
         List<Channel> channels = new ArrayList<>();
         Integer perWeek = null;
         List<FallbackChannel> fallbacks = new ArrayList<>();
+        List<RequiredNotice> required = new ArrayList<>();
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -92,6 +93,8 @@ public class PolicyEngine {
                 perWeek = perWeek == null ? l.getPerWeek() : Math.min(perWeek, l.getPerWeek());
             } else if (o instanceof FallbackChannel f) {
                 fallbacks.add(f);
+            } else if (o instanceof RequiredNotice n) {
+                required.add(n);
             }
         }
         if (segment == null) {
@@ -106,6 +109,6 @@ public class PolicyEngine {
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
-                policy.number(), perWeek, List.copyOf(fallbacks));
+                policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +91,11 @@ public class ScheduleService {
         ScheduledStep step = due.get();
         carryOut(m, step);
         Integer bureauNoticeDay = stage == Stage.BUREAU_PRIOR_NOTICE ? Integer.valueOf(m.facts().getDaysOverdue()) : r.bureauNoticeDay();
-        Optional<ScheduledStep> following = stage.isFinal() ? Optional.empty() : m.nextAfter(stage, step.day());
+        Map<Stage, LocalDate> reachedNow = new EnumMap<>(Stage.class);
+        reachedNow.putAll(m.reached());
+        reachedNow.putIfAbsent(stage, m.now().toLocalDate());
+        Optional<ScheduledStep> following = stage.isFinal() ? Optional.empty()
+                : NextStepPlanner.next(m.decision(), stage, step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
         Map<String, Object> outputs = nextOutputs(following);
         outputs.put("step", stage + "@" + step.day());
         decisions.record(r.id(), "STEP " + stage, m.facts(), m.decision(), outputs, m.at());
@@ -110,14 +115,15 @@ public class ScheduleService {
     }
 
     /** A case locked for this transaction, with the policy's decision on its facts of now. */
-    private record Moment(Receivable receivable, Customer customer, ZonedDateTime now, CaseFacts facts, PolicyDecision decision) {
+    private record Moment(Receivable receivable, Customer customer, ZonedDateTime now, CaseFacts facts, PolicyDecision decision,
+                          Map<Stage, LocalDate> reached) {
 
         OffsetDateTime at() {
             return now.toOffsetDateTime();
         }
 
         Optional<ScheduledStep> nextAfter(Stage stage, Integer day) {
-            return NextStepPlanner.next(decision, stage, day, receivable.dueDate(), receivable.pausedDays(), now);
+            return NextStepPlanner.next(decision, stage, day, receivable.dueDate(), receivable.pausedDays(), now, reached);
         }
 
         Charges charges() {
@@ -135,7 +141,18 @@ public class ScheduleService {
         Customer c = receivables.customer(r.customerId());
         ZonedDateTime now = ZonedDateTime.now(clock);
         CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        return new Moment(r, c, now, facts, policy.evaluate(facts));
+        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now));
+    }
+
+    /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
+    private Map<Stage, LocalDate> reached(long receivableId, ZonedDateTime now) {
+        Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
+        for (CaseEvents.CaseEvent e : events.forReceivable(receivableId)) {
+            if (e.kind() == CaseEvents.Kind.STAGE) {
+                reached.putIfAbsent(e.stage(), e.at().atZoneSameInstant(now.getZone()).toLocalDate());
+            }
+        }
+        return reached;
     }
 
     private void carryOut(Moment m, ScheduledStep step) {

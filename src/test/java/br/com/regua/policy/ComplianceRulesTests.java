@@ -168,4 +168,29 @@ class ComplianceRulesTests {
                 """);
         assertThat(stricter.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(2);
     }
+
+    @Test
+    void theReportNeedsThePriorNoticeTenDaysBeforeAndTheAgencyAndTheLegalTeamTheFormalNoticeFifteenDaysBefore() {
+        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 90).build());
+
+        assertThat(d.noticesRequiredBy(Stage.BUREAU_REPORT)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.BUREAU_PRIOR_NOTICE, 10));
+        assertThat(d.noticesRequiredBy(Stage.LEGAL_REFERRAL)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.FORMAL_NOTICE, 15));
+        assertThat(d.noticesRequiredBy(Stage.COLLECTION_AGENCY)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.FORMAL_NOTICE, 15));
+        // friendly steps and the offer need nothing: catch-up may skip them
+        assertThat(d.noticesRequiredBy(Stage.RENEGOTIATION_OFFER)).isEmpty();
+        assertThat(d.noticesRequiredBy(Stage.FORMAL_NOTICE)).isEmpty();
+    }
+
+    @Test
+    void aStepThatIsNotPlannedRequiresNothing() {
+        // under R$ 500 the debt is written off instead of referred, and under R$ 50 it is never reported
+        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("40.00"), 90).build());
+
+        assertThat(d.noticesRequiredBy(Stage.LEGAL_REFERRAL)).isEmpty();
+        assertThat(d.noticesRequiredBy(Stage.BUREAU_REPORT)).isEmpty();
+        assertThat(d.noticesRequiredBy(Stage.COLLECTION_AGENCY)).isNotEmpty();
+    }
 }

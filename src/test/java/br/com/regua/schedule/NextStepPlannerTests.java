@@ -9,7 +9,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import br.com.regua.policy.ContactWindow;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.policy.PlannedStep;
 import br.com.regua.policy.PolicyDecision;
+import br.com.regua.policy.RequiredNotice;
 import br.com.regua.policy.Segment;
 import br.com.regua.policy.Stage;
 import br.com.regua.schedule.NextStepPlanner.ScheduledStep;
@@ -91,5 +94,58 @@ class NextStepPlannerTests {
     @Test
     void nothingAfterTheLastStep() {
         assertThat(NextStepPlanner.next(DEFAULT, Stage.LEGAL_REFERRAL, 90, DUE, 0, at(DUE.plusDays(90), 10))).isEmpty();
+    }
+
+    private static final PolicyDecision WITH_NOTICES = new PolicyDecision(Segment.REGULAR, 2, List.of(
+            new PlannedStep(Stage.FRIENDLY_REMINDER, 3), new PlannedStep(Stage.FORMAL_NOTICE, 30),
+            new PlannedStep(Stage.BUREAU_PRIOR_NOTICE, 35), new PlannedStep(Stage.BUREAU_REPORT, 100),
+            new PlannedStep(Stage.LEGAL_REFERRAL, 90)).stream().sorted(PolicyDecision.PLAN_ORDER).toList(),
+            DEFAULT.chargeRates(), DEFAULT.contactWindows(), List.of(), new OfferTerms(), 0, List.of(), "test", 0, null, List.of(),
+            List.of(new RequiredNotice(Stage.FORMAL_NOTICE, Stage.LEGAL_REFERRAL, 15),
+                    new RequiredNotice(Stage.BUREAU_PRIOR_NOTICE, Stage.BUREAU_REPORT, 10)));
+
+    @Test
+    void aDebtRegisteredNinetyDaysLateGetsEveryRequiredNoticeInOrderThenWaitsTheirPeriods() {
+        LocalDate day90 = DUE.plusDays(90);
+        Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
+
+        Optional<ScheduledStep> first = NextStepPlanner.next(WITH_NOTICES, Stage.REGISTERED, null, DUE, 0, at(day90, 10), reached);
+        assertThat(first).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FORMAL_NOTICE, 30);
+        assertThat(first.get().at()).isEqualTo(at(day90, 10));
+
+        reached.put(Stage.FORMAL_NOTICE, day90);
+        Optional<ScheduledStep> second = NextStepPlanner.next(WITH_NOTICES, Stage.FORMAL_NOTICE, 30, DUE, 0, at(day90, 10), reached);
+        assertThat(second).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.BUREAU_PRIOR_NOTICE, 35);
+        assertThat(second.get().at()).isEqualTo(at(day90, 10));
+
+        // the legal referral is held 15 days after the formal notice: the report, 10 days after its notice, comes first
+        reached.put(Stage.BUREAU_PRIOR_NOTICE, day90);
+        Optional<ScheduledStep> third = NextStepPlanner.next(WITH_NOTICES, Stage.BUREAU_PRIOR_NOTICE, 35, DUE, 0, at(day90, 10), reached);
+        assertThat(third).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.BUREAU_REPORT, 100);
+        assertThat(third.get().at()).isEqualTo(at(DUE.plusDays(100), 8));
+
+        Optional<ScheduledStep> fourth = NextStepPlanner.next(WITH_NOTICES, Stage.BUREAU_REPORT, 100, DUE, 0, at(DUE.plusDays(100), 8), reached);
+        assertThat(fourth).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.LEGAL_REFERRAL, 105);
+        assertThat(fourth.get().at()).isEqualTo(at(DUE.plusDays(105), 8));
+    }
+
+    @Test
+    void aRequiredNoticeMissingFromThePlanIsStillSentBeforeTheStepThatNeedsIt() {
+        PolicyDecision noFormalNotice = new PolicyDecision(Segment.REGULAR, 2, List.of(new PlannedStep(Stage.LEGAL_REFERRAL, 90)),
+                DEFAULT.chargeRates(), DEFAULT.contactWindows(), List.of(), new OfferTerms(), 0, List.of(), "test", 0, null, List.of(),
+                List.of(new RequiredNotice(Stage.FORMAL_NOTICE, Stage.LEGAL_REFERRAL, 15)));
+
+        Optional<ScheduledStep> next = NextStepPlanner.next(noFormalNotice, Stage.REGISTERED, null, DUE, 0, at(DUE.plusDays(120), 10), Map.of());
+
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FORMAL_NOTICE, 90);
+        assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(120), 10));
+    }
+
+    @Test
+    void aDebtRegisteredFiveDaysLateKeepsItsFriendlyPathAndGetsNoNoticeEarly() {
+        Optional<ScheduledStep> next = NextStepPlanner.next(WITH_NOTICES, Stage.REGISTERED, null, DUE, 0, at(DUE.plusDays(5), 10), Map.of());
+
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FRIENDLY_REMINDER, 3);
+        assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(5), 10));
     }
 }

@@ -12,6 +12,15 @@ public final class ChargeRates {
     private BigDecimal monthlyInterestRate;
     private int daysPerMonth;
 
+    /**
+     * For policy versions stored before the month's length was the rules' to say: they meant the
+     * commercial month of 30 days, and a stored version must keep compiling after an upgrade.
+     */
+    @Deprecated
+    public ChargeRates(BigDecimal fineRate, BigDecimal monthlyInterestRate) {
+        this(fineRate, monthlyInterestRate, 30);
+    }
+
     public ChargeRates(BigDecimal fineRate, BigDecimal monthlyInterestRate, int daysPerMonth) {
         if (daysPerMonth < 28 || daysPerMonth > 31) {
             // a month of any other length is a typo in a rule, and 0 would divide interest by nothing

@@ -25,8 +25,6 @@ import br.com.regua.support.ReguaSpringTests;
 class JobAcquisitionTuningTests extends ReguaSpringTests {
 
     @Autowired
-    JobAcquisitionTuning tuning;
-    @Autowired
     ProcessEngineConfigurationImpl configuration;
     @Autowired
     DataSource dataSource;
@@ -46,7 +44,7 @@ class JobAcquisitionTuningTests extends ReguaSpringTests {
     }
 
     @Test
-    void everyNewJobHasADueDateAndAnOldOneWithoutIsGivenItsCreationTime() {
+    void everyNewJobHasADueDateAndAnOldOneWithoutIsGivenItsCreationTime() throws Exception {
         engine.getRepositoryService().createDeployment().addModelInstance("tuning-async.bpmn",
                 Bpmn.createExecutableProcess("tuningAsync").camundaHistoryTimeToLive(1)
                         .startEvent().camundaAsyncAfter().endEvent().done()).deploy();
@@ -56,7 +54,9 @@ class JobAcquisitionTuningTests extends ReguaSpringTests {
 
         // as a job made before due dates were ensured: without one, the due-date query would never find it
         jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?", continuation.getId());
-        tuning.postProcessEngineBuild(engine);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(CamundaSchema.tuneJobTable(c)).isPositive();
+        }
 
         Map<String, Object> row = jdbc.queryForMap("select DUEDATE_, CREATE_TIME_ from ACT_RU_JOB where ID_ = ?", continuation.getId());
         assertThat((Timestamp) row.get("DUEDATE_")).isEqualTo((Timestamp) row.get("CREATE_TIME_"));

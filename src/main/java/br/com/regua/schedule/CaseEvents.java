@@ -1,7 +1,9 @@
 package br.com.regua.schedule;
 
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,19 @@ public class CaseEvents {
         jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, reason, happened_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(receivableId, Kind.DELETED_IN_ENGINE.name(), stage.name(), detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at)
                 .update();
+    }
+
+    /**
+     * When each stage was first reached: a step reads it to know what notices the debtor already had,
+     * so only the stage and its first time are read, not the whole timeline.
+     */
+    public Map<Stage, OffsetDateTime> firstReached(long receivableId) {
+        Map<Stage, OffsetDateTime> reached = new EnumMap<>(Stage.class);
+        jdbc.sql("select stage, min(happened_at) as first_at from case_event where receivable_id = ? and kind = 'STAGE' group by stage")
+                .param(receivableId)
+                .query((rs, n) -> reached.put(Stage.valueOf(rs.getString("stage")), rs.getObject("first_at", OffsetDateTime.class)))
+                .list();
+        return reached;
     }
 
     public List<CaseEvent> forReceivable(long receivableId) {

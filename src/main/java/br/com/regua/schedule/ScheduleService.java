@@ -147,11 +147,7 @@ public class ScheduleService {
     /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
     private Map<Stage, LocalDate> reached(long receivableId, ZonedDateTime now) {
         Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
-        for (CaseEvents.CaseEvent e : events.forReceivable(receivableId)) {
-            if (e.kind() == CaseEvents.Kind.STAGE) {
-                reached.putIfAbsent(e.stage(), e.at().atZoneSameInstant(now.getZone()).toLocalDate());
-            }
-        }
+        events.firstReached(receivableId).forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
         return reached;
     }
 

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-
 /**
  * Delivers the outbox. Each round claims the contacts that are due (a lease, so a crashed worker's
  * contacts go back to the queue when it expires), and for each one asks the policy whether the

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -175,9 +172,6 @@ class PolicyAllowListApiTests extends PolicySpringTests {
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<JsonNode>() {
-        });
+        return PolicyWorkbenchTests.send(http, method, path, body);
     }
 }

@@ -120,6 +120,21 @@ class CollectionPostgresIntegrationTests {
     }
 
     @Test
+    void theAuditLogCannotBeEditedNotEvenByRegua() {
+        // a change through the API leaves a line
+        http.postForEntity("/api/receivables/audit-probe/disputes", java.util.Map.of("reason", "x"), String.class);
+        Integer lines = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
+        assertThat(lines).isPositive();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'someone else'"))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class)).isEqualTo(lines);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'someone else'", Integer.class)).isZero();
+    }
+
+    @Test
     void onPostgresThereAreNoDemoAccountsAndOnlyTheConfiguredAdministratorIsMade() {
         for (String demo : new String[] {"demo", "manager", "collector", "analyst", "backend"}) {
             assertThat(anonymous.withBasicAuth(demo, demo).getForEntity("/api/session", String.class).getStatusCode())

@@ -32,7 +32,6 @@ import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PixProperties;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
@@ -42,7 +41,10 @@ import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
 import br.com.regua.schedule.CaseEvents;
 import br.com.regua.schedule.CaseSnapshots;
+import br.com.regua.policy.StageCatalog;
+import br.com.regua.policy.StageKeys;
 import br.com.regua.schedule.CollectionCases;
+import br.com.regua.schedule.CollectionStages;
 import br.com.regua.schedule.ContactHours;
 
 /**
@@ -62,6 +64,7 @@ public class AgreementService {
     private final CaseSnapshots snapshots;
     private final CaseEvents events;
     private final CollectionCases cases;
+    private final CollectionStages stages;
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final InstallmentReminders reminders;
@@ -70,7 +73,7 @@ public class AgreementService {
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, OfferService offers, ReceivableRepository receivables, PolicyEngine policy,
-                     CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, RuntimeService runtime,
+                     CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, CollectionStages stages, RuntimeService runtime,
                      InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json, Clock clock) {
         this.agreements = agreements;
         this.offers = offers;
@@ -79,6 +82,7 @@ public class AgreementService {
         this.snapshots = snapshots;
         this.events = events;
         this.cases = cases;
+        this.stages = stages;
         this.runtime = runtime;
         this.validator = validator;
         this.reminders = reminders;
@@ -134,8 +138,8 @@ public class AgreementService {
         for (Receivable r : debts) {
             receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
             // the schedule waits: no next step while the agreement runs
-            receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), at);
-            events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + id + " accepted: " + offer.installmentCount()
+            receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), at);
+            events.agreement(r.id(), r.stage(), "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
             cases.agreementAccepted(r.externalId());
         }
@@ -251,7 +255,7 @@ public class AgreementService {
             }
             receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
             resumePosition(receivables.get(r.id()), daysInAgreement, offer.followUp().resumeStage(), today, at);
-            events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + a.id()
+            events.agreement(r.id(), r.stage(), "agreement " + a.id()
                     + " broken: an installment stayed unpaid past its grace; the discount is revoked", at);
             cases.agreementBroken(r.externalId());
         }
@@ -273,7 +277,7 @@ public class AgreementService {
             Receivable r = receivables.lock(id);
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
             receivables.updateLedger(r.id(), new Ledger(r.dueDate(), zero, zero, zero, true, today), ReceivableStatus.PAID, at);
-            events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + a.id() + " kept: every installment paid", at);
+            events.agreement(r.id(), r.stage(), "agreement " + a.id() + " kept: every installment paid", at);
             cases.balanceSettled(r.externalId());
         }
         log.info("Agreement {} kept", a.id());
@@ -303,26 +307,38 @@ public class AgreementService {
      * resumes there today, and the steps before it are not repeated; otherwise it picks up where it
      * left off, the days spent in the agreement not counted against the debtor.
      */
-    private void resumePosition(Receivable r, int daysInAgreement, Stage resumeStage, LocalDate today, OffsetDateTime at) {
+    private void resumePosition(Receivable r, int daysInAgreement, String resumeStage, LocalDate today, OffsetDateTime at) {
         int paused = r.pausedDays() + Math.max(0, daysInAgreement);
-        Stage stage = r.stage();
+        String stage = r.stage();
         Integer lastDay = r.lastStepDay();
-        if (resumeStage != null && resumeStage.ordinal() > 0) {
+        if (resumeStage != null && stages.knows(resumeStage)) {
             Customer c = receivables.customer(r.customerId());
             var day = policy.evaluate(snapshots.of(r, c, today)).dayOf(resumeStage);
             boolean ahead = day.isPresent() && (lastDay == null || day.get() > lastDay
-                    || (day.get().equals(lastDay) && resumeStage.compareTo(stage) > 0));
+                    || (day.get().equals(lastDay) && stages.order(resumeStage) > stages.order(stage)));
             if (ahead) {
                 int overdue = (int) ChronoUnit.DAYS.between(r.dueDate(), today);
                 paused = Math.max(r.pausedDays(), overdue - day.get());
                 // a position just before the resume stage, so the planner takes it as the next step; the
                 // stage stays the one the case really reached when that is earlier
-                stage = stage.compareTo(resumeStage) < 0 ? stage : Stage.values()[resumeStage.ordinal() - 1];
+                stage = stages.order(stage) < stages.order(resumeStage) ? stage : stageBefore(resumeStage);
                 lastDay = day.get();
             }
         }
         receivables.setPausedDays(r.id(), paused, at);
-        receivables.updateSchedule(r.id(), stage, lastDay, r.segment(), null, null, r.bureauNoticeDay(), at);
+        receivables.updateSchedule(r.id(), stage, lastDay, r.segment(), null, null, r.reachedDays(), at);
+    }
+
+    /** The stage just before {@code key} in the schedule, or {@code REGISTERED} when it is the first. */
+    private String stageBefore(String key) {
+        String before = StageKeys.REGISTERED;
+        for (StageCatalog.StageInfo s : stages.stages()) {
+            if (s.key().equals(key)) {
+                return before;
+            }
+            before = s.key();
+        }
+        return before;
     }
 
     private void applyToReceivables(AgreementRepository.Agreement a, NewPayment request, OffsetDateTime now) {
@@ -338,7 +354,7 @@ public class AgreementService {
             }
             Ledger.PaymentApplication applied = r.ledger().apply(left, paidOn, decisionFor(r, paidOn).chargeRates());
             receivables.updateLedger(r.id(), applied.after(), r.status(), now);
-            events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "installment " + request.installment() + " of agreement " + a.id()
+            events.agreement(r.id(), r.stage(), "installment " + request.installment() + " of agreement " + a.id()
                     + ": " + left.subtract(applied.excess()) + " applied (payment " + request.externalId() + ")", now);
             left = applied.excess();
         }

@@ -74,7 +74,7 @@ public class DisputeService {
                 .params(id, r.id(), reason.strip(), now).update();
         receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, now);
         // paused: no next step until the dispute is resolved
-        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), now);
+        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
         if (!cases.disputeOpened(r.externalId(), id, reason.strip())) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");

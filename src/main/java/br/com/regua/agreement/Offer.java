@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import br.com.regua.policy.Stage;
 
 /**
  * One renegotiation option: pay now, or an installment plan. Everything an agreement needs is in
@@ -48,7 +47,7 @@ public record Offer(
     }
 
     /** How the agreement is followed, fixed when the offer is made. */
-    public record FollowUp(int reminderDaysBefore, int graceDays, Stage resumeStage) {
+    public record FollowUp(int reminderDaysBefore, int graceDays, String resumeStage) {
     }
 
     Offer withId(String newId) {

@@ -28,7 +28,6 @@ import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyVersion;
 import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.policy.ScenarioReport;
-import br.com.regua.policy.ScenarioRunner;
 import br.com.regua.schedule.PolicyWhatIf;
 
 /** The policy workbench's API: versions, edits that are compiled and tested before they go live, roll back. */
@@ -120,8 +119,8 @@ class PolicyController {
         if (limit < 0 || limit > 1000) {
             throw new InvalidInputException("limit", "must be between 0 and 1000");
         }
-        CompiledPolicy candidate = CompiledPolicy.compile(workbench.withEdits(request.files()));
-        ScenarioReport scenarios = ScenarioRunner.run(candidate);
+        CompiledPolicy candidate = workbench.compile(workbench.withEdits(request.files()));
+        ScenarioReport scenarios = workbench.scenarios(candidate);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("report", whatIf.simulate(candidate, limit));
         body.put("scenariosRun", scenarios.run());

@@ -105,7 +105,7 @@ class ReceivableController {
                 ReceivableService.Registration r = outcome.registration();
                 result.put("status", r.created() ? 201 : 200);
                 result.put("caseId", r.receivable().caseId());
-                result.put("stage", r.receivable().stage().name());
+                result.put("stage", r.receivable().stage());
                 result.put("segment", r.receivable().segment() == null ? null : r.receivable().segment().name());
                 counts.merge(r.created() ? "created" : "existing", 1, Integer::sum);
             } else if (outcome.refusal() instanceof InvalidInputException e) {

@@ -15,6 +15,7 @@ public record ReceivableView(
         String externalId,
         String status,
         String stage,
+        String stageName,
         String segment,
         String caseId,
         CustomerRef customer,
@@ -29,7 +30,7 @@ public record ReceivableView(
     public record CustomerRef(String externalId, String name, String type) {
     }
 
-    public record NextStep(String stage, OffsetDateTime at) {
+    public record NextStep(String stage, String stageName, OffsetDateTime at) {
     }
 
     /** One thing that happened to the case; {@code type} says which fields are set. */
@@ -55,6 +56,12 @@ public record ReceivableView(
 
         static TimelineEntry stage(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "STAGE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
+        /** Something happened to the case's agreement, the case being at {@code stage}. */
+        static TimelineEntry agreement(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "AGREEMENT", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
                     null, null);
         }
 

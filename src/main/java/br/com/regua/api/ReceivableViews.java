@@ -12,6 +12,7 @@ import br.com.regua.contact.ContactService;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
@@ -30,10 +31,11 @@ class ReceivableViews {
     private final DecisionRecorder decisions;
     private final ContactService contacts;
     private final PaymentService payments;
+    private final StageCatalog stages;
     private final Clock clock;
 
     ReceivableViews(ReceivableService receivables, PolicyEngine policy, CaseSnapshots snapshots, CaseEvents events,
-                    DecisionRecorder decisions, ContactService contacts, PaymentService payments, Clock clock) {
+                    DecisionRecorder decisions, ContactService contacts, PaymentService payments, StageCatalog stages, Clock clock) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -41,6 +43,7 @@ class ReceivableViews {
         this.decisions = decisions;
         this.contacts = contacts;
         this.payments = payments;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -49,22 +52,24 @@ class ReceivableViews {
         LocalDate today = LocalDate.now(clock);
         Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
         List<ReceivableView.TimelineEntry> timeline = new ArrayList<>();
-        events.forReceivable(r.id()).forEach(e -> timeline.add(e.kind() == CaseEvents.Kind.DELETED_IN_ENGINE
-                ? ReceivableView.TimelineEntry.deletedInEngine(e.at(), e.stage().name(), e.detail(), e.by(), e.reason())
-                : ReceivableView.TimelineEntry.stage(e.at(), e.stage().name(), e.detail())));
+        events.forReceivable(r.id()).forEach(e -> timeline.add(switch (e.kind()) {
+            case DELETED_IN_ENGINE -> ReceivableView.TimelineEntry.deletedInEngine(e.at(), e.stage(), e.detail(), e.by(), e.reason());
+            case AGREEMENT -> ReceivableView.TimelineEntry.agreement(e.at(), e.stage(), e.detail());
+            case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
+        }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(
                 ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
         contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),
-                m.kind().name(), m.stage() == null ? null : m.stage().name(), m.channel().name(), m.status().name(), m.subject(), m.body(), m.detail())));
+                m.kind().name(), m.stage(), m.channel().name(), m.status().name(), m.subject(), m.body(), m.detail())));
         payments.forReceivable(r.id()).forEach(p -> timeline.add(
                 ReceivableView.TimelineEntry.payment(p.paidAt(), p.externalId(), p.amount(), p.method().name())));
         // stable sort: entries of one instant keep the order stage, decision, contact, payment
         timeline.sort(Comparator.comparing(ReceivableView.TimelineEntry::at));
-        return new ReceivableView(r.externalId(), r.status().name(), r.stage().name(),
+        return new ReceivableView(r.externalId(), r.status().name(), r.stage(), stages.nameOf(r.stage()),
                 r.segment() == null ? null : r.segment().name(), r.caseId(),
                 new ReceivableView.CustomerRef(c.externalId(), c.name(), c.type().name()),
                 r.principal(), r.issueDate(), r.dueDate(), r.description(),
-                r.nextStage() == null ? null : new ReceivableView.NextStep(r.nextStage(), r.nextStepAt()),
+                r.nextStage() == null ? null : new ReceivableView.NextStep(r.nextStage(), stages.nameOf(r.nextStage()), r.nextStepAt()),
                 charges, timeline);
     }
 }

@@ -1,5 +1,6 @@
 package br.com.regua.bpmnguard;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -19,28 +20,40 @@ import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
 public final class GuardedBpmnParseFactory implements BpmnParseFactory {
 
     private final BpmnGuard guard;
+    private final List<NewDeploymentCheck> checks;
 
     public GuardedBpmnParseFactory(BpmnGuard guard) {
+        this(guard, List.of());
+    }
+
+    /** With the features' own checks of a new deployment ({@link NewDeploymentCheck}). */
+    public GuardedBpmnParseFactory(BpmnGuard guard, List<NewDeploymentCheck> checks) {
         this.guard = guard;
+        this.checks = List.copyOf(checks);
     }
 
     @Override
     public BpmnParse createBpmnParse(BpmnParser bpmnParser) {
-        return new GuardedBpmnParse(bpmnParser, guard);
+        return new GuardedBpmnParse(bpmnParser, guard, checks);
     }
 
     private static final class GuardedBpmnParse extends BpmnParse {
 
         private final BpmnGuard guard;
+        private final List<NewDeploymentCheck> checks;
 
-        GuardedBpmnParse(BpmnParser parser, BpmnGuard guard) {
+        GuardedBpmnParse(BpmnParser parser, BpmnGuard guard, List<NewDeploymentCheck> checks) {
             super(parser);
             this.guard = guard;
+            this.checks = checks;
         }
 
         @Override
         protected void parseRootElement() {
-            List<BpmnGuard.Violation> violations = guard.check(rootElement);
+            List<BpmnGuard.Violation> violations = new ArrayList<>(guard.check(rootElement));
+            if (violations.isEmpty() && deployment != null && deployment.isNew()) {
+                checks.forEach(check -> violations.addAll(check.check(rootElement)));
+            }
             if (violations.isEmpty()) {
                 super.parseRootElement();
                 return;

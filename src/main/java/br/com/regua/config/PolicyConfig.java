@@ -13,6 +13,7 @@ import br.com.regua.policy.PolicyHealth;
 import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.policy.RulesDirectoryWatcher;
+import br.com.regua.policy.StageCatalog;
 
 /**
  * The policy: the active version from the database (the rules directory on first start, which
@@ -24,14 +25,14 @@ import br.com.regua.policy.RulesDirectoryWatcher;
 public class PolicyConfig {
 
     @Bean
-    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, Clock clock) {
-        return new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), clock));
+    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, StageCatalog stages, Clock clock) {
+        return new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), stages, clock));
     }
 
     @Bean
-    PolicyWorkbench policyWorkbench(PolicyEngine engine, PolicyStore store, ReguaProperties properties, Clock clock,
-                                    PolicyProperties policy) {
-        return new PolicyWorkbench(engine, store, properties.rulesDir(), clock, policy.approval());
+    PolicyWorkbench policyWorkbench(PolicyEngine engine, PolicyStore store, ReguaProperties properties, StageCatalog stages,
+                                    Clock clock, PolicyProperties policy) {
+        return new PolicyWorkbench(engine, store, properties.rulesDir(), stages, clock, policy.approval());
     }
 
     @Bean

@@ -15,6 +15,7 @@ import br.com.regua.bpmnguard.BpmnOnlyDeployments;
 import br.com.regua.bpmnguard.DelegateBeans;
 import br.com.regua.bpmnguard.ExpressionRules;
 import br.com.regua.bpmnguard.GuardedBpmnParseFactory;
+import br.com.regua.bpmnguard.NewDeploymentCheck;
 import br.com.regua.bpmnguard.NoScriptEngines;
 
 /**
@@ -50,7 +51,8 @@ public class ProcessEngineSandbox extends AbstractProcessEnginePlugin {
             throw new IllegalStateException("another BPMN parse factory is configured (" + configuration.getBpmnParseFactory().getClass()
                     + "); deployments would not be checked");
         }
-        configuration.setBpmnParseFactory(new GuardedBpmnParseFactory(new BpmnGuard(new ExpressionRules(beans::containsKey))));
+        configuration.setBpmnParseFactory(new GuardedBpmnParseFactory(new BpmnGuard(new ExpressionRules(beans::containsKey)),
+                context.getBeanProvider(NewDeploymentCheck.class).orderedStream().toList()));
         List<Deployer> preDeployers = new ArrayList<>();
         if (configuration.getCustomPreDeployers() != null) {
             preDeployers.addAll(configuration.getCustomPreDeployers());

@@ -1,6 +1,7 @@
 package br.com.regua.contact;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery      the worker that delivers the outbox
  * @param paymentLink   a payment page for the debtor, {@code {referencia}} replaced by the receivable's external id
  * @param extraHolidays dates on which no debtor is contacted besides the national holidays (local holidays, closures)
+ * @param templatesDir  a directory of message templates ({@code KEY.txt}) that add to and override the built-in ones:
+ *                      where a stage an analyst added to the process finds its message
  */
 @ConfigurationProperties(prefix = "regua.contact")
 public record ContactProperties(
@@ -26,7 +29,8 @@ public record ContactProperties(
         @DefaultValue Gateway whatsapp,
         @DefaultValue Delivery delivery,
         String paymentLink,
-        List<LocalDate> extraHolidays) {
+        List<LocalDate> extraHolidays,
+        Path templatesDir) {
 
     public ContactProperties {
         extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);

@@ -19,7 +19,7 @@ import br.com.regua.payment.PixProperties;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
+import br.com.regua.policy.StageKeys;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
@@ -55,7 +55,7 @@ public class ContactService {
      * A message in the outbox, as the timeline shows it; {@code stage} is null for a message that is
      * no step of the schedule (an installment reminder); {@code detail} says why it waits or failed.
      */
-    public record Contact(long id, MessageKind kind, Stage stage, Channel channel, String recipient, String subject, String body,
+    public record Contact(long id, MessageKind kind, String stage, Channel channel, String recipient, String subject, String body,
                           ContactStatus status, OffsetDateTime createdAt, String detail) {
     }
 
@@ -63,29 +63,25 @@ public class ContactService {
      * What a step says and to whom. {@code stepKey} names the step within the case, e.g.
      * {@code FRIENDLY_REMINDER@8}; {@code segment} picks the tone (null: the stage's default).
      */
-    public record Request(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
-                          Charges charges, OfferTerms offer, LocalDate bureauReportDate, Segment segment) {
+    public record Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
+                          Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment) {
 
-        public Request(Receivable receivable, Customer customer, Stage stage, String stepKey, List<Channel> channels,
-                       Charges charges, OfferTerms offer, LocalDate bureauReportDate) {
-            this(receivable, customer, stage, stepKey, channels, charges, offer, bureauReportDate, null);
+        public Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
+                       Charges charges, OfferTerms offer, LocalDate announcedDate) {
+            this(receivable, customer, stage, stepKey, channels, charges, offer, announcedDate, null);
         }
-    }
-
-    public boolean speaksAt(Stage stage) {
-        return templates.speaksAt(stage);
     }
 
     /** Records one message per channel; returns how many were new. */
     public int record(Request request, OffsetDateTime now) {
         Receivable r = request.receivable();
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
-                        request.offer(), request.bureauReportDate(), properties.creditor()),
+                        request.offer(), request.announcedDate(), properties.creditor()),
                 pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()));
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         String stepKey = r.externalId() + ":" + request.stepKey();
         // the schedule's last word, the thank-you, goes even though collection has ended
-        MessageKind kind = request.stage() == Stage.PAID ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;
+        MessageKind kind = StageKeys.PAID.equals(request.stage()) ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;
         int recorded = 0;
         for (Channel channel : request.channels()) {
             String key = stepKey + ":" + channel;
@@ -96,7 +92,7 @@ public class ContactService {
                                          status, next_attempt_at, created_at, updated_at)
                     select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
                     where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(r.id(), key, stepKey, kind.name(), request.stage().name(), channel.name(), recipient,
+                    .params(r.id(), key, stepKey, kind.name(), request.stage(), channel.name(), recipient,
                             message.subject(), body, now, now, now, key)
                     .update();
             if (rows == 1) {
@@ -145,7 +141,7 @@ public class ContactService {
     public List<Contact> forReceivable(long receivableId) {
         return new ArrayList<>(jdbc.sql("select * from contact where receivable_id = ? order by id").param(receivableId)
                 .query((rs, n) -> new Contact(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")),
-                        rs.getString("stage") == null ? null : Stage.valueOf(rs.getString("stage")),
+                        rs.getString("stage"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))
@@ -153,9 +149,9 @@ public class ContactService {
     }
 
     /** An SMS is one short line: who writes, what about, how much, and where to pay. */
-    static String sms(Stage stage, Templates.Message message, Map<String, String> values) {
+    static String sms(String stage, Templates.Message message, Map<String, String> values) {
         String who = values.get("credor") + ": " + message.subject();
-        if (stage == Stage.PAID) {
+        if (StageKeys.PAID.equals(stage)) {
             return who + " Ref. " + values.get("referencia") + ".";
         }
         return who + ". Ref. " + values.get("referencia") + ", total " + values.get("total") + ". " + values.get("pagamento_curto");

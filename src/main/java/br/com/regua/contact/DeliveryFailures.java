@@ -57,7 +57,7 @@ class DeliveryFailures {
                                      recipient, subject, body, status, next_attempt_at, fallback_of, created_at, updated_at)
                 select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?
                 where not exists (select 1 from contact where idempotency_key = ?)""")
-                .params(c.receivableId(), key, stepKey, c.kind().name(), c.stage() == null ? null : c.stage().name(), c.agreementId(),
+                .params(c.receivableId(), key, stepKey, c.kind().name(), c.stage(), c.agreementId(),
                         c.installment(), channel.name(), recipient, c.subject(), c.body(), now, c.id(), now, now, key)
                 .update();
         if (rows == 1) {

@@ -49,7 +49,7 @@ public final class MessageValues {
         values.put("credor_telefone", creditor.phone());
     }
 
-    static Map<String, String> of(Receivable r, Customer c, Charges charges, OfferTerms offer, LocalDate bureauReportDate,
+    static Map<String, String> of(Receivable r, Customer c, Charges charges, OfferTerms offer, LocalDate announcedDate,
                                   ReguaProperties.Creditor creditor) {
         Map<String, String> v = new HashMap<>();
         v.put("nome", c.name());
@@ -67,7 +67,10 @@ public final class MessageValues {
         v.put("total_oferta", brl(offerTotal(charges, offer)));
         v.put("parcelas_max", String.valueOf(offer.getMaxInstallments()));
         v.put("parcela_minima", brl(offer.getMinInstallment()));
-        v.put("data_negativacao", bureauReportDate == null ? "o fim do prazo legal" : date(bureauReportDate));
+        // a notice announces the step that needs it (the bureau report after its prior notice)
+        String announced = announcedDate == null ? "o fim do prazo legal" : date(announcedDate);
+        v.put("data_passo_seguinte", announced);
+        v.put("data_negativacao", announced);
         return v;
     }
 

@@ -4,87 +4,87 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
+import br.com.regua.policy.StageKeys;
 
 /**
- * The Portuguese message templates, one per stage that speaks to the debtor: the first line is
- * the subject, the rest the body, {@code {{name}}} a value. A missing value is an error, never a
- * blank in a message a debtor reads. {@code STAGE.SEGMENT.txt}, where it exists, sets the tone for
- * that segment (a good payer is not written to as a risky one); {@code STAGE.txt} serves the rest.
+ * The Portuguese message templates, found by key: a stage's key ({@code FORMAL_NOTICE}) or a
+ * message's own ({@code AGREEMENT_INSTALLMENT_REMINDER}). The first line is the subject, the rest
+ * the body, {@code {{name}}} a value. A missing value is an error, never a blank in a message a
+ * debtor reads. {@code KEY.SEGMENT.txt}, where it exists, sets the tone for that segment (a good
+ * payer is not written to as a risky one); {@code KEY.txt} serves the rest.
+ * <p>
+ * The built-in templates are on the class path; a templates directory
+ * ({@code regua.contact.templates-dir}) adds to and overrides them, so a stage added to the
+ * process needs no new build. A template found is kept; one not found is looked for again.
  */
 @Component
 public class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final String FOOTER = "footer";
 
-    private final Map<Stage, String> byStage = new EnumMap<>(Stage.class);
-    private final Map<Stage, Map<Segment, String>> bySegment = new EnumMap<>(Stage.class);
-    private final String footer;
+    private final Path dir;
+    private final Map<String, String> found = new ConcurrentHashMap<>();
 
+    /** The built-in templates only. */
     public Templates() {
-        for (Stage stage : Stage.values()) {
-            load(stage.name()).ifPresent(t -> byStage.put(stage, t));
-            for (Segment segment : Segment.values()) {
-                load(stage.name() + "." + segment.name())
-                        .ifPresent(t -> bySegment.computeIfAbsent(stage, s -> new EnumMap<>(Segment.class)).put(segment, t));
-            }
+        this((Path) null);
+    }
+
+    @Autowired
+    public Templates(ContactProperties properties) {
+        this(properties.templatesDir());
+    }
+
+    public Templates(Path dir) {
+        this.dir = dir;
+        if (load(FOOTER).isEmpty()) {
+            throw new IllegalStateException("the message templates have no footer.txt");
         }
-        this.footer = load("footer").orElseThrow(() -> new IllegalStateException("contact-templates/footer.txt is missing"));
     }
 
     /** A rendered message. */
     public record Message(String subject, String body) {
     }
 
-    public boolean speaksAt(Stage stage) {
-        return byStage.containsKey(stage);
+    /** Whether there is a template for {@code key} (in any tone). */
+    public boolean exists(String key) {
+        return load(key).isPresent();
     }
 
-    public Message render(Stage stage, Map<String, String> values) {
-        return render(stage, null, values);
+    public Message render(String key, Map<String, String> values) {
+        return render(key, null, values);
     }
 
-    /** The stage's message in the segment's tone, when the segment has its own template. */
-    public Message render(Stage stage, Segment segment, Map<String, String> values) {
-        String template = segment == null ? null : bySegment.getOrDefault(stage, Map.of()).get(segment);
-        if (template == null) {
-            template = byStage.get(stage);
-        }
-        if (template == null) {
-            throw new IllegalArgumentException("no template for stage " + stage);
-        }
-        String text = fill(template.replace("{{rodape}}", footer.strip()), values, stage);
+    /** The message of {@code key} in the segment's tone, when the segment has its own template. */
+    public Message render(String key, Segment segment, Map<String, String> values) {
+        String template = (segment == null ? Optional.<String>empty() : load(key + "." + segment.name()))
+                .or(() -> load(key))
+                .orElseThrow(() -> new IllegalArgumentException("no message template " + key));
+        String text = fill(template.replace("{{rodape}}", load(FOOTER).orElseThrow().strip()), values, key);
         int newline = text.indexOf('\n');
         return new Message(text.substring(0, newline).strip(), text.substring(newline + 1).strip());
     }
 
-    /**
-     * Renders a template that belongs to no stage of the schedule (e.g. an agreement's installment
-     * reminder), from {@code contact-templates/<name>.txt}, with the same footer and rules.
-     */
-    public Message render(String name, Map<String, String> values) {
-        String template = load(name).orElseThrow(() -> new IllegalArgumentException("no template " + name));
-        String text = fill(template.replace("{{rodape}}", footer.strip()), values, name);
-        int newline = text.indexOf('\n');
-        return new Message(text.substring(0, newline).strip(), text.substring(newline + 1).strip());
-    }
-
-    private static String fill(String template, Map<String, String> values, Object stage) {
+    private static String fill(String template, Map<String, String> values, String key) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null || value.isBlank()) {
-                throw new IllegalStateException("template " + stage + " needs a value for {{" + m.group(1) + "}}");
+                throw new IllegalStateException("template " + key + " needs a value for {{" + m.group(1) + "}}");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -92,7 +92,30 @@ public class Templates {
         return out.toString();
     }
 
-    private static Optional<String> load(String name) {
+    private Optional<String> load(String name) {
+        String known = found.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> template = fromDirectory(name).or(() -> fromClassPath(name));
+        template.ifPresent(t -> found.put(name, t));
+        return template;
+    }
+
+    private Optional<String> fromDirectory(String name) {
+        // a key never reaches the file system unless it is a key: no path can be made of one
+        if (dir == null || !(StageKeys.FORM.matcher(name.replace('.', '_')).matches() || FOOTER.equals(name))) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name + ".txt");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> fromClassPath(String name) {
         try (InputStream in = Templates.class.getResourceAsStream("/contact-templates/" + name + ".txt")) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

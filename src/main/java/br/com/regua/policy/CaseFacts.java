@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +23,8 @@ public final class CaseFacts {
     private final LocalDate dueDate;
     private final LocalDate today;
     private final int pausedDays;
-    private final Stage currentStage;
-    private final Integer bureauPriorNoticeDay;
+    private final String currentStage;
+    private final Map<String, Integer> reachedDays;
     private final boolean hasEmail;
     private final boolean hasPhone;
     private final PaymentHistory history;
@@ -39,7 +41,7 @@ public final class CaseFacts {
         this.today = b.today;
         this.pausedDays = b.pausedDays;
         this.currentStage = b.currentStage;
-        this.bureauPriorNoticeDay = b.bureauPriorNoticeDay;
+        this.reachedDays = Map.copyOf(b.reachedDays);
         this.hasEmail = b.hasEmail;
         this.hasPhone = b.hasPhone;
         this.history = b.history == null ? PaymentHistory.none() : b.history;
@@ -62,7 +64,7 @@ public final class CaseFacts {
         b.today = today;
         b.pausedDays = pausedDays;
         b.currentStage = currentStage;
-        b.bureauPriorNoticeDay = bureauPriorNoticeDay;
+        b.reachedDays = new LinkedHashMap<>(reachedDays);
         b.hasEmail = hasEmail;
         b.hasPhone = hasPhone;
         b.history = history;
@@ -86,10 +88,24 @@ public final class CaseFacts {
     public int getDaysOverdue() {
         return (int) ChronoUnit.DAYS.between(dueDate, today) - pausedDays;
     }
-    /** The last stage the case went through. */
-    public Stage getCurrentStage() { return currentStage; }
-    /** Day (relative to the due date) the credit bureau prior notice went out, or null. */
-    public Integer getBureauPriorNoticeDay() { return bureauPriorNoticeDay; }
+    /** The key of the last stage the case went through ({@code REGISTERED} before the first). */
+    public String getCurrentStage() { return currentStage; }
+    /**
+     * For rules: the day (after the due date, less paused days) the case first reached the stage
+     * {@code stageKey}, e.g. {@code CaseFacts( $sent : dayReached("BUREAU_PRIOR_NOTICE") != null )}; null
+     * when it has not.
+     */
+    public Integer dayReached(String stageKey) { return reachedDays.get(stageKey); }
+    /** Every stage the case reached, with the day it first did. */
+    public Map<String, Integer> getReachedDays() { return reachedDays; }
+    /**
+     * Day the credit bureau prior notice went out, or null.
+     *
+     * @deprecated rules read {@link #dayReached(String)}; kept because policy versions stored before
+     *             stages were keys read this, and a stored version must compile and decide as it did
+     */
+    @Deprecated
+    public Integer getBureauPriorNoticeDay() { return reachedDays.get(StageKeys.LEGACY_BUREAU_PRIOR_NOTICE); }
     public boolean isHasEmail() { return hasEmail; }
     public boolean isHasPhone() { return hasPhone; }
     public PaymentHistory getHistory() { return history; }
@@ -113,8 +129,8 @@ public final class CaseFacts {
         private LocalDate dueDate;
         private LocalDate today;
         private int pausedDays;
-        private Stage currentStage = Stage.REGISTERED;
-        private Integer bureauPriorNoticeDay;
+        private String currentStage = StageKeys.REGISTERED;
+        private Map<String, Integer> reachedDays = new LinkedHashMap<>();
         private boolean hasEmail;
         private boolean hasPhone;
         private PaymentHistory history;
@@ -129,8 +145,9 @@ public final class CaseFacts {
         public Builder dueDate(LocalDate v) { dueDate = v; return this; }
         public Builder today(LocalDate v) { today = v; return this; }
         public Builder pausedDays(int v) { pausedDays = v; return this; }
-        public Builder currentStage(Stage v) { currentStage = v; return this; }
-        public Builder bureauPriorNoticeDay(Integer v) { bureauPriorNoticeDay = v; return this; }
+        public Builder currentStage(String v) { currentStage = v; return this; }
+        public Builder reachedDays(Map<String, Integer> v) { reachedDays = new LinkedHashMap<>(v); return this; }
+        public Builder reached(String stageKey, int day) { reachedDays.put(stageKey, day); return this; }
         public Builder hasEmail(boolean v) { hasEmail = v; return this; }
         public Builder hasPhone(boolean v) { hasPhone = v; return this; }
         public Builder history(PaymentHistory v) { history = v; return this; }

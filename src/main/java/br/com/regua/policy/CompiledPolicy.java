@@ -95,6 +95,14 @@ public final class CompiledPolicy {
 
     /** Compiles the given files (name → content); throws with every error Drools reports. */
     public static CompiledPolicy compile(Map<String, String> sources) {
+        return compile(sources, null);
+    }
+
+    /**
+     * Compiles the given files, refusing as well every stage key they write that {@code stages} does
+     * not know (null: keys are not checked, as for a version already stored).
+     */
+    public static CompiledPolicy compile(Map<String, String> sources, StageCatalog stages) {
         SortedMap<String, String> files = new TreeMap<>(sources);
         List<PolicyError> misnamed = files.keySet().stream().filter(name -> !isPolicyFile(name))
                 .map(name -> new PolicyError(name, 0, 0,
@@ -126,6 +134,9 @@ public final class CompiledPolicy {
         }
         // before Drools sees a line of it: a policy file may decide, never act
         List<PolicyError> refused = PolicyFileCheck.check(drl, tables);
+        if (refused.isEmpty() && stages != null) {
+            refused = PolicyFileCheck.unknownStages(drl, tables, stages);
+        }
         if (!refused.isEmpty()) {
             throw new PolicyCompilationException(refused);
         }

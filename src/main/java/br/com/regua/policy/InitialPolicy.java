@@ -24,7 +24,7 @@ public final class InitialPolicy {
     private InitialPolicy() {
     }
 
-    public static CompiledPolicy load(PolicyStore store, Path rulesDir, Clock clock) {
+    public static CompiledPolicy load(PolicyStore store, Path rulesDir, StageCatalog stages, Clock clock) {
         Optional<PolicyVersion> active = store.active();
         if (active.isPresent()) {
             PolicyVersion v = active.get();
@@ -33,8 +33,8 @@ public final class InitialPolicy {
             return policy;
         }
         SortedMap<String, String> files = CompiledPolicy.readDirectory(rulesDir);
-        CompiledPolicy policy = CompiledPolicy.compile(files);
-        ScenarioReport report = ScenarioRunner.run(policy);
+        CompiledPolicy policy = CompiledPolicy.compile(files, stages);
+        ScenarioReport report = ScenarioRunner.run(policy, stages);
         if (!report.passed()) {
             throw new ScenariosFailedException(report);
         }

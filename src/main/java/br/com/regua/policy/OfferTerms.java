@@ -34,7 +34,7 @@ public final class OfferTerms {
     private int firstInstallmentDays;
     private int reminderDaysBefore;
     private int installmentGraceDays;
-    private Stage resumeStage;
+    private String resumeStage;
 
     public BigDecimal getPrincipalDiscount() { return principalDiscount; }
     public void setPrincipalDiscount(BigDecimal v) { this.principalDiscount = v; }
@@ -62,8 +62,8 @@ public final class OfferTerms {
     public void setReminderDaysBefore(int v) { this.reminderDaysBefore = v; }
     public int getInstallmentGraceDays() { return installmentGraceDays; }
     public void setInstallmentGraceDays(int v) { this.installmentGraceDays = v; }
-    public Stage getResumeStage() { return resumeStage; }
-    public void setResumeStage(Stage v) { this.resumeStage = v; }
+    public String getResumeStage() { return resumeStage; }
+    public void setResumeStage(String v) { this.resumeStage = v; }
 
     @Override
     public String toString() {

@@ -1,20 +1,21 @@
 package br.com.regua.policy;
 
 /**
- * Derived fact: the case goes through {@code stage} on {@code day}, counted from the due date
+ * Derived fact: the case goes through the stage keyed {@code stage} (a stage of the collection
+ * process, e.g. {@code "FORMAL_NOTICE"}) on {@code day}, counted from the due date
  * (negative: before it). Rules insert, move ({@code modify}) or drop ({@code delete}) steps; the
  * schedule then waits for the first step after the one the case is at.
  */
 public final class PlannedStep {
-    private final Stage stage;
+    private final String stage;
     private int day;
 
-    public PlannedStep(Stage stage, int day) {
+    public PlannedStep(String stage, int day) {
         this.stage = stage;
         this.day = day;
     }
 
-    public Stage getStage() { return stage; }
+    public String getStage() { return stage; }
     public int getDay() { return day; }
     public void setDay(int day) { this.day = day; }
 

@@ -1,6 +1,5 @@
 package br.com.regua.policy;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,8 +33,8 @@ public record PolicyDecision(
     }
 
     /** The notices {@code stage} needs first, with their waiting periods. */
-    public List<RequiredNotice> noticesRequiredBy(Stage stage) {
-        return requiredNotices.stream().filter(n -> n.getStage() == stage).toList();
+    public List<RequiredNotice> noticesRequiredBy(String stage) {
+        return requiredNotices.stream().filter(n -> n.getStage().equals(stage)).toList();
     }
 
     /** A decision with no weekly contact limit and no fallback channel. */
@@ -51,12 +50,8 @@ public record PolicyDecision(
         return fallbacks.stream().filter(f -> f.getFailed() == failed).map(FallbackChannel::getInstead).findFirst();
     }
 
-    /** Natural order of the plan: by day, then by the stage's place in the schedule. */
-    public static final Comparator<PlannedStep> PLAN_ORDER =
-            Comparator.comparingInt(PlannedStep::getDay).thenComparing(PlannedStep::getStage);
-
     /** The day of the first planned step of {@code stage}, if the plan has one. */
-    public Optional<Integer> dayOf(Stage stage) {
-        return plan.stream().filter(s -> s.getStage() == stage).map(PlannedStep::getDay).findFirst();
+    public Optional<Integer> dayOf(String stage) {
+        return plan.stream().filter(s -> s.getStage().equals(stage)).map(PlannedStep::getDay).findFirst();
     }
 }

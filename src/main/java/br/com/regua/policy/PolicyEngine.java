@@ -103,7 +103,8 @@ public class PolicyEngine {
         if (rates == null) {
             throw new PolicyOutputException("the policy set no late charge rates");
         }
-        plan.sort(PolicyDecision.PLAN_ORDER);
+        // by day, then key, for a record that reads the same each time; the schedule orders by the stages' places
+        plan.sort(Comparator.comparingInt(PlannedStep::getDay).thenComparing(PlannedStep::getStage));
         channels.sort(null);
         // rules insert windows in whatever order they fire: the decision lists them Monday first
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));

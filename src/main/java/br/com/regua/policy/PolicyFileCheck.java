@@ -75,6 +75,72 @@ final class PolicyFileCheck {
         return List.copyOf(errors);
     }
 
+    /**
+     * Every stage key the rule files write that the process does not declare: in a planned step or
+     * a required notice ({@code new PlannedStep("FORMAL_NOTICE", 30)}), a comparison
+     * ({@code stage == "FORMAL_NOTICE"}, {@code stage in ("A", "B")}), a resume stage, a reached day, or
+     * a constant of policy versions written before keys ({@code Stage.FORMAL_NOTICE}). Run on files the
+     * allow-list check has passed.
+     */
+    static List<PolicyError> unknownStages(SortedMap<String, String> drl, Map<String, String> tables, StageCatalog stages) {
+        Set<PolicyError> errors = new LinkedHashSet<>();
+        drl.forEach((name, text) -> {
+            List<Token> t = new Lexer(text).tokens;
+            for (int k = 0; k < t.size(); k++) {
+                for (Token key : stageKeysAt(t, k)) {
+                    if (!stages.knows(key.text()) && !StageKeys.isPosition(key.text())) {
+                        errors.add(locate(name, tables.get(name), text, new Problem(key.line(), key.column(), key.text(),
+                                "no stage " + key.text() + " in the collection process; its stages are "
+                                        + stages.stages().stream().map(StageCatalog.StageInfo::key).toList())));
+                    }
+                }
+            }
+        });
+        return List.copyOf(errors);
+    }
+
+    private static final Set<String> STAGE_CALLS = Set.of("PlannedStep", "RequiredNotice", "setResumeStage", "dayReached");
+    private static final Set<String> STAGE_FIELDS = Set.of("stage", "notice", "currentStage", "resumeStage");
+
+    /** The stage keys written at token {@code k}, if a stage is written there. */
+    private static List<Token> stageKeysAt(List<Token> t, int k) {
+        Token at = t.get(k);
+        List<Token> keys = new ArrayList<>();
+        if (at.kind() == Kind.NAME && STAGE_CALLS.contains(at.text()) && k + 1 < t.size() && t.get(k + 1).is("(")) {
+            texts(t, k + 2, keys);
+        } else if (at.kind() == Kind.NAME && STAGE_FIELDS.contains(at.text()) && k + 2 < t.size()) {
+            Token op = t.get(k + 1);
+            if ((op.is("==") || op.is("!=")) && t.get(k + 2).kind() == Kind.TEXT) {
+                keys.add(t.get(k + 2));
+            } else if (op.isName("in") && t.get(k + 2).is("(")) {
+                texts(t, k + 3, keys);
+            } else if (op.isName("not") && k + 3 < t.size() && t.get(k + 2).isName("in") && t.get(k + 3).is("(")) {
+                texts(t, k + 4, keys);
+            }
+        } else if (at.isName("Stage") && k + 2 < t.size() && t.get(k + 1).is(".") && t.get(k + 2).kind() == Kind.NAME) {
+            Token constant = t.get(k + 2);
+            keys.add(new Token(Kind.TEXT, constant.text(), constant.line(), constant.column()));
+        }
+        return keys;
+    }
+
+    /** The quoted texts among the arguments that start at {@code from}, up to the closing parenthesis. */
+    private static void texts(List<Token> t, int from, List<Token> into) {
+        int depth = 0;
+        for (int k = from; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (x.is("(")) {
+                depth++;
+            } else if (x.is(")")) {
+                if (depth-- == 0) {
+                    return;
+                }
+            } else if (depth == 0 && x.kind() == Kind.TEXT) {
+                into.add(x);
+            }
+        }
+    }
+
     /** A problem at a position of the DRL text; {@code text} is what to look for in the decision table. */
     record Problem(int line, int column, String text, String message) {
     }

@@ -29,6 +29,7 @@ public class PolicyWorkbench {
     private final Path rulesDir;
     private final Clock clock;
     private final PolicyProperties.Approval approval;
+    private final StageCatalog stages;
     // one change at a time on this node; another node's change is followed through the activation log
     private final ReentrantLock changing = new ReentrantLock();
     private volatile long seenActivation;
@@ -36,8 +37,10 @@ public class PolicyWorkbench {
     private volatile Map<String, String> refusedDirectory = Map.of();
     private volatile Map<String, String> takenIn = Map.of();
 
-    public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, Clock clock, PolicyProperties.Approval approval) {
+    public PolicyWorkbench(PolicyEngine engine, PolicyStore store, Path rulesDir, StageCatalog stages, Clock clock,
+                           PolicyProperties.Approval approval) {
         this.approval = approval;
+        this.stages = stages;
         this.engine = engine;
         this.store = store;
         this.rulesDir = rulesDir;
@@ -61,12 +64,22 @@ public class PolicyWorkbench {
      * @throws ScenariosFailedException   a scenario decides otherwise than expected
      */
     public Candidate validate(Map<String, String> files) {
-        CompiledPolicy policy = CompiledPolicy.compile(files);
-        ScenarioReport report = ScenarioRunner.run(policy);
+        CompiledPolicy policy = CompiledPolicy.compile(files, stages);
+        ScenarioReport report = ScenarioRunner.run(policy, stages);
         if (!report.passed()) {
             throw new ScenariosFailedException(report);
         }
         return new Candidate(policy, report);
+    }
+
+    /** Compiles the files, unknown stage keys refused, without running their scenarios (a what-if reports them, not blocking). */
+    public CompiledPolicy compile(Map<String, String> files) {
+        return CompiledPolicy.compile(files, stages);
+    }
+
+    /** The scenarios of a compiled candidate. */
+    public ScenarioReport scenarios(CompiledPolicy policy) {
+        return ScenarioRunner.run(policy, stages);
     }
 
     /** The active files with {@code edits} applied: a file mapped to null is removed. */

@@ -6,18 +6,18 @@ package br.com.regua.policy;
  * (or resumed late) would otherwise jump past it.
  */
 public final class RequiredNotice {
-    private final Stage notice;
-    private final Stage stage;
+    private final String notice;
+    private final String stage;
     private final int days;
 
-    public RequiredNotice(Stage notice, Stage stage, int days) {
+    public RequiredNotice(String notice, String stage, int days) {
         this.notice = notice;
         this.stage = stage;
         this.days = days;
     }
 
-    public Stage getNotice() { return notice; }
-    public Stage getStage() { return stage; }
+    public String getNotice() { return notice; }
+    public String getStage() { return stage; }
     public int getDays() { return days; }
 
     @Override

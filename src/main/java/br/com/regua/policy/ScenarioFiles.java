@@ -23,7 +23,7 @@ public final class ScenarioFiles {
 
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
-            "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout");
+            "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -119,8 +119,8 @@ public final class ScenarioFiles {
                 .dueDate(due)
                 .pausedDays(paused)
                 .today(today)
-                .currentStage(Stage.valueOf(upper(row.getOrDefault("currentstage", "REGISTERED"), "current stage")))
-                .bureauPriorNoticeDay(row.containsKey("bureaunoticeday") ? integer(row, "bureaunoticeday", 0) : null)
+                .currentStage(upper(row.getOrDefault("currentstage", StageKeys.REGISTERED), "current stage"))
+                .reachedDays(reached(row))
                 .hasEmail(yes(row.getOrDefault("hasemail", "yes")))
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
                 .optedOut(channels(row.getOrDefault("optedout", "")))
@@ -193,6 +193,29 @@ public final class ScenarioFiles {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " is not a whole number: '" + text + "'");
         }
+    }
+
+    /**
+     * The stages the case already reached: {@code reached} lists them as {@code FORMAL_NOTICE@30
+     * BUREAU_PRIOR_NOTICE@35}; {@code bureau notice day}, the column of scenario files written before
+     * stages were keys, gives the credit bureau prior notice's day alone.
+     */
+    private static Map<String, Integer> reached(Map<String, String> row) {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        if (row.containsKey("bureaunoticeday")) {
+            days.put(StageKeys.LEGACY_BUREAU_PRIOR_NOTICE, integer(row, "bureaunoticeday", 0));
+        }
+        for (String entry : row.getOrDefault("reached", "").strip().split("[\\s|]+")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int at = entry.indexOf('@');
+            if (at <= 0) {
+                throw new IllegalArgumentException("reached lists stages as STAGE@day, not '" + entry + "'");
+            }
+            days.put(upper(entry.substring(0, at), "reached stage"), integer(Map.of("reached", entry.substring(at + 1)), "reached", 0));
+        }
+        return days;
     }
 
     private static String upper(String text, String what) {

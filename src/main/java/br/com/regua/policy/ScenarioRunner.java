@@ -21,12 +21,15 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** Runs the scenarios that come with the policy's own files. */
-    public static ScenarioReport run(CompiledPolicy policy) {
-        return run(policy, ScenarioFiles.of(policy.files()));
+    /**
+     * Runs the scenarios that come with the policy's own files; {@code stages} orders two steps of one
+     * day when a scenario expects the next one.
+     */
+    public static ScenarioReport run(CompiledPolicy policy, StageCatalog stages) {
+        return run(policy, ScenarioFiles.of(policy.files()), stages);
     }
 
-    public static ScenarioReport run(CompiledPolicy policy, List<Scenario> scenarios) {
+    public static ScenarioReport run(CompiledPolicy policy, List<Scenario> scenarios, StageCatalog stages) {
         PolicyEngine engine = new PolicyEngine(policy);
         List<ScenarioFailure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
@@ -41,7 +44,7 @@ public final class ScenarioRunner {
             fired.addAll(d.rulesFired());
             s.expectations().forEach((check, expected) -> {
                 try {
-                    String actual = mismatch(check, expected, d, s.facts());
+                    String actual = mismatch(check, expected, d, s.facts(), stages);
                     if (actual != null) {
                         failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), label(check), expected, actual));
                     }
@@ -54,15 +57,15 @@ public final class ScenarioRunner {
     }
 
     /** The first step the policy plans from the scenario's day on, after the stage the case is in. */
-    static Optional<PlannedStep> nextStep(PolicyDecision d, CaseFacts facts) {
+    static Optional<PlannedStep> nextStep(PolicyDecision d, CaseFacts facts, StageCatalog stages) {
         return d.plan().stream()
-                .filter(p -> p.getDay() >= facts.getDaysOverdue() && p.getStage().compareTo(facts.getCurrentStage()) > 0)
-                .min(PolicyDecision.PLAN_ORDER);
+                .filter(p -> p.getDay() >= facts.getDaysOverdue() && stages.order(p.getStage()) > stages.order(facts.getCurrentStage()))
+                .min(stages.planOrder());
     }
 
     /** Null when the decision meets the expectation; otherwise what the policy decided instead. */
-    private static String mismatch(String check, String expected, PolicyDecision d, CaseFacts facts) {
-        Optional<PlannedStep> next = nextStep(d, facts);
+    private static String mismatch(String check, String expected, PolicyDecision d, CaseFacts facts, StageCatalog stages) {
+        Optional<PlannedStep> next = nextStep(d, facts, stages);
         return switch (check) {
             case "expectedsegment" -> same(upper(expected), d.segment().name());
             case "expectedgracedays" -> same(Integer.parseInt(expected.strip()), d.graceDays());
@@ -73,12 +76,12 @@ public final class ScenarioRunner {
                     d.offerTerms().getMinInstallment(), String.valueOf(d.offerTerms().getMinInstallment()));
             case "expectedoffervaliddays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getValidDays());
             case "expectedrenegotiationallowed" -> same(ScenarioFiles.yes(expected), d.offerTerms().isRenegotiationAllowed());
-            case "expectednextstage" -> same(upper(expected), next.map(p -> p.getStage().name()).orElse("NONE"));
+            case "expectednextstage" -> same(upper(expected), next.map(PlannedStep::getStage).orElse("NONE"));
             case "expectednextstageday" -> same(expected.strip(), next.map(p -> String.valueOf(p.getDay())).orElse("none"));
             case "expectedplanincludes" -> missing(words(expected), d.plan().stream()
-                    .flatMap(p -> List.of(p.getStage().name(), p.toString()).stream()).toList(), d);
+                    .flatMap(p -> List.of(p.getStage(), p.toString()).stream()).toList(), d);
             case "expectedplanexcludes" -> words(expected).stream()
-                    .anyMatch(w -> d.plan().stream().anyMatch(p -> p.getStage().name().equals(w) || p.toString().equals(w)))
+                    .anyMatch(w -> d.plan().stream().anyMatch(p -> p.getStage().equals(w) || p.toString().equals(w)))
                     ? plan(d) : null;
             case "expectedchannels" -> same(new TreeSet<>(words(expected)),
                     d.channels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));

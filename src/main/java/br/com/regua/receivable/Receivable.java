@@ -3,14 +3,16 @@ package br.com.regua.receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
 
 /**
  * A receivable and the state of its collection case: the stage it is at (and the day, counted
  * from the due date, of the step that put it there), the next step the rules planned. The boleto
- * line, when the backend sent one, goes into every message.
+ * line, when the backend sent one, goes into every message. {@code reachedDays}: the day (after the
+ * due date, less paused days) the case first reached each stage it went through, which later steps
+ * and the rules read to know what notices the debtor had.
  */
 public record Receivable(
         long id,
@@ -23,13 +25,13 @@ public record Receivable(
         String description,
         Ledger ledger,
         ReceivableStatus status,
-        Stage stage,
+        String stage,
         Integer lastStepDay,
         Segment segment,
         String nextStage,
         OffsetDateTime nextStepAt,
         String caseId,
         int pausedDays,
-        Integer bureauNoticeDay,
+        Map<String, Integer> reachedDays,
         String boletoLine) {
 }

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Repository;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
 
 /** Customers and receivables in Régua's own tables. */
 @Repository
@@ -145,13 +144,13 @@ public class ReceivableRepository {
     }
 
     /** Stores where the case stands after a decision. */
-    public void updateSchedule(long id, Stage stage, Integer lastStepDay, Segment segment, String nextStage,
-                               OffsetDateTime nextStepAt, Integer bureauNoticeDay, OffsetDateTime now) {
+    public void updateSchedule(long id, String stage, Integer lastStepDay, Segment segment, String nextStage,
+                               OffsetDateTime nextStepAt, Map<String, Integer> reachedDays, OffsetDateTime now) {
         jdbc.sql("""
                 update receivable set stage = ?, last_step_day = ?, segment = ?, next_stage = ?, next_step_at = ?,
-                       bureau_notice_day = ?, updated_at = ? where id = ?""")
-                .params(stage.name(), lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
-                        bureauNoticeDay, now, id)
+                       reached_days = ?, updated_at = ? where id = ?""")
+                .params(stage, lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
+                        ReachedDays.format(reachedDays), now, id)
                 .update();
     }
 
@@ -202,9 +201,10 @@ public class ReceivableRepository {
         String segment = rs.getString("segment");
         return new Receivable(rs.getLong("id"), rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("content_hash"),
                 rs.getBigDecimal("principal"), rs.getObject("issue_date", LocalDate.class), due, rs.getString("description"),
-                ledger, ReceivableStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+                ledger, ReceivableStatus.valueOf(rs.getString("status")), rs.getString("stage"),
                 (Integer) rs.getObject("last_step_day"), segment == null ? null : Segment.valueOf(segment),
                 rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
-                rs.getInt("paused_days"), (Integer) rs.getObject("bureau_notice_day"), rs.getString("boleto_line"));
+                rs.getInt("paused_days"), ReachedDays.parse(rs.getString("reached_days")),
+                rs.getString("boleto_line"));
     }
 }

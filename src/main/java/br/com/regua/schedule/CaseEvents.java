@@ -1,14 +1,12 @@
 package br.com.regua.schedule;
 
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import br.com.regua.policy.Stage;
 
 /** What happened to a case, for its timeline: the stages it went through, and its deletion in the engine. */
 @Component
@@ -27,23 +25,34 @@ public class CaseEvents {
     public enum Kind {
         /** The case reached a stage, or something happened at its stage ({@code detail} says what). */
         STAGE,
+        /** An agreement was accepted, kept or broken, or one of its installments paid, with the case at {@code stage}. */
+        AGREEMENT,
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
         DELETED_IN_ENGINE
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
-    public record CaseEvent(Kind kind, Stage stage, String detail, String by, String reason, OffsetDateTime at) {
+    public record CaseEvent(Kind kind, String stage, String detail, String by, String reason, OffsetDateTime at) {
     }
 
-    public void stageReached(long receivableId, Stage stage, String detail, OffsetDateTime at) {
-        jdbc.sql("insert into case_event (receivable_id, stage, detail, happened_at) values (?, ?, ?, ?)")
-                .params(receivableId, stage.name(), detail, at).update();
+    public void stageReached(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.STAGE, stage, detail, at);
+    }
+
+    /** Something happened to the case's agreement, the case being at {@code stage}. */
+    public void agreement(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.AGREEMENT, stage, detail, at);
+    }
+
+    private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {
+        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, happened_at) values (?, ?, ?, ?, ?)")
+                .params(receivableId, kind.name(), stage, detail, at).update();
     }
 
     /** The case, at {@code stage}, was deleted in the engine by {@code by}. */
-    void deletedInEngine(long receivableId, Stage stage, String detail, String by, String reason, OffsetDateTime at) {
+    void deletedInEngine(long receivableId, String stage, String detail, String by, String reason, OffsetDateTime at) {
         jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, reason, happened_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(receivableId, Kind.DELETED_IN_ENGINE.name(), stage.name(), detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at)
+                .params(receivableId, Kind.DELETED_IN_ENGINE.name(), stage, detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at)
                 .update();
     }
 
@@ -51,18 +60,18 @@ public class CaseEvents {
      * When each stage was first reached: a step reads it to know what notices the debtor already had,
      * so only the stage and its first time are read, not the whole timeline.
      */
-    public Map<Stage, OffsetDateTime> firstReached(long receivableId) {
-        Map<Stage, OffsetDateTime> reached = new EnumMap<>(Stage.class);
+    public Map<String, OffsetDateTime> firstReached(long receivableId) {
+        Map<String, OffsetDateTime> reached = new LinkedHashMap<>();
         jdbc.sql("select stage, min(happened_at) as first_at from case_event where receivable_id = ? and kind = 'STAGE' group by stage")
                 .param(receivableId)
-                .query((rs, n) -> reached.put(Stage.valueOf(rs.getString("stage")), rs.getObject("first_at", OffsetDateTime.class)))
+                .query((rs, n) -> reached.put(rs.getString("stage"), rs.getObject("first_at", OffsetDateTime.class)))
                 .list();
         return reached;
     }
 
     public List<CaseEvent> forReceivable(long receivableId) {
         return jdbc.sql("select * from case_event where receivable_id = ? order by id").param(receivableId)
-                .query((rs, n) -> new CaseEvent(Kind.valueOf(rs.getString("kind")), Stage.valueOf(rs.getString("stage")),
+                .query((rs, n) -> new CaseEvent(Kind.valueOf(rs.getString("kind")), rs.getString("stage"),
                         rs.getString("detail"), rs.getString("actor"), rs.getString("reason"),
                         rs.getObject("happened_at", OffsetDateTime.class)))
                 .list();

@@ -45,7 +45,7 @@ public class CaseSnapshots {
                 .today(today)
                 .pausedDays(r.pausedDays())
                 .currentStage(r.stage())
-                .bureauPriorNoticeDay(r.bureauNoticeDay())
+                .reachedDays(r.reachedDays())
                 .hasEmail(c.email() != null && !c.email().isBlank())
                 .hasPhone(c.phone() != null && !c.phone().isBlank())
                 .history(c.history())

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 public class ClassifyDebtorDelegate implements JavaDelegate {
 
     private final ScheduleService schedule;
+    private final CollectionStages stages;
 
-    public ClassifyDebtorDelegate(ScheduleService schedule) {
+    public ClassifyDebtorDelegate(ScheduleService schedule, CollectionStages stages) {
         this.schedule = schedule;
+        this.stages = stages;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StepVariables.write(execution, schedule.classify(StepVariables.receivableId(execution)));
+        StepVariables.write(execution, schedule.classify(StepVariables.receivableId(execution)), stages);
     }
 }

@@ -128,7 +128,7 @@ public class CollectionCases {
     private void cancel(Receivable r, String detail, String by, String reason) {
         OffsetDateTime at = OffsetDateTime.now(clock);
         receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
-        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), at);
+        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), at);
         events.deletedInEngine(r.id(), r.stage(), detail, by, reason, at);
         log.warn("Receivable {} cancelled: {} ({})", r.externalId(), detail, reason == null ? "no reason given" : "reason: " + reason);
     }

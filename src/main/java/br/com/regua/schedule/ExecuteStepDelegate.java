@@ -4,21 +4,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import br.com.regua.policy.Stage;
-
-/** Every stage task: carries out the stage named by the task's {@code stage} input and plans the next. */
+/**
+ * Every stage task: carries out the stage its element declares ({@link StageDeclaration}) and plans the next.
+ */
 @Component
 public class ExecuteStepDelegate implements JavaDelegate {
 
     private final ScheduleService schedule;
+    private final CollectionStages stages;
 
-    public ExecuteStepDelegate(ScheduleService schedule) {
+    public ExecuteStepDelegate(ScheduleService schedule, CollectionStages stages) {
         this.schedule = schedule;
+        this.stages = stages;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Stage stage = Stage.valueOf((String) execution.getVariableLocal(CollectionProcess.VAR_STAGE));
-        StepVariables.write(execution, schedule.executeStep(StepVariables.receivableId(execution), stage));
+        var stage = stages.atElement(execution.getProcessDefinitionId(), execution.getCurrentActivityId());
+        StepVariables.write(execution, schedule.executeStep(StepVariables.receivableId(execution), stage), stages);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import br.com.regua.policy.PlannedStep;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.RequiredNotice;
-import br.com.regua.policy.Stage;
+import br.com.regua.policy.StageCatalog;
 
 /**
  * Turns the plan the rules produced into the next step and its exact time. The case moves to the
@@ -30,30 +30,31 @@ public final class NextStepPlanner {
     }
 
     /** A step to take: the stage, its day counted from the due date, and when. */
-    public record ScheduledStep(Stage stage, int day, ZonedDateTime at) {
+    public record ScheduledStep(String stage, int day, ZonedDateTime at) {
     }
 
     /**
+     * @param stages      the stages of the schedule, whose order breaks a tie between two steps of one day
      * @param lastStage   the stage the case is at
      * @param lastStepDay the day of that step, or null when the case has taken none
      * @param dueDate     due date of the receivable
      * @param pausedDays  days the case was paused, which push every step back
      * @param now         the current time in the business time zone
      */
-    public static Optional<ScheduledStep> next(PolicyDecision decision, Stage lastStage, Integer lastStepDay,
+    public static Optional<ScheduledStep> next(PolicyDecision decision, StageCatalog stages, String lastStage, Integer lastStepDay,
                                                LocalDate dueDate, int pausedDays, ZonedDateTime now) {
-        return next(decision, lastStage, lastStepDay, dueDate, pausedDays, now, Map.of());
+        return next(decision, stages, lastStage, lastStepDay, dueDate, pausedDays, now, Map.of());
     }
 
     /**
      * @param reached the day each stage the case went through was first reached (its history)
      */
-    public static Optional<ScheduledStep> next(PolicyDecision decision, Stage lastStage, Integer lastStepDay,
-                                               LocalDate dueDate, int pausedDays, ZonedDateTime now, Map<Stage, LocalDate> reached) {
+    public static Optional<ScheduledStep> next(PolicyDecision decision, StageCatalog stages, String lastStage, Integer lastStepDay,
+                                               LocalDate dueDate, int pausedDays, ZonedDateTime now, Map<String, LocalDate> reached) {
         List<PlannedStep> ahead = decision.plan().stream()
                 .map(s -> heldByNotices(decision, s, reached, dueDate, pausedDays))
-                .sorted(PolicyDecision.PLAN_ORDER)
-                .filter(s -> lastStepDay == null || isAfter(s, lastStage, lastStepDay))
+                .sorted(stages.planOrder())
+                .filter(s -> lastStepDay == null || isAfter(stages, s, lastStage, lastStepDay))
                 .toList();
         if (ahead.isEmpty()) {
             return Optional.empty();
@@ -86,14 +87,14 @@ public final class NextStepPlanner {
      * needing it (or the notice's own day) is due. Its day is the notice's planned day when that is
      * still ahead, else the day of the step needing it, so the position never moves back.
      */
-    private static Optional<PlannedStep> missingNotice(PolicyDecision decision, List<PlannedStep> ahead, Map<Stage, LocalDate> reached,
+    private static Optional<PlannedStep> missingNotice(PolicyDecision decision, List<PlannedStep> ahead, Map<String, LocalDate> reached,
                                                        LocalDate dueDate, int pausedDays, LocalDate today) {
         for (PlannedStep step : ahead) {
             for (RequiredNotice required : decision.noticesRequiredBy(step.getStage())) {
                 if (reached.containsKey(required.getNotice())) {
                     continue;
                 }
-                Optional<PlannedStep> planned = ahead.stream().filter(s -> s.getStage() == required.getNotice()).findFirst();
+                Optional<PlannedStep> planned = ahead.stream().filter(s -> s.getStage().equals(required.getNotice())).findFirst();
                 boolean due = !dateOf(step, dueDate, pausedDays).isAfter(today)
                         || planned.map(n -> !dateOf(n, dueDate, pausedDays).isAfter(today)).orElse(false);
                 if (due) {
@@ -105,7 +106,7 @@ public final class NextStepPlanner {
     }
 
     /** {@code step}, moved to the end of the waiting period of a required notice that went out after its day allowed. */
-    private static PlannedStep heldByNotices(PolicyDecision decision, PlannedStep step, Map<Stage, LocalDate> reached,
+    private static PlannedStep heldByNotices(PolicyDecision decision, PlannedStep step, Map<String, LocalDate> reached,
                                              LocalDate dueDate, int pausedDays) {
         int day = step.getDay();
         for (RequiredNotice required : decision.noticesRequiredBy(step.getStage())) {
@@ -122,7 +123,8 @@ public final class NextStepPlanner {
         return dueDate.plusDays((long) step.getDay() + pausedDays);
     }
 
-    private static boolean isAfter(PlannedStep step, Stage lastStage, int lastStepDay) {
-        return step.getDay() > lastStepDay || (step.getDay() == lastStepDay && step.getStage().compareTo(lastStage) > 0);
+    private static boolean isAfter(StageCatalog stages, PlannedStep step, String lastStage, int lastStepDay) {
+        return step.getDay() > lastStepDay
+                || (step.getDay() == lastStepDay && stages.order(step.getStage()) > stages.order(lastStage));
     }
 }

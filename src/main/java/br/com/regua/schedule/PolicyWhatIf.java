@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,9 +44,11 @@ public class PolicyWhatIf {
     private final Clock clock;
     private final ReguaProperties properties;
     private final OptOuts optOuts;
+    private final CollectionStages stages;
 
     public PolicyWhatIf(ReceivableRepository receivables, CaseSnapshots snapshots, PolicyEngine active, Clock clock,
-                        ReguaProperties properties, OptOuts optOuts) {
+                        ReguaProperties properties, OptOuts optOuts, CollectionStages stages) {
+        this.stages = stages;
         this.receivables = receivables;
         this.snapshots = snapshots;
         this.active = active;
@@ -108,10 +111,13 @@ public class PolicyWhatIf {
         return tally.report(current.active().number(), candidate.version(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Outcome outcome(PolicyDecision d, Receivable r, ZonedDateTime now, LocalDate today) {
-        Optional<NextStepPlanner.ScheduledStep> next = NextStepPlanner.next(d, r.stage(), r.lastStepDay(), r.dueDate(),
-                r.pausedDays(), now);
-        return new Outcome(d.segment().name(), next.map(s -> s.stage().name()).orElse(CollectionProcess.NO_MORE_STEPS),
+    private Outcome outcome(PolicyDecision d, Receivable r, ZonedDateTime now, LocalDate today) {
+        // the notices the case had, so that the what-if plans a missing one first, as the schedule will
+        Map<String, LocalDate> reached = new LinkedHashMap<>();
+        r.reachedDays().forEach((stage, day) -> reached.put(stage, r.dueDate().plusDays((long) day + r.pausedDays())));
+        Optional<NextStepPlanner.ScheduledStep> next = NextStepPlanner.next(d, stages, r.stage(), r.lastStepDay(), r.dueDate(),
+                r.pausedDays(), now, reached);
+        return new Outcome(d.segment().name(), next.map(NextStepPlanner.ScheduledStep::stage).orElse(CollectionProcess.NO_MORE_STEPS),
                 next.map(NextStepPlanner.ScheduledStep::at).orElse(null), discountOffered(d, r, today), d.rulesFired());
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,9 @@ import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
+import br.com.regua.policy.RequiredNotice;
+import br.com.regua.policy.StageCatalog.StageInfo;
+import br.com.regua.policy.StageKeys;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
@@ -41,16 +42,19 @@ public class ScheduleService {
     private final DecisionRecorder decisions;
     private final CaseEvents events;
     private final ContactService contacts;
+    private final CollectionStages stages;
     private final Clock clock;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
-                           DecisionRecorder decisions, CaseEvents events, ContactService contacts, Clock clock) {
+                           DecisionRecorder decisions, CaseEvents events, ContactService contacts, CollectionStages stages,
+                           Clock clock) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
         this.decisions = decisions;
         this.events = events;
         this.contacts = contacts;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -67,8 +71,8 @@ public class ScheduleService {
         Receivable r = m.receivable();
         Optional<ScheduledStep> next = m.nextAfter(r.stage(), r.lastStepDay());
         decisions.record(r.id(), "CLASSIFICATION", m.facts(), m.decision(), nextOutputs(next), m.at());
-        events.stageReached(r.id(), Stage.REGISTERED, "classified as " + m.decision().segment(), m.at());
-        saveSchedule(m, r.stage(), r.lastStepDay(), next, r.bureauNoticeDay());
+        events.stageReached(r.id(), StageKeys.REGISTERED, "classified as " + m.decision().segment(), m.at());
+        saveSchedule(m, r.stage(), r.lastStepDay(), next, r.reachedDays());
         return nextStep(true, next, m.decision());
     }
 
@@ -77,29 +81,29 @@ public class ScheduleService {
      * otherwise (a partial payment, a new history, a moved date) it only re-plans.
      */
     @Transactional
-    public NextStep executeStep(long receivableId, Stage stage) {
+    public NextStep executeStep(long receivableId, StageInfo stage) {
         Moment m = decideNow(receivableId);
         Receivable r = m.receivable();
         Optional<ScheduledStep> due = m.nextAfter(r.stage(), r.lastStepDay());
-        if (due.isEmpty() || due.get().stage() != stage || due.get().at().isAfter(m.now())) {
+        if (due.isEmpty() || !due.get().stage().equals(stage.key()) || due.get().at().isAfter(m.now())) {
             Map<String, Object> outputs = nextOutputs(due);
-            outputs.put("notCarriedOut", stage);
+            outputs.put("notCarriedOut", stage.key());
             decisions.record(r.id(), "RESCHEDULE", m.facts(), m.decision(), outputs, m.at());
-            saveSchedule(m, r.stage(), r.lastStepDay(), due, r.bureauNoticeDay());
+            saveSchedule(m, r.stage(), r.lastStepDay(), due, r.reachedDays());
             return nextStep(false, due, m.decision());
         }
         ScheduledStep step = due.get();
-        carryOut(m, step);
-        Integer bureauNoticeDay = stage == Stage.BUREAU_PRIOR_NOTICE ? Integer.valueOf(m.facts().getDaysOverdue()) : r.bureauNoticeDay();
-        Map<Stage, LocalDate> reachedNow = new EnumMap<>(Stage.class);
-        reachedNow.putAll(m.reached());
-        reachedNow.putIfAbsent(stage, m.now().toLocalDate());
-        Optional<ScheduledStep> following = stage.isFinal() ? Optional.empty()
-                : NextStepPlanner.next(m.decision(), stage, step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
+        carryOut(m, stage, step);
+        Map<String, Integer> reachedDays = new LinkedHashMap<>(r.reachedDays());
+        reachedDays.putIfAbsent(stage.key(), m.facts().getDaysOverdue());
+        Map<String, LocalDate> reachedNow = new LinkedHashMap<>(m.reached());
+        reachedNow.putIfAbsent(stage.key(), m.now().toLocalDate());
+        Optional<ScheduledStep> following = stage.last() ? Optional.empty()
+                : NextStepPlanner.next(m.decision(), stages, stage.key(), step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
         Map<String, Object> outputs = nextOutputs(following);
-        outputs.put("step", stage + "@" + step.day());
-        decisions.record(r.id(), "STEP " + stage, m.facts(), m.decision(), outputs, m.at());
-        saveSchedule(m, stage, step.day(), following, bureauNoticeDay);
+        outputs.put("step", stage.key() + "@" + step.day());
+        decisions.record(r.id(), "STEP " + stage.key(), m.facts(), m.decision(), outputs, m.at());
+        saveSchedule(m, stage.key(), step.day(), following, reachedDays);
         return nextStep(true, following, m.decision());
     }
 
@@ -108,22 +112,22 @@ public class ScheduleService {
     public void thank(long receivableId) {
         Moment m = decideNow(receivableId);
         Receivable r = m.receivable();
-        contacts.record(new ContactService.Request(r, m.customer(), Stage.PAID, Stage.PAID.name(), m.decision().channels(),
+        contacts.record(new ContactService.Request(r, m.customer(), StageKeys.PAID, StageKeys.PAID, m.decision().channels(),
                 m.charges(), m.decision().offerTerms(), null, m.decision().segment()), m.at());
-        events.stageReached(r.id(), Stage.PAID, "balance paid", m.at());
-        saveSchedule(m, Stage.PAID, r.lastStepDay(), Optional.empty(), r.bureauNoticeDay());
+        events.stageReached(r.id(), StageKeys.PAID, "balance paid", m.at());
+        saveSchedule(m, StageKeys.PAID, r.lastStepDay(), Optional.empty(), r.reachedDays());
     }
 
     /** A case locked for this transaction, with the policy's decision on its facts of now. */
     private record Moment(Receivable receivable, Customer customer, ZonedDateTime now, CaseFacts facts, PolicyDecision decision,
-                          Map<Stage, LocalDate> reached) {
+                          Map<String, LocalDate> reached, CollectionStages stages) {
 
         OffsetDateTime at() {
             return now.toOffsetDateTime();
         }
 
-        Optional<ScheduledStep> nextAfter(Stage stage, Integer day) {
-            return NextStepPlanner.next(decision, stage, day, receivable.dueDate(), receivable.pausedDays(), now, reached);
+        Optional<ScheduledStep> nextAfter(String stage, Integer day) {
+            return NextStepPlanner.next(decision, stages, stage, day, receivable.dueDate(), receivable.pausedDays(), now, reached);
         }
 
         Charges charges() {
@@ -131,9 +135,10 @@ public class ScheduleService {
         }
     }
 
-    private void saveSchedule(Moment m, Stage stage, Integer lastStepDay, Optional<ScheduledStep> next, Integer bureauNoticeDay) {
-        receivables.updateSchedule(m.receivable().id(), stage, lastStepDay, m.decision().segment(), stage == Stage.PAID ? null : stageName(next),
-                at(next), bureauNoticeDay, m.at());
+    private void saveSchedule(Moment m, String stage, Integer lastStepDay, Optional<ScheduledStep> next,
+                              Map<String, Integer> reachedDays) {
+        receivables.updateSchedule(m.receivable().id(), stage, lastStepDay, m.decision().segment(),
+                StageKeys.PAID.equals(stage) ? null : stageName(next), at(next), reachedDays, m.at());
     }
 
     private Moment decideNow(long receivableId) {
@@ -141,28 +146,36 @@ public class ScheduleService {
         Customer c = receivables.customer(r.customerId());
         ZonedDateTime now = ZonedDateTime.now(clock);
         CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now));
+        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now), stages);
     }
 
     /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
-    private Map<Stage, LocalDate> reached(long receivableId, ZonedDateTime now) {
-        Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
+    private Map<String, LocalDate> reached(long receivableId, ZonedDateTime now) {
+        Map<String, LocalDate> reached = new LinkedHashMap<>();
         events.firstReached(receivableId).forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
         return reached;
     }
 
-    private void carryOut(Moment m, ScheduledStep step) {
+    private void carryOut(Moment m, StageInfo stage, ScheduledStep step) {
         Receivable r = m.receivable();
-        if (step.stage() == Stage.WRITE_OFF) {
-            receivables.updateStatus(r.id(), ReceivableStatus.WRITTEN_OFF, m.at());
+        if (stage.status() != null) {
+            receivables.updateStatus(r.id(), ReceivableStatus.valueOf(stage.status()), m.at());
         }
-        if (contacts.speaksAt(step.stage())) {
-            LocalDate reportDate = m.decision().dayOf(Stage.BUREAU_REPORT)
-                    .map(day -> r.dueDate().plusDays((long) day + r.pausedDays())).orElse(null);
-            contacts.record(new ContactService.Request(r, m.customer(), step.stage(), step.stage() + "@" + step.day(),
-                    m.decision().channels(), m.charges(), m.decision().offerTerms(), reportDate, m.decision().segment()), m.at());
+        if (stage.message()) {
+            contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),
+                    m.decision().channels(), m.charges(), m.decision().offerTerms(), announced(m, stage.key()), m.decision().segment()),
+                    m.at());
         }
-        events.stageReached(r.id(), step.stage(), "day " + step.day() + " of the schedule", m.at());
+        events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());
+    }
+
+    /** The date of the step a notice is required for (the bureau report, for its prior notice), if the plan has one. */
+    private static LocalDate announced(Moment m, String notice) {
+        Receivable r = m.receivable();
+        return m.decision().requiredNotices().stream().filter(n -> n.getNotice().equals(notice)).map(RequiredNotice::getStage)
+                .flatMap(stage -> m.decision().dayOf(stage).stream())
+                .min(Integer::compare)
+                .map(day -> r.dueDate().plusDays((long) day + r.pausedDays())).orElse(null);
     }
 
     private static Map<String, Object> nextOutputs(Optional<ScheduledStep> next) {
@@ -173,7 +186,7 @@ public class ScheduleService {
     }
 
     private static String stageName(Optional<ScheduledStep> next) {
-        return next.map(s -> s.stage().name()).orElse(CollectionProcess.NO_MORE_STEPS);
+        return next.map(ScheduledStep::stage).orElse(CollectionProcess.NO_MORE_STEPS);
     }
 
     private static OffsetDateTime at(Optional<ScheduledStep> next) {

@@ -2,6 +2,7 @@ package br.com.regua.schedule;
 
 import java.util.Objects;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The one typed accessor to the collection process variables. */
@@ -14,7 +15,18 @@ final class StepVariables {
         return ((Number) execution.getVariable(CollectionProcess.VAR_RECEIVABLE_ID)).longValue();
     }
 
-    static void write(DelegateExecution execution, ScheduleService.NextStep next) {
+    /**
+     * @throws ProcessEngineException when the next stage is one this case's version of the process
+     *         has no element for (a newer policy plans a stage added in a later version): the step is
+     *         retried, then an incident says so, instead of the case ending quietly at the gateway
+     */
+    static void write(DelegateExecution execution, ScheduleService.NextStep next, CollectionStages stages) {
+        if (!CollectionProcess.NO_MORE_STEPS.equals(next.stage())
+                && stages.ofDefinition(execution.getProcessDefinitionId()).stream().noneMatch(s -> s.key().equals(next.stage()))) {
+            throw new ProcessEngineException("the policy plans the stage " + next.stage() + ", which " + execution.getProcessDefinitionId()
+                    + " has no element for: deploy a version of the process with it and migrate this case "
+                    + "(regua.migrate-running-cases), or change the rule that plans it");
+        }
         set(execution, CollectionProcess.VAR_STEP_CARRIED_OUT, next.carriedOut());
         set(execution, CollectionProcess.VAR_NEXT_STAGE, next.stage());
         set(execution, CollectionProcess.VAR_NEXT_STEP_AT, next.at());

@@ -114,7 +114,7 @@ class AgreementProcessTests extends ReguaSpringTests {
         List<ContactService.Contact> sent = contacts.forReceivable(r.id());
         assertThat(sent).anySatisfy(c -> assertThat(c.subject()).contains("parcela 1 de 3").contains("05/05/2026"));
         assertThat(sent).anySatisfy(c -> assertThat(c.body()).contains("R$ 500,00", "copia e cola", "000201"));
-        assertThat(sent).anySatisfy(c -> assertThat(c.stage()).isEqualTo(Stage.PAID));
+        assertThat(sent).anySatisfy(c -> assertThat(c.stage()).isEqualTo("PAID"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class AgreementProcessTests extends ReguaSpringTests {
         ProcessInstance collection = caseOf("agp-resumed");
         fireNextTimer(collection.getId()); // the formal notice goes out
         assertThat(collection).hasPassed("Task_SendFormalNotice").hasNotPassed("Task_SendRenegotiationOffer", "Task_QueueCollectorCall");
-        assertThat(receivables.get("agp-resumed").stage()).isEqualTo(Stage.FORMAL_NOTICE);
+        assertThat(receivables.get("agp-resumed").stage()).isEqualTo("FORMAL_NOTICE");
 
         BigDecimal owed = totalDueNow("agp-resumed");
         // what was paid in the agreement counts; the discount does not

@@ -29,7 +29,7 @@ class OfferCalculatorTests {
         t.setFirstInstallmentDays(10);
         t.setReminderDaysBefore(3);
         t.setInstallmentGraceDays(5);
-        t.setResumeStage(Stage.FORMAL_NOTICE);
+        t.setResumeStage("FORMAL_NOTICE");
         return t;
     }
 

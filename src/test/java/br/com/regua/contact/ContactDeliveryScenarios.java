@@ -38,7 +38,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import br.com.regua.payment.PixPayload;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.CustomerType;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.NewCustomer;
 import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
@@ -140,8 +139,8 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         return contacts.forReceivable(receivables.get(id).id());
     }
 
-    private ContactService.Contact contactOf(String id, Stage stage, Channel channel) {
-        return contactsOf(id).stream().filter(c -> c.stage() == stage && c.channel() == channel).findFirst().orElseThrow();
+    private ContactService.Contact contactOf(String id, String stage, Channel channel) {
+        return contactsOf(id).stream().filter(c -> stage.equals(c.stage()) && c.channel() == channel).findFirst().orElseThrow();
     }
 
     private List<MimeMessage> emailsTo(String address) throws Exception {
@@ -190,7 +189,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         String caseId = register("dlv-walk");
 
         // Wed 11 Mar 08:00: pre-due reminder; Mon 16 Mar 08:00: due-day notice; then the first friendly reminder
-        for (Stage expected : List.of(Stage.PRE_DUE_REMINDER, Stage.DUE_DAY_NOTICE, Stage.FRIENDLY_REMINDER)) {
+        for (String expected : List.of("PRE_DUE_REMINDER", "DUE_DAY_NOTICE", "FRIENDLY_REMINDER")) {
             fireTimersUntilPassed(caseId, stageTask(expected), 3);
             DeliveryWorker.Round round = worker.deliverDue();
             assertThat(round.sent()).as(expected + " sent").isEqualTo(2);
@@ -208,7 +207,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         String preDue = textOf(emails.get(0));
         assertThat(preDue).contains(PixPayload.of(PIX_KEY, "Escola Aurora", "Campinas", new BigDecimal("1500.00"), PixPayload.txidOf("dlv-walk")))
                 .contains("https://pagar.aurora.example/r/dlv-walk");
-        ContactService.Contact friendly = contactOf("dlv-walk", Stage.FRIENDLY_REMINDER, Channel.EMAIL);
+        ContactService.Contact friendly = contactOf("dlv-walk", "FRIENDLY_REMINDER", Channel.EMAIL);
         String total = friendly.body().replaceAll("(?s).*Como pagar o total de R\\$ ([0-9.,]+):.*", "$1").replace(".", "").replace(",", ".");
         assertThat(new BigDecimal(total)).isGreaterThan(new BigDecimal("1500.00"));
         assertThat(friendly.body()).contains(PixPayload.of(PIX_KEY, "Escola Aurora", "Campinas", new BigDecimal(total), PixPayload.txidOf("dlv-walk")));
@@ -252,12 +251,12 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
                 OffsetDateTime.parse("2026-03-16T08:00:00-03:00"));
     }
 
-    private static String stageTask(Stage stage) {
+    private static String stageTask(String stage) {
         return switch (stage) {
-            case PRE_DUE_REMINDER -> "Task_SendPreDueReminder";
-            case DUE_DAY_NOTICE -> "Task_SendDueDayNotice";
-            case FRIENDLY_REMINDER -> "Task_SendFriendlyReminder";
-            default -> throw new IllegalArgumentException(stage.name());
+            case "PRE_DUE_REMINDER" -> "Task_SendPreDueReminder";
+            case "DUE_DAY_NOTICE" -> "Task_SendDueDayNotice";
+            case "FRIENDLY_REMINDER" -> "Task_SendFriendlyReminder";
+            default -> throw new IllegalArgumentException(stage);
         };
     }
 
@@ -279,7 +278,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         preDueReminderRecorded(new NewReceivable(plain.externalId(), plain.customer(), plain.amount(), plain.issueDate(),
                 plain.dueDate(), plain.description(), line));
 
-        assertThat(contactOf("dlv-boleto", Stage.PRE_DUE_REMINDER, Channel.EMAIL).body()).contains("Boleto, linha digitável: " + line);
+        assertThat(contactOf("dlv-boleto", "PRE_DUE_REMINDER", Channel.EMAIL).body()).contains("Boleto, linha digitável: " + line);
 
         ResponseEntity<JsonNode> bad = post("/api/receivables", """
                 {"externalId": "dlv-boleto-bad", "customer": {"externalId": "cust-dlv-boleto", "name": "Maria da Silva",
@@ -357,7 +356,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     @Test
     void aContactClaimedByAWorkerThatCrashedIsSentAgainAfterItsLeaseWithTheSameIdempotencyKey() throws Exception {
         preDueReminderRecorded("dlv-crash");
-        long smsId = contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).id();
+        long smsId = contactOf("dlv-crash", "PRE_DUE_REMINDER", Channel.SMS).id();
         OffsetDateTime now = OffsetDateTime.now(clock);
 
         // the worker that will crash: claims, sends through the gateway, never records
@@ -368,19 +367,19 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         // another worker, within the lease: sends the e-mail, leaves the claimed SMS alone
         DeliveryWorker.Round during = worker.deliverDue();
         assertThat(during.sent()).isEqualTo(1);
-        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.QUEUED);
+        assertThat(contactOf("dlv-crash", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.QUEUED);
         assertThat(gatewayCallsFor("dlv-crash")).hasSize(1);
 
         // the lease runs out: the SMS goes again, under the same key
         clock.moveTo(clock.instant().plusSeconds(121));
         assertThat(worker.deliverDue().sent()).isEqualTo(1);
-        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+        assertThat(contactOf("dlv-crash", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
         assertThat(gatewayCallsFor("dlv-crash")).extracting(RecordingGateway.Received::idempotencyKey)
                 .containsExactly("dlv-crash:PRE_DUE_REMINDER@-5:SMS", "dlv-crash:PRE_DUE_REMINDER@-5:SMS");
 
         // the dead worker's late word cannot overwrite what the living one recorded
         assertThat(outbox.retryLater(claimedByTheDeadWorker, "late", OffsetDateTime.now(clock), OffsetDateTime.now(clock))).isFalse();
-        assertThat(contactOf("dlv-crash", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+        assertThat(contactOf("dlv-crash", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
         assertThat(worker.deliverDue().claimed()).isZero();
     }
 
@@ -401,7 +400,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         clock.moveTo(clock.instant().plusSeconds(60));
         assertThat(worker.deliverDue().failed()).isEqualTo(1); // 08:03 third and last try
 
-        assertThat(contactOf("dlv-5xx", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+        assertThat(contactOf("dlv-5xx", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
         List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(caseId)
                 .incidentType(DeliveryFailures.INCIDENT_TYPE).list();
         assertThat(incidents).hasSize(1);
@@ -409,7 +408,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
 
         // the fallback goes out in the next round, with the same words
         assertThat(worker.deliverDue().sent()).isEqualTo(1);
-        ContactService.Contact whatsapp = contactOf("dlv-5xx", Stage.PRE_DUE_REMINDER, Channel.WHATSAPP);
+        ContactService.Contact whatsapp = contactOf("dlv-5xx", "PRE_DUE_REMINDER", Channel.WHATSAPP);
         assertThat(whatsapp.status()).isEqualTo(ContactStatus.SENT);
         assertThat(GATEWAY.received("/whatsapp")).singleElement()
                 .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("dlv-5xx:PRE_DUE_REMINDER@-5:WHATSAPP"));
@@ -429,7 +428,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
 
         assertThat(round.failed()).isEqualTo(1);
         assertThat(gatewayCallsFor("dlv-4xx").stream().filter(r -> r.path().equals("/sms"))).hasSize(1);
-        assertThat(contactOf("dlv-4xx", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+        assertThat(contactOf("dlv-4xx", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
     }
 
     @Test
@@ -440,7 +439,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(worker.deliverDue().retrying()).isEqualTo(1);
         clock.moveTo(clock.instant().plusSeconds(60));
         assertThat(worker.deliverDue().sent()).isEqualTo(1);
-        assertThat(contactOf("dlv-hang", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
+        assertThat(contactOf("dlv-hang", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.SENT);
     }
 
     // ---- within the law
@@ -509,9 +508,9 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
 
         assertThat(round.sent()).as("the thank-you, by e-mail and SMS").isEqualTo(2);
         assertThat(round.failed()).isEqualTo(2);
-        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PRE_DUE_REMINDER)
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> "PRE_DUE_REMINDER".equals(c.stage()))
                 .allSatisfy(c -> assertThat(c.detail()).contains("no longer being collected"));
-        assertThat(contactsOf("dlv-paid")).filteredOn(c -> c.stage() == Stage.PAID)
+        assertThat(contactsOf("dlv-paid")).filteredOn(c -> "PAID".equals(c.stage()))
                 .extracting(ContactService.Contact::status).containsOnly(ContactStatus.SENT);
         assertThat(runtime.createIncidentQuery().incidentType(DeliveryFailures.INCIDENT_TYPE).list())
                 .noneMatch(i -> i.getIncidentMessage().contains("dlv-paid"));
@@ -704,14 +703,14 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
 
         worker.deliverDue();
         assertThat(GATEWAY.received("/sms")).isEmpty();
-        assertThat(contactOf("dlv-optout", Stage.PRE_DUE_REMINDER, Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
+        assertThat(contactOf("dlv-optout", "PRE_DUE_REMINDER", Channel.SMS).status()).isEqualTo(ContactStatus.FAILED);
         // the queued SMS goes by WhatsApp instead, which the debtor did not refuse
         worker.deliverDue();
         assertThat(GATEWAY.received("/whatsapp")).hasSize(1);
 
         // the next step: the rules choose e-mail and WhatsApp
         fireTimersUntilPassed(caseOf("dlv-optout").getId(), "Task_SendDueDayNotice", 2);
-        assertThat(contactsOf("dlv-optout").stream().filter(c -> c.stage() == Stage.DUE_DAY_NOTICE).map(ContactService.Contact::channel))
+        assertThat(contactsOf("dlv-optout").stream().filter(c -> "DUE_DAY_NOTICE".equals(c.stage())).map(ContactService.Contact::channel))
                 .containsExactlyInAnyOrder(Channel.EMAIL, Channel.WHATSAPP);
     }
 
@@ -733,7 +732,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     @Test
     void aProviderReportsDeliveryThroughTheWebhook() {
         preDueReminderRecorded("dlv-hook");
-        long emailId = contactOf("dlv-hook", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+        long emailId = contactOf("dlv-hook", "PRE_DUE_REMINDER", Channel.EMAIL).id();
 
         ResponseEntity<JsonNode> tooEarly = post("/api/contacts/" + emailId + "/status", "{\"status\": \"DELIVERED\"}");
         assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -753,7 +752,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     void aBounceReportedByTheProviderFailsTheContactAndFallsBack() {
         preDueReminderRecorded("dlv-bounce");
         worker.deliverDue();
-        long emailId = contactOf("dlv-bounce", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+        long emailId = contactOf("dlv-bounce", "PRE_DUE_REMINDER", Channel.EMAIL).id();
 
         ResponseEntity<JsonNode> bounced = post("/api/contacts/" + emailId + "/status",
                 "{\"status\": \"FAILED\", \"reason\": \"mailbox does not exist\"}");
@@ -770,7 +769,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     @Test
     void webhookInputIsValidatedAndNamesTheField() {
         preDueReminderRecorded("dlv-hook-bad");
-        long id = contactOf("dlv-hook-bad", Stage.PRE_DUE_REMINDER, Channel.EMAIL).id();
+        long id = contactOf("dlv-hook-bad", "PRE_DUE_REMINDER", Channel.EMAIL).id();
 
         ResponseEntity<JsonNode> unknownStatus = post("/api/contacts/" + id + "/status", "{\"status\": \"READ\"}");
         ResponseEntity<JsonNode> noStatus = post("/api/contacts/" + id + "/status", "{}");
@@ -784,6 +783,6 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         }
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noSuchContact.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(contactOf("dlv-hook-bad", Stage.PRE_DUE_REMINDER, Channel.EMAIL).status()).isEqualTo(ContactStatus.QUEUED);
+        assertThat(contactOf("dlv-hook-bad", "PRE_DUE_REMINDER", Channel.EMAIL).status()).isEqualTo(ContactStatus.QUEUED);
     }
 }

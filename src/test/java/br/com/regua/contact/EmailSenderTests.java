@@ -47,7 +47,7 @@ class EmailSenderTests {
     }
 
     private static OutgoingContact contact(String key, String to) {
-        return new OutgoingContact(7, 1, key, "INV-9:FRIENDLY_REMINDER@3", Stage.FRIENDLY_REMINDER, Channel.EMAIL, to,
+        return new OutgoingContact(7, 1, key, "INV-9:FRIENDLY_REMINDER@3", "FRIENDLY_REMINDER", Channel.EMAIL, to,
                 "Lembrete de pagamento: Mensalidade de março", BODY, 0, "claim", MessageKind.SCHEDULE, null, null);
     }
 

@@ -38,7 +38,7 @@ class GatewaySenderTests {
     }
 
     private static OutgoingContact contact() {
-        return new OutgoingContact(42, 1, "INV-9:DUE_DAY_NOTICE@0:SMS", "INV-9:DUE_DAY_NOTICE@0", Stage.DUE_DAY_NOTICE, Channel.SMS,
+        return new OutgoingContact(42, 1, "INV-9:DUE_DAY_NOTICE@0:SMS", "INV-9:DUE_DAY_NOTICE@0", "DUE_DAY_NOTICE", Channel.SMS,
                 "+55 11 98765-4321", "Mensalidade: vencimento em 16/03/2026",
                 "Escola Aurora: Mensalidade: vencimento em 16/03/2026. Ref. INV-9, total R$ 1.500,00.", 0, "claim", MessageKind.SCHEDULE, null, null);
     }

@@ -33,7 +33,7 @@ class NoChannelConfiguredTests extends ReguaSpringTests {
         assertThat(contacts.forReceivable(receivables.get("nochannel-1").id()))
                 .hasSize(2)
                 .allSatisfy(c -> {
-                    assertThat(c.stage()).isEqualTo(Stage.PRE_DUE_REMINDER);
+                    assertThat(c.stage()).isEqualTo("PRE_DUE_REMINDER");
                     assertThat(c.status()).isEqualTo(ContactStatus.QUEUED);
                     // a way to pay even when none is configured: the creditor's phone
                     assertThat(c.body()).contains("R$ 1.500,00", "(11) 4000-0000");

@@ -74,21 +74,21 @@ class ComplianceRulesTests {
                 when
                     CaseFacts()
                 then
-                    insert(new PlannedStep(Stage.BUREAU_REPORT, 36));
+                    insert(new PlannedStep("BUREAU_REPORT", 36));
                 end
                 """);
 
         PolicyDecision d = lateReport.evaluate(consumerOwing("1000.00").build());
 
-        assertThat(d.plan()).filteredOn(s -> s.getStage() == Stage.BUREAU_REPORT).extracting(PlannedStep::getDay)
+        assertThat(d.plan()).filteredOn(s -> "BUREAU_REPORT".equals(s.getStage())).extracting(PlannedStep::getDay)
                 .isNotEmpty().allMatch(day -> day >= 45);
     }
 
     @Test
     void theBureauReportWaitsTenDaysAfterThePriorNoticeActuallyWentOut() {
-        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 40).bureauPriorNoticeDay(38).build());
+        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 40).reached("BUREAU_PRIOR_NOTICE", 38).build());
 
-        assertThat(d.dayOf(Stage.BUREAU_REPORT)).contains(48);
+        assertThat(d.dayOf("BUREAU_REPORT")).contains(48);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ComplianceRulesTests {
         // registered 50 days late: the notice goes out today, so the report cannot be due yet
         PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 50).build());
 
-        assertThat(d.dayOf(Stage.BUREAU_REPORT)).contains(60);
+        assertThat(d.dayOf("BUREAU_REPORT")).contains(60);
     }
 
     @Test
@@ -105,13 +105,13 @@ class ComplianceRulesTests {
                 package br.com.regua.policy;
                 rule "Test: no prior notice"
                 when
-                    $n : PlannedStep( stage == Stage.BUREAU_PRIOR_NOTICE )
+                    $n : PlannedStep( stage == "BUREAU_PRIOR_NOTICE" )
                 then
                     delete($n);
                 end
                 """);
 
-        assertThat(noNotice.evaluate(consumerOwing("1000.00").build()).dayOf(Stage.BUREAU_REPORT)).isEmpty();
+        assertThat(noNotice.evaluate(consumerOwing("1000.00").build()).dayOf("BUREAU_REPORT")).isEmpty();
     }
 
     @Test
@@ -139,8 +139,8 @@ class ComplianceRulesTests {
                 when
                     CaseFacts()
                 then
-                    insert(new PlannedStep(Stage.COLLECTION_AGENCY, 1825));
-                    insert(new PlannedStep(Stage.COLLECTION_AGENCY, 1826));
+                    insert(new PlannedStep("COLLECTION_AGENCY", 1825));
+                    insert(new PlannedStep("COLLECTION_AGENCY", 1826));
                 end
                 """);
 
@@ -173,15 +173,15 @@ class ComplianceRulesTests {
     void theReportNeedsThePriorNoticeTenDaysBeforeAndTheAgencyAndTheLegalTeamTheFormalNoticeFifteenDaysBefore() {
         PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 90).build());
 
-        assertThat(d.noticesRequiredBy(Stage.BUREAU_REPORT)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.BUREAU_PRIOR_NOTICE, 10));
-        assertThat(d.noticesRequiredBy(Stage.LEGAL_REFERRAL)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.FORMAL_NOTICE, 15));
-        assertThat(d.noticesRequiredBy(Stage.COLLECTION_AGENCY)).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.FORMAL_NOTICE, 15));
+        assertThat(d.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BUREAU_PRIOR_NOTICE", 10));
+        assertThat(d.noticesRequiredBy("LEGAL_REFERRAL")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FORMAL_NOTICE", 15));
+        assertThat(d.noticesRequiredBy("COLLECTION_AGENCY")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FORMAL_NOTICE", 15));
         // friendly steps and the offer need nothing: catch-up may skip them
-        assertThat(d.noticesRequiredBy(Stage.RENEGOTIATION_OFFER)).isEmpty();
-        assertThat(d.noticesRequiredBy(Stage.FORMAL_NOTICE)).isEmpty();
+        assertThat(d.noticesRequiredBy("RENEGOTIATION_OFFER")).isEmpty();
+        assertThat(d.noticesRequiredBy("FORMAL_NOTICE")).isEmpty();
     }
 
     @Test
@@ -189,8 +189,8 @@ class ComplianceRulesTests {
         // under R$ 500 the debt is written off instead of referred, and under R$ 50 it is never reported
         PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("40.00"), 90).build());
 
-        assertThat(d.noticesRequiredBy(Stage.LEGAL_REFERRAL)).isEmpty();
-        assertThat(d.noticesRequiredBy(Stage.BUREAU_REPORT)).isEmpty();
-        assertThat(d.noticesRequiredBy(Stage.COLLECTION_AGENCY)).isNotEmpty();
+        assertThat(d.noticesRequiredBy("LEGAL_REFERRAL")).isEmpty();
+        assertThat(d.noticesRequiredBy("BUREAU_REPORT")).isEmpty();
+        assertThat(d.noticesRequiredBy("COLLECTION_AGENCY")).isNotEmpty();
     }
 }

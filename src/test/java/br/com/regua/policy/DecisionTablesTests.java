@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import br.com.regua.support.ProcessStages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +55,7 @@ class DecisionTablesTests {
 
     @Test
     void theDrlTheTablesReplacedPassesTheSameScenarios() throws IOException {
-        assertThat(ScenarioRunner.describe(ScenarioRunner.run(withTheDrlTheTablesReplaced()).failures())).isEmpty();
+        assertThat(ScenarioRunner.describe(ScenarioRunner.run(withTheDrlTheTablesReplaced(), ProcessStages.collection()).failures())).isEmpty();
     }
 
     /** Everything a decision says, without the rule names (a table's rows are named like the rules, but not all of them). */

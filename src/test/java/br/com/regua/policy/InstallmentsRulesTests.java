@@ -58,7 +58,7 @@ class InstallmentsRulesTests {
         assertThat(t.getFirstInstallmentDays()).isEqualTo(10);
         assertThat(t.getReminderDaysBefore()).isEqualTo(3);
         assertThat(t.getInstallmentGraceDays()).isEqualTo(5);
-        assertThat(t.getResumeStage()).isEqualTo(Stage.FORMAL_NOTICE);
+        assertThat(t.getResumeStage()).isEqualTo("FORMAL_NOTICE");
         assertThat(t.isRenegotiationAllowed()).isTrue();
     }
 
@@ -73,7 +73,7 @@ class InstallmentsRulesTests {
 
         assertThat(d.offerTerms().isRenegotiationAllowed()).isEqualTo(allowed);
         assertThat(d.offerTerms().getMaxInstallments()).isEqualTo(allowed ? 3 : 1);
-        assertThat(d.dayOf(Stage.RENEGOTIATION_OFFER).isPresent()).as("a renegotiation offer in the schedule").isEqualTo(allowed);
+        assertThat(d.dayOf("RENEGOTIATION_OFFER").isPresent()).as("a renegotiation offer in the schedule").isEqualTo(allowed);
     }
 
     @Test

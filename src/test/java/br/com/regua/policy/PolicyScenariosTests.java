@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import br.com.regua.support.ProcessStages;
 import org.junit.jupiter.api.Test;
 
 /** The credit managers' scenarios in rules/scenarios/ run against the default policy, as activation runs them. */
@@ -16,7 +17,7 @@ class PolicyScenariosTests {
 
     @Test
     void everyScenarioOfTheDefaultPolicyPasses() {
-        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled());
+        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled(), ProcessStages.collection());
 
         assertThat(report.run()).isPositive();
         assertThat(ScenarioRunner.describe(report.failures())).isEmpty();
@@ -24,7 +25,7 @@ class PolicyScenariosTests {
 
     @Test
     void everyRuleOfTheDefaultPolicyFiresInSomeScenario() {
-        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled());
+        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled(), ProcessStages.collection());
 
         Set<String> neverFired = new TreeSet<>(DefaultPolicy.compiled().ruleNames());
         neverFired.removeAll(report.rulesFired());
@@ -46,7 +47,7 @@ class PolicyScenariosTests {
 
     @Test
     void theSafetyNetsNeverFireFromTheDefaultPolicyAlone() {
-        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled());
+        ScenarioReport report = ScenarioRunner.run(DefaultPolicy.compiled(), ProcessStages.collection());
 
         assertThat(DefaultPolicy.compiled().ruleNames()).containsAll(SAFETY_NETS);
         assertThat(report.rulesFired()).doesNotContainAnyElementsOf(SAFETY_NETS);
@@ -60,7 +61,7 @@ class PolicyScenariosTests {
                 good payer;900,00;3;4;0;1;GOOD_PAYER;3
                 """);
 
-        ScenarioReport report = ScenarioRunner.run(CompiledPolicy.compile(files));
+        ScenarioReport report = ScenarioRunner.run(CompiledPolicy.compile(files), ProcessStages.collection());
 
         assertThat(report.failures()).containsExactly(
                 new ScenarioFailure("scenarios/mine.csv", 2, "good payer", "grace days", "3", "5"));
@@ -71,7 +72,7 @@ class PolicyScenariosTests {
         Map<String, String> files = new HashMap<>(DefaultPolicy.compiled().files());
         files.put("grace.drl", files.get("grace.drl").replace("insert(new GracePeriod(5));", "insert(new GracePeriod(7));"));
 
-        ScenarioReport report = ScenarioRunner.run(CompiledPolicy.compile(files));
+        ScenarioReport report = ScenarioRunner.run(CompiledPolicy.compile(files), ProcessStages.collection());
 
         assertThat(report.failures()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.actual()).isIn("7", "GRACE_PERIOD"))

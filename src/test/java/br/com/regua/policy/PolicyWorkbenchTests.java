@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import br.com.regua.support.ProcessStages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,7 +242,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         assertThat(get("/api/policy/versions").getBody().findValuesAsText("number")).contains(String.valueOf(edited));
 
         // what a restart does: the database's active version wins over the directory
-        assertThat(InitialPolicy.load(store, Path.of("no-such-directory"), clock).number()).isEqualTo(before);
+        assertThat(InitialPolicy.load(store, Path.of("no-such-directory"), ProcessStages.collection(), clock).number()).isEqualTo(before);
     }
 
     @Test

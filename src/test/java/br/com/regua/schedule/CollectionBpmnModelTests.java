@@ -17,11 +17,11 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import br.com.regua.policy.StageCatalog;
 import org.junit.jupiter.api.Test;
 
 import br.com.regua.support.BpmnFiles;
 
-import br.com.regua.policy.Stage;
 
 /** The shape of processes/collection.bpmn, read without an engine: names, layout, one branch per stage. */
 class CollectionBpmnModelTests {
@@ -42,19 +42,23 @@ class CollectionBpmnModelTests {
     void everyStageHasOneBranchThatWaitsForTheDateRulesComputedAndCarriesThatStageOut() {
         ExclusiveGateway gateway = MODEL.getModelElementById(CollectionProcess.GATEWAY_NEXT_STAGE);
         List<SequenceFlow> branches = outgoing(gateway);
-        for (Stage stage : Stage.values()) {
-            if (stage == Stage.REGISTERED || stage == Stage.PAID) {
-                continue;
-            }
+        List<StageCatalog.StageInfo> stages = CollectionStages.read(MODEL);
+        assertThat(stages).extracting(StageCatalog.StageInfo::key).containsExactly("PRE_DUE_REMINDER", "DUE_DAY_NOTICE",
+                "GRACE_PERIOD", "FRIENDLY_REMINDER", "RENEGOTIATION_OFFER", "COLLECTOR_CALL", "FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE",
+                "BUREAU_REPORT", "SERVICE_SUSPENSION_NOTICE", "COLLECTION_AGENCY", "LEGAL_REFERRAL", "WRITE_OFF");
+        for (StageCatalog.StageInfo stage : stages) {
             List<SequenceFlow> matching = branches.stream().filter(f -> f.getConditionExpression() != null
-                    && f.getConditionExpression().getTextContent().equals("${nextStage == '" + stage + "'}")).toList();
-            assertThat(matching).as(stage.name()).hasSize(1);
+                    && f.getConditionExpression().getTextContent().equals("${nextStage == '" + stage.key() + "'}")).toList();
+            assertThat(matching).as(stage.key()).hasSize(1);
             FlowNode timer = matching.get(0).getTarget();
             assertThat(timer).isInstanceOf(IntermediateCatchEvent.class);
             FlowNode task = outgoing(timer).get(0).getTarget();
             assertThat(task).isInstanceOf(ServiceTask.class);
-            assertThat(stageParameter((ServiceTask) task)).isEqualTo(stage.name());
+            assertThat(task.getId()).as("the task that carries out " + stage.key()).isEqualTo(stage.elementId());
+            assertThat(((ServiceTask) task).getCamundaDelegateExpression()).isEqualTo("${executeStepDelegate}");
         }
+        assertThat(stages).filteredOn(StageCatalog.StageInfo::last).extracting(StageCatalog.StageInfo::key)
+                .containsExactly("LEGAL_REFERRAL", "WRITE_OFF");
         assertThat(gateway.getAttributeValue("default")).isNotBlank();
     }
 
@@ -89,12 +93,5 @@ class CollectionBpmnModelTests {
 
     private static List<SequenceFlow> outgoing(FlowNode node) {
         return MODEL.getModelElementsByType(SequenceFlow.class).stream().filter(f -> f.getSource() == node).toList();
-    }
-
-    private static String stageParameter(BaseElement task) {
-        return task.getExtensionElements().getElementsQuery().filterByType(
-                        org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult()
-                .getCamundaInputParameters().stream().filter(p -> p.getCamundaName().equals("stage"))
-                .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
     }
 }

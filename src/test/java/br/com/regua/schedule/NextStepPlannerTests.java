@@ -9,7 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import br.com.regua.policy.PlannedStep;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.RequiredNotice;
 import br.com.regua.policy.Segment;
-import br.com.regua.policy.Stage;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.schedule.NextStepPlanner.ScheduledStep;
 
 class NextStepPlannerTests {
@@ -31,21 +31,30 @@ class NextStepPlannerTests {
     private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
     private static final LocalDate DUE = LocalDate.of(2026, 3, 16); // a Monday
 
+    /** The planner's own stages, in their order: a mechanism test does not depend on the shipped process. */
+    private static final StageCatalog STAGES = () -> List.of(stage("PRE_DUE_REMINDER", 10), stage("DUE_DAY_NOTICE", 20),
+            stage("GRACE_PERIOD", 30), stage("FRIENDLY_REMINDER", 40), stage("FORMAL_NOTICE", 70), stage("BUREAU_PRIOR_NOTICE", 80),
+            stage("BUREAU_REPORT", 90), stage("LEGAL_REFERRAL", 120));
+
+    private static StageCatalog.StageInfo stage(String key, int order) {
+        return new StageCatalog.StageInfo(key, key, order, key.equals("LEGAL_REFERRAL"), false, null, "Task_" + key);
+    }
+
     private static PolicyDecision plan(PlannedStep... steps) {
         List<ContactWindow> everyDay = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             everyDay.add(new ContactWindow(d, LocalTime.of(8, 0), LocalTime.of(20, 0)));
         }
         List<PlannedStep> sorted = new ArrayList<>(List.of(steps));
-        sorted.sort(PolicyDecision.PLAN_ORDER);
+        sorted.sort(STAGES.planOrder());
         return new PolicyDecision(Segment.REGULAR, 2, sorted, new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"), 30),
                 everyDay, List.of(), new OfferTerms(), 0, List.of(), "test", 0);
     }
 
-    private static final PolicyDecision DEFAULT = plan(new PlannedStep(Stage.PRE_DUE_REMINDER, -5),
-            new PlannedStep(Stage.DUE_DAY_NOTICE, 0), new PlannedStep(Stage.GRACE_PERIOD, 2),
-            new PlannedStep(Stage.FRIENDLY_REMINDER, 3), new PlannedStep(Stage.FRIENDLY_REMINDER, 10),
-            new PlannedStep(Stage.FORMAL_NOTICE, 30), new PlannedStep(Stage.LEGAL_REFERRAL, 90));
+    private static final PolicyDecision DEFAULT = plan(new PlannedStep("PRE_DUE_REMINDER", -5),
+            new PlannedStep("DUE_DAY_NOTICE", 0), new PlannedStep("GRACE_PERIOD", 2),
+            new PlannedStep("FRIENDLY_REMINDER", 3), new PlannedStep("FRIENDLY_REMINDER", 10),
+            new PlannedStep("FORMAL_NOTICE", 30), new PlannedStep("LEGAL_REFERRAL", 90));
 
     private static ZonedDateTime at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(ZONE);
@@ -53,30 +62,30 @@ class NextStepPlannerTests {
 
     @Test
     void aFreshCaseWaitsForItsFirstStepAtTheOpeningOfContactHours() {
-        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, Stage.REGISTERED, null, DUE, 0, at(DUE.minusDays(14), 10));
+        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, STAGES, "REGISTERED", null, DUE, 0, at(DUE.minusDays(14), 10));
 
-        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.PRE_DUE_REMINDER, -5);
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("PRE_DUE_REMINDER", -5);
         assertThat(next.get().at()).isEqualTo(at(DUE.minusDays(5), 8));
     }
 
     @Test
     void aStageThatRepeatsMovesToItsNextDay() {
-        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, Stage.FRIENDLY_REMINDER, 3, DUE, 0, at(DUE.plusDays(3), 9));
+        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, STAGES, "FRIENDLY_REMINDER", 3, DUE, 0, at(DUE.plusDays(3), 9));
 
-        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FRIENDLY_REMINDER, 10);
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FRIENDLY_REMINDER", 10);
     }
 
     @Test
     void aDebtRegisteredLateGoesStraightToTheLatestStepAlreadyDueAndSkipsStaleOnes() {
-        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, Stage.REGISTERED, null, DUE, 0, at(DUE.plusDays(12), 10));
+        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, STAGES, "REGISTERED", null, DUE, 0, at(DUE.plusDays(12), 10));
 
-        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FRIENDLY_REMINDER, 10);
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FRIENDLY_REMINDER", 10);
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(12), 10));
     }
 
     @Test
     void pausedDaysPushEveryStepBack() {
-        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, Stage.FRIENDLY_REMINDER, 10, DUE, 7, at(DUE.plusDays(12), 10));
+        Optional<ScheduledStep> next = NextStepPlanner.next(DEFAULT, STAGES, "FRIENDLY_REMINDER", 10, DUE, 7, at(DUE.plusDays(12), 10));
 
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(37), 8));
     }
@@ -84,68 +93,68 @@ class NextStepPlannerTests {
     @Test
     void theDateIsRecomputedFromThePlanNotCountedFromTheLastStep() {
         // the formal notice moved from day 30 to day 20 since the last step: the wait follows the plan of now
-        PolicyDecision moved = plan(new PlannedStep(Stage.FRIENDLY_REMINDER, 10), new PlannedStep(Stage.FORMAL_NOTICE, 20),
-                new PlannedStep(Stage.LEGAL_REFERRAL, 90));
-        Optional<ScheduledStep> next = NextStepPlanner.next(moved, Stage.FRIENDLY_REMINDER, 10, DUE, 0, at(DUE.plusDays(11), 10));
+        PolicyDecision moved = plan(new PlannedStep("FRIENDLY_REMINDER", 10), new PlannedStep("FORMAL_NOTICE", 20),
+                new PlannedStep("LEGAL_REFERRAL", 90));
+        Optional<ScheduledStep> next = NextStepPlanner.next(moved, STAGES, "FRIENDLY_REMINDER", 10, DUE, 0, at(DUE.plusDays(11), 10));
 
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(20), 8));
     }
 
     @Test
     void nothingAfterTheLastStep() {
-        assertThat(NextStepPlanner.next(DEFAULT, Stage.LEGAL_REFERRAL, 90, DUE, 0, at(DUE.plusDays(90), 10))).isEmpty();
+        assertThat(NextStepPlanner.next(DEFAULT, STAGES, "LEGAL_REFERRAL", 90, DUE, 0, at(DUE.plusDays(90), 10))).isEmpty();
     }
 
     private static final PolicyDecision WITH_NOTICES = new PolicyDecision(Segment.REGULAR, 2, List.of(
-            new PlannedStep(Stage.FRIENDLY_REMINDER, 3), new PlannedStep(Stage.FORMAL_NOTICE, 30),
-            new PlannedStep(Stage.BUREAU_PRIOR_NOTICE, 35), new PlannedStep(Stage.BUREAU_REPORT, 100),
-            new PlannedStep(Stage.LEGAL_REFERRAL, 90)).stream().sorted(PolicyDecision.PLAN_ORDER).toList(),
+            new PlannedStep("FRIENDLY_REMINDER", 3), new PlannedStep("FORMAL_NOTICE", 30),
+            new PlannedStep("BUREAU_PRIOR_NOTICE", 35), new PlannedStep("BUREAU_REPORT", 100),
+            new PlannedStep("LEGAL_REFERRAL", 90)).stream().sorted(STAGES.planOrder()).toList(),
             DEFAULT.chargeRates(), DEFAULT.contactWindows(), List.of(), new OfferTerms(), 0, List.of(), "test", 0, null, List.of(),
-            List.of(new RequiredNotice(Stage.FORMAL_NOTICE, Stage.LEGAL_REFERRAL, 15),
-                    new RequiredNotice(Stage.BUREAU_PRIOR_NOTICE, Stage.BUREAU_REPORT, 10)));
+            List.of(new RequiredNotice("FORMAL_NOTICE", "LEGAL_REFERRAL", 15),
+                    new RequiredNotice("BUREAU_PRIOR_NOTICE", "BUREAU_REPORT", 10)));
 
     @Test
     void aDebtRegisteredNinetyDaysLateGetsEveryRequiredNoticeInOrderThenWaitsTheirPeriods() {
         LocalDate day90 = DUE.plusDays(90);
-        Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
+        Map<String, LocalDate> reached = new LinkedHashMap<>();
 
-        Optional<ScheduledStep> first = NextStepPlanner.next(WITH_NOTICES, Stage.REGISTERED, null, DUE, 0, at(day90, 10), reached);
-        assertThat(first).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FORMAL_NOTICE, 30);
+        Optional<ScheduledStep> first = NextStepPlanner.next(WITH_NOTICES, STAGES, "REGISTERED", null, DUE, 0, at(day90, 10), reached);
+        assertThat(first).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FORMAL_NOTICE", 30);
         assertThat(first.get().at()).isEqualTo(at(day90, 10));
 
-        reached.put(Stage.FORMAL_NOTICE, day90);
-        Optional<ScheduledStep> second = NextStepPlanner.next(WITH_NOTICES, Stage.FORMAL_NOTICE, 30, DUE, 0, at(day90, 10), reached);
-        assertThat(second).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.BUREAU_PRIOR_NOTICE, 35);
+        reached.put("FORMAL_NOTICE", day90);
+        Optional<ScheduledStep> second = NextStepPlanner.next(WITH_NOTICES, STAGES, "FORMAL_NOTICE", 30, DUE, 0, at(day90, 10), reached);
+        assertThat(second).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("BUREAU_PRIOR_NOTICE", 35);
         assertThat(second.get().at()).isEqualTo(at(day90, 10));
 
         // the legal referral is held 15 days after the formal notice: the report, 10 days after its notice, comes first
-        reached.put(Stage.BUREAU_PRIOR_NOTICE, day90);
-        Optional<ScheduledStep> third = NextStepPlanner.next(WITH_NOTICES, Stage.BUREAU_PRIOR_NOTICE, 35, DUE, 0, at(day90, 10), reached);
-        assertThat(third).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.BUREAU_REPORT, 100);
+        reached.put("BUREAU_PRIOR_NOTICE", day90);
+        Optional<ScheduledStep> third = NextStepPlanner.next(WITH_NOTICES, STAGES, "BUREAU_PRIOR_NOTICE", 35, DUE, 0, at(day90, 10), reached);
+        assertThat(third).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("BUREAU_REPORT", 100);
         assertThat(third.get().at()).isEqualTo(at(DUE.plusDays(100), 8));
 
-        Optional<ScheduledStep> fourth = NextStepPlanner.next(WITH_NOTICES, Stage.BUREAU_REPORT, 100, DUE, 0, at(DUE.plusDays(100), 8), reached);
-        assertThat(fourth).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.LEGAL_REFERRAL, 105);
+        Optional<ScheduledStep> fourth = NextStepPlanner.next(WITH_NOTICES, STAGES, "BUREAU_REPORT", 100, DUE, 0, at(DUE.plusDays(100), 8), reached);
+        assertThat(fourth).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("LEGAL_REFERRAL", 105);
         assertThat(fourth.get().at()).isEqualTo(at(DUE.plusDays(105), 8));
     }
 
     @Test
     void aRequiredNoticeMissingFromThePlanIsStillSentBeforeTheStepThatNeedsIt() {
-        PolicyDecision noFormalNotice = new PolicyDecision(Segment.REGULAR, 2, List.of(new PlannedStep(Stage.LEGAL_REFERRAL, 90)),
+        PolicyDecision noFormalNotice = new PolicyDecision(Segment.REGULAR, 2, List.of(new PlannedStep("LEGAL_REFERRAL", 90)),
                 DEFAULT.chargeRates(), DEFAULT.contactWindows(), List.of(), new OfferTerms(), 0, List.of(), "test", 0, null, List.of(),
-                List.of(new RequiredNotice(Stage.FORMAL_NOTICE, Stage.LEGAL_REFERRAL, 15)));
+                List.of(new RequiredNotice("FORMAL_NOTICE", "LEGAL_REFERRAL", 15)));
 
-        Optional<ScheduledStep> next = NextStepPlanner.next(noFormalNotice, Stage.REGISTERED, null, DUE, 0, at(DUE.plusDays(120), 10), Map.of());
+        Optional<ScheduledStep> next = NextStepPlanner.next(noFormalNotice, STAGES, "REGISTERED", null, DUE, 0, at(DUE.plusDays(120), 10), Map.of());
 
-        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FORMAL_NOTICE, 90);
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FORMAL_NOTICE", 90);
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(120), 10));
     }
 
     @Test
     void aDebtRegisteredFiveDaysLateKeepsItsFriendlyPathAndGetsNoNoticeEarly() {
-        Optional<ScheduledStep> next = NextStepPlanner.next(WITH_NOTICES, Stage.REGISTERED, null, DUE, 0, at(DUE.plusDays(5), 10), Map.of());
+        Optional<ScheduledStep> next = NextStepPlanner.next(WITH_NOTICES, STAGES, "REGISTERED", null, DUE, 0, at(DUE.plusDays(5), 10), Map.of());
 
-        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly(Stage.FRIENDLY_REMINDER, 3);
+        assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FRIENDLY_REMINDER", 3);
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(5), 10));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,12 +38,9 @@ import br.com.regua.receivable.Ledger;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
-import br.com.regua.schedule.CaseEvents;
+import br.com.regua.cases.CaseEvents;
 import br.com.regua.schedule.CaseSnapshots;
-import br.com.regua.policy.StageCatalog;
-import br.com.regua.policy.StageKeys;
-import br.com.regua.schedule.CollectionCases;
-import br.com.regua.schedule.CollectionStages;
+import br.com.regua.cases.CollectionCases;
 import br.com.regua.schedule.ContactHours;
 
 /**
@@ -64,7 +60,6 @@ public class AgreementService {
     private final CaseSnapshots snapshots;
     private final CaseEvents events;
     private final CollectionCases cases;
-    private final CollectionStages stages;
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final InstallmentReminders reminders;
@@ -73,7 +68,7 @@ public class AgreementService {
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, OfferService offers, ReceivableRepository receivables, PolicyEngine policy,
-                     CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, CollectionStages stages, RuntimeService runtime,
+                     CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, RuntimeService runtime,
                      InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json, Clock clock) {
         this.agreements = agreements;
         this.offers = offers;
@@ -82,7 +77,6 @@ public class AgreementService {
         this.snapshots = snapshots;
         this.events = events;
         this.cases = cases;
-        this.stages = stages;
         this.runtime = runtime;
         this.validator = validator;
         this.reminders = reminders;
@@ -137,11 +131,10 @@ public class AgreementService {
                 offer.installments(), debts.stream().map(Receivable::id).toList());
         for (Receivable r : debts) {
             receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
-            // the schedule waits: no next step while the agreement runs
-            receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), at);
             events.agreement(r.id(), r.stage(), "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
-            cases.agreementAccepted(r.externalId());
+            // the schedule waits: no next step while the agreement runs
+            cases.pauseForAgreement(r, at);
         }
         runtime.startProcessInstanceByKey(AgreementProcess.KEY, id, Map.of(AgreementProcess.VAR_AGREEMENT_ID, id));
         log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, LogText.of(customer.externalId()),
@@ -247,17 +240,18 @@ public class AgreementService {
         agreements.end(a.id(), AgreementStatus.BROKEN, at);
         receivables.recordAgreementBroken(a.customerId(), today);
         Offer offer = read(a.offer());
-        int daysInAgreement = (int) ChronoUnit.DAYS.between(a.createdAt().atZoneSameInstant(now.getZone()).toLocalDate(), today);
+        LocalDate agreedOn = a.createdAt().atZoneSameInstant(now.getZone()).toLocalDate();
         for (Long id : agreements.receivableIds(a.id())) {
             Receivable r = receivables.lock(id);
             if (r.status() != ReceivableStatus.IN_AGREEMENT) {
                 continue;
             }
             receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
-            resumePosition(receivables.get(r.id()), daysInAgreement, offer.followUp().resumeStage(), today, at);
             events.agreement(r.id(), r.stage(), "agreement " + a.id()
                     + " broken: an installment stayed unpaid past its grace; the discount is revoked", at);
-            cases.agreementBroken(r.externalId());
+            Receivable open = receivables.get(r.id());
+            String resumeStage = offer.followUp().resumeStage();
+            cases.resumeAfterAgreement(open, agreedOn, resumeStage, resumeDay(open, resumeStage, today), today, at);
         }
         log.info("Agreement {} broken", a.id());
     }
@@ -278,7 +272,7 @@ public class AgreementService {
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
             receivables.updateLedger(r.id(), new Ledger(r.dueDate(), zero, zero, zero, true, today), ReceivableStatus.PAID, at);
             events.agreement(r.id(), r.stage(), "agreement " + a.id() + " kept: every installment paid", at);
-            cases.balanceSettled(r.externalId());
+            cases.settle(r.externalId());
         }
         log.info("Agreement {} kept", a.id());
     }
@@ -302,43 +296,12 @@ public class AgreementService {
         log.warn("Agreement {} cancelled: deleted in the engine by {} ({})", a.id(), by, reason == null ? "no reason given" : reason);
     }
 
-    /**
-     * Where the schedule picks up. When the terms name a resume stage the case has not reached, it
-     * resumes there today, and the steps before it are not repeated; otherwise it picks up where it
-     * left off, the days spent in the agreement not counted against the debtor.
-     */
-    private void resumePosition(Receivable r, int daysInAgreement, String resumeStage, LocalDate today, OffsetDateTime at) {
-        int paused = r.pausedDays() + Math.max(0, daysInAgreement);
-        String stage = r.stage();
-        Integer lastDay = r.lastStepDay();
-        if (resumeStage != null && stages.knows(resumeStage)) {
-            Customer c = receivables.customer(r.customerId());
-            var day = policy.evaluate(snapshots.of(r, c, today)).dayOf(resumeStage);
-            boolean ahead = day.isPresent() && (lastDay == null || day.get() > lastDay
-                    || (day.get().equals(lastDay) && stages.order(resumeStage) > stages.order(stage)));
-            if (ahead) {
-                int overdue = (int) ChronoUnit.DAYS.between(r.dueDate(), today);
-                paused = Math.max(r.pausedDays(), overdue - day.get());
-                // a position just before the resume stage, so the planner takes it as the next step; the
-                // stage stays the one the case really reached when that is earlier
-                stage = stages.order(stage) < stages.order(resumeStage) ? stage : stageBefore(resumeStage);
-                lastDay = day.get();
-            }
+    /** The day the policy, asked now, plans the resume stage on, if it names one and plans it. */
+    private Integer resumeDay(Receivable r, String resumeStage, LocalDate today) {
+        if (resumeStage == null) {
+            return null;
         }
-        receivables.setPausedDays(r.id(), paused, at);
-        receivables.updateSchedule(r.id(), stage, lastDay, r.segment(), null, null, r.reachedDays(), at);
-    }
-
-    /** The stage just before {@code key} in the schedule, or {@code REGISTERED} when it is the first. */
-    private String stageBefore(String key) {
-        String before = StageKeys.REGISTERED;
-        for (StageCatalog.StageInfo s : stages.stages()) {
-            if (s.key().equals(key)) {
-                return before;
-            }
-            before = s.key();
-        }
-        return before;
+        return policy.evaluate(snapshots.of(r, receivables.customer(r.customerId()), today)).dayOf(resumeStage).orElse(null);
     }
 
     private void applyToReceivables(AgreementRepository.Agreement a, NewPayment request, OffsetDateTime now) {

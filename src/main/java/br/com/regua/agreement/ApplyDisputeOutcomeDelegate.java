@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CollectionProcess;
 
 /** "Apply dispute outcome": cancels or corrects the receivable, or lets collection go on. */
 @Component

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,9 +24,9 @@ import br.com.regua.logging.LogText;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
-import br.com.regua.schedule.CaseEvents;
-import br.com.regua.schedule.CollectionCases;
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CaseEvents;
+import br.com.regua.cases.CollectionCases;
+import br.com.regua.cases.CollectionProcess;
 
 /**
  * Disputes (contestações): opening one stops the schedule of the receivable's case, so nothing is
@@ -73,10 +72,9 @@ public class DisputeService {
         jdbc.sql("insert into dispute (id, receivable_id, reason, status, opened_at) values (?, ?, ?, 'OPEN', ?)")
                 .params(id, r.id(), reason.strip(), now).update();
         receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, now);
-        // paused: no next step until the dispute is resolved
-        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
-        if (!cases.disputeOpened(r.externalId(), id, reason.strip())) {
+        // paused: no next step until the dispute is resolved
+        if (!cases.pauseForDispute(r, id, reason.strip(), now)) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
         }
         log.info("Dispute {} opened on {}", id, LogText.of(r.externalId()));
@@ -132,9 +130,7 @@ public class DisputeService {
             events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " upheld: the receivable is cancelled", at);
             return false;
         }
-        LocalDate opened = d.openedAt().atZoneSameInstant(now.getZone()).toLocalDate();
-        int paused = r.pausedDays() + (int) Math.max(0, ChronoUnit.DAYS.between(opened, now.toLocalDate()));
-        receivables.setPausedDays(r.id(), paused, at);
+        cases.resumeAfterDispute(r, d.openedAt().atZoneSameInstant(now.getZone()).toLocalDate(), now.toLocalDate(), at);
         if (d.correctedAmount() != null) {
             // what was paid of the principal stays paid; charges carried on the wrong amount go
             BigDecimal paid = r.principal().subtract(r.ledger().principalOutstanding());
@@ -143,7 +139,7 @@ public class DisputeService {
         receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
         events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " " + outcome.name().toLowerCase()
                 + (d.correctedAmount() != null ? ": amount corrected to " + d.correctedAmount() : "")
-                + "; collection resumes, " + paused + " paused day(s) not counted", at);
+                + "; collection resumes, " + receivables.get(r.id()).pausedDays() + " paused day(s) not counted", at);
         return true;
     }
 

@@ -17,7 +17,7 @@ import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;
-import br.com.regua.schedule.CaseEvents;
+import br.com.regua.cases.CaseEvents;
 import br.com.regua.schedule.CaseSnapshots;
 
 /** Assembles the API view of a receivable from the feature services. */

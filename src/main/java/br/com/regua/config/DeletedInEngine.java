@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 import br.com.regua.agreement.AgreementProcess;
 import br.com.regua.agreement.AgreementService;
-import br.com.regua.schedule.CollectionCases;
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CollectionCases;
+import br.com.regua.cases.CollectionProcess;
 
 /**
  * Notices a collection case or an agreement whose process instance ends without reaching an end

@@ -27,7 +27,7 @@ import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
 import br.com.regua.schedule.CaseSnapshots;
-import br.com.regua.schedule.CollectionCases;
+import br.com.regua.cases.CollectionCases;
 
 /**
  * Applies payments to receivables. A partial payment lowers the balance and collection goes on
@@ -98,7 +98,7 @@ public class PaymentService {
         receivables.updateLedger(r.id(), applied.after(), status, now);
         if (settled) {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
-            cases.balanceSettled(r.externalId());
+            cases.settle(r.externalId());
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
                 settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());

@@ -8,12 +8,12 @@ import java.util.Map;
  * The stages a case reached, with the day it first did, as one column: {@code FORMAL_NOTICE:30,BUREAU_PRIOR_NOTICE:35}.
  * Read with the receivable, so that a walk over the portfolio needs no query per case.
  */
-final class ReachedDays {
+public final class ReachedDays {
 
     private ReachedDays() {
     }
 
-    static String format(Map<String, Integer> days) {
+    public static String format(Map<String, Integer> days) {
         if (days == null || days.isEmpty()) {
             return null;
         }

@@ -79,11 +79,6 @@ public class ReceivableRepository {
                 .params(customerId, status.name()).query(ReceivableRepository::receivable).list();
     }
 
-    /** Days the case was paused (a dispute, an agreement) push its schedule back. */
-    public void setPausedDays(long id, int pausedDays, OffsetDateTime now) {
-        jdbc.sql("update receivable set paused_days = ?, updated_at = ? where id = ?").params(pausedDays, now, id).update();
-    }
-
     /** A principal corrected after an upheld dispute: charges carried on the wrong amount are dropped. */
     public void correctPrincipal(long id, BigDecimal principal, BigDecimal outstanding, OffsetDateTime now) {
         jdbc.sql("update receivable set principal = ?, principal_outstanding = ?, fine_carried = 0, interest_carried = 0, "
@@ -141,17 +136,6 @@ public class ReceivableRepository {
         return externalIds.isEmpty() ? List.of()
                 : jdbc.sql("select * from customer where external_id in (:ids)").param("ids", externalIds)
                         .query(ReceivableRepository::customer).list();
-    }
-
-    /** Stores where the case stands after a decision. */
-    public void updateSchedule(long id, String stage, Integer lastStepDay, Segment segment, String nextStage,
-                               OffsetDateTime nextStepAt, Map<String, Integer> reachedDays, OffsetDateTime now) {
-        jdbc.sql("""
-                update receivable set stage = ?, last_step_day = ?, segment = ?, next_stage = ?, next_step_at = ?,
-                       reached_days = ?, updated_at = ? where id = ?""")
-                .params(stage, lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
-                        ReachedDays.format(reachedDays), now, id)
-                .update();
     }
 
     public void updateLedger(long id, Ledger l, ReceivableStatus status, OffsetDateTime now) {

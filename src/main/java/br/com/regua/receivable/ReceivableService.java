@@ -24,7 +24,6 @@ import br.com.regua.errors.NotFoundException;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
-import br.com.regua.schedule.CollectionCases;
 import br.com.regua.transactions.Races;
 
 /**
@@ -41,11 +40,11 @@ public class ReceivableService {
 
     private final ReceivableRepository repository;
     private final InputValidator validator;
-    private final CollectionCases cases;
+    private final CaseStarter cases;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ReceivableService(ReceivableRepository repository, InputValidator validator, CollectionCases cases,
+    public ReceivableService(ReceivableRepository repository, InputValidator validator, CaseStarter cases,
                              PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.validator = validator;

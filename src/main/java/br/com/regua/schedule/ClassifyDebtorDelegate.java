@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.cases.CollectionStages;
+
 /** "Classify debtor": segment, grace and the first step, all from the rules. */
 @Component
 public class ClassifyDebtorDelegate implements JavaDelegate {

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.cases.CollectionStages;
+
 /**
  * Every stage task: carries out the stage its element declares ({@link StageDeclaration}) and plans the next.
  */

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import br.com.regua.cases.CollectionProcess;
+import br.com.regua.cases.CollectionStages;
 import br.com.regua.config.ReguaProperties;
 import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;

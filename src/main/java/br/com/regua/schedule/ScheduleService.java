@@ -12,6 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import br.com.regua.cases.CollectionProcess;
+import br.com.regua.cases.CaseEvents;
+import br.com.regua.cases.CollectionCases;
+import br.com.regua.cases.CollectionStages;
 import br.com.regua.contact.ContactService;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.DecisionRecorder;
@@ -43,11 +47,12 @@ public class ScheduleService {
     private final CaseEvents events;
     private final ContactService contacts;
     private final CollectionStages stages;
+    private final CollectionCases cases;
     private final Clock clock;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
                            DecisionRecorder decisions, CaseEvents events, ContactService contacts, CollectionStages stages,
-                           Clock clock) {
+                           CollectionCases cases, Clock clock) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -55,6 +60,7 @@ public class ScheduleService {
         this.events = events;
         this.contacts = contacts;
         this.stages = stages;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -137,7 +143,7 @@ public class ScheduleService {
 
     private void saveSchedule(Moment m, String stage, Integer lastStepDay, Optional<ScheduledStep> next,
                               Map<String, Integer> reachedDays) {
-        receivables.updateSchedule(m.receivable().id(), stage, lastStepDay, m.decision().segment(),
+        cases.advance(m.receivable(), stage, lastStepDay, m.decision().segment(),
                 StageKeys.PAID.equals(stage) ? null : stageName(next), at(next), reachedDays, m.at());
     }
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import br.com.regua.cases.CollectionProcess;
+import br.com.regua.cases.CollectionStages;
+
 /** The one typed accessor to the collection process variables. */
 final class StepVariables {
 

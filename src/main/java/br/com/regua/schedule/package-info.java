@@ -1,6 +1,6 @@
 /**
- * The collection schedule: starts one {@code collection} process instance per receivable, and,
- * when the BPMN reaches a stage, evaluates the policy on the facts of the moment, carries the stage
- * out and plans the exact date of the next step.
+ * The collection schedule: what the BPMN calls at each stage. It evaluates the policy on the facts
+ * of the moment, carries the stage out, plans the exact date of the next step and asks the case
+ * ({@link br.com.regua.cases.CollectionCases}) to advance; the what-if of a policy over the portfolio.
  */
 package br.com.regua.schedule;

@@ -23,7 +23,7 @@ import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.receivable.ReceivableStatus;
 import br.com.regua.schedule.CaseSnapshots;
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CollectionProcess;
 import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.support.Receivables;
 

@@ -21,7 +21,7 @@ import br.com.regua.errors.ConflictException;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.receivable.ReceivableStatus;
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CollectionProcess;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;
 

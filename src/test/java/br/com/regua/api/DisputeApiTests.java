@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import br.com.regua.schedule.CollectionProcess;
+import br.com.regua.cases.CollectionProcess;
 import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.security.Role;
 

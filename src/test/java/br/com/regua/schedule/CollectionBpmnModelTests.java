@@ -17,6 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import br.com.regua.cases.CollectionProcess;
+import br.com.regua.cases.CollectionStages;
 import br.com.regua.policy.StageCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import br.com.regua.cases.CollectionProcess;
 import br.com.regua.contact.ContactService;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentMethod;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import br.com.regua.cases.CaseEvents;
 import br.com.regua.policy.Stage;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.ReguaSpringTests;

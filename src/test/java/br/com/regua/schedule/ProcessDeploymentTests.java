@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import br.com.regua.cases.CollectionProcess;
 import br.com.regua.config.ProcessDirectoryDeployer;
 import br.com.regua.config.ReguaProperties;
 import br.com.regua.receivable.ReceivableService;

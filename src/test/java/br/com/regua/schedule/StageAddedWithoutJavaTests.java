@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import br.com.regua.cases.CaseEvents;
+import br.com.regua.cases.CollectionStages;
 import br.com.regua.contact.ContactService;
 import br.com.regua.policy.PolicyCompilationException;
 import br.com.regua.policy.PolicyWorkbench;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import br.com.regua.policy.StageCatalog;
-import br.com.regua.schedule.CollectionStages;
+import br.com.regua.cases.CollectionStages;
 
 /** The stages {@code processes/collection.bpmn} declares, for tests that need them without an engine. */
 public final class ProcessStages {

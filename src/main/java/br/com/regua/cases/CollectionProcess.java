@@ -1,4 +1,4 @@
-package br.com.regua.schedule;
+package br.com.regua.cases;
 
 /** Names shared with {@code processes/collection.bpmn}. */
 public final class CollectionProcess {

@@ -1,4 +1,4 @@
-package br.com.regua.schedule;
+package br.com.regua.cases;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -91,7 +91,7 @@ public class CollectionStages implements StageCatalog {
         return read(Bpmn.readModelFromStream(bpmn));
     }
 
-    static List<StageInfo> read(BpmnModelInstance model) {
+    public static List<StageInfo> read(BpmnModelInstance model) {
         List<StageInfo> stages = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {

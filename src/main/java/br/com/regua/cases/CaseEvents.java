@@ -1,4 +1,4 @@
-package br.com.regua.schedule;
+package br.com.regua.cases;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

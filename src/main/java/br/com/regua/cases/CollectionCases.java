@@ -1,7 +1,9 @@
-package br.com.regua.schedule;
+package br.com.regua.cases;
 
-import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.policy.Segment;
+import br.com.regua.policy.StageKeys;
+import br.com.regua.receivable.CaseStarter;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
 
 /**
- * Starts and signals collection cases; the business key is the receivable's external id. Keeps the
- * receivable consistent when a case is deleted in the engine instead of ending in its BPMN.
+ * The one owner of a collection case: its link to the process (business key = the receivable's
+ * external id) and its position in the schedule. Everything else asks it, through a few verbs:
+ * start, advance (a step was taken), pause (an agreement, a dispute), resume, settle, cancel.
  */
 @Component
-public class CollectionCases {
+public class CollectionCases implements CaseStarter {
 
     private static final Logger log = LoggerFactory.getLogger(CollectionCases.class);
 
@@ -33,14 +39,18 @@ public class CollectionCases {
     private final RuntimeService runtime;
     private final ProcessEngineConfigurationImpl engine;
     private final ReceivableRepository receivables;
+    private final CasePositions positions;
+    private final CollectionStages stages;
     private final CaseEvents events;
     private final Clock clock;
 
     public CollectionCases(RuntimeService runtime, ProcessEngineConfigurationImpl engine, ReceivableRepository receivables,
-                           CaseEvents events, Clock clock) {
+                           CasePositions positions, CollectionStages stages, CaseEvents events, Clock clock) {
         this.runtime = runtime;
         this.engine = engine;
         this.receivables = receivables;
+        this.positions = positions;
+        this.stages = stages;
         this.events = events;
         this.clock = clock;
     }
@@ -50,44 +60,105 @@ public class CollectionCases {
      * in one batched flush when it ends, instead of one flush and one commit per case; an exception
      * rolls all of it back.
      */
+    @Override
     public <T> T inOneCommand(Supplier<T> work) {
         return engine.getCommandExecutorTxRequired().execute(commandContext -> work.get());
     }
 
     /** Starts the case; classification runs in the caller's transaction. Returns the instance id. */
+    @Override
     public String start(String externalId, long receivableId) {
         return runtime.startProcessInstanceByKey(CollectionProcess.KEY, externalId,
                 Map.of(CollectionProcess.VAR_RECEIVABLE_ID, receivableId)).getId();
     }
 
+    /**
+     * Where the case stands after a decision of the schedule: the stage and day of its last step,
+     * the next step ({@code nextStage} null: none), the stages reached so far.
+     */
+    public void advance(Receivable r, String stage, Integer lastStepDay, Segment segment, String nextStage, OffsetDateTime nextStepAt,
+                        Map<String, Integer> reachedDays, OffsetDateTime at) {
+        positions.update(r.id(), stage, lastStepDay, segment, nextStage, nextStepAt, reachedDays, at);
+    }
+
     /** Ends the case wherever it is, with a thank-you; a case that already ended is left alone. */
-    public void balanceSettled(String externalId) {
+    public void settle(String externalId) {
         runtime.createMessageCorrelation(CollectionProcess.MESSAGE_BALANCE_SETTLED)
                 .processInstanceBusinessKey(externalId)
                 .correlateAllWithResult();
     }
 
     /** The schedule stops while an agreement runs. False when the case was not in its schedule. */
-    public boolean agreementAccepted(String externalId) {
+    public boolean pauseForAgreement(Receivable r, OffsetDateTime at) {
+        positions.clearNextStep(r.id(), at);
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_ACCEPTED)
-                .processInstanceBusinessKey(externalId)
+                .processInstanceBusinessKey(r.externalId())
                 .correlateAllWithResult().isEmpty();
-    }
-
-    /** The agreement was broken: the schedule restarts from the facts of now. */
-    public void agreementBroken(String externalId) {
-        runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_BROKEN)
-                .processInstanceBusinessKey(externalId)
-                .correlateAllWithResult();
     }
 
     /** The schedule stops and a person reviews the dispute. False when the case was not in its schedule. */
-    public boolean disputeOpened(String externalId, String disputeId, String reason) {
+    public boolean pauseForDispute(Receivable r, String disputeId, String reason, OffsetDateTime at) {
+        positions.clearNextStep(r.id(), at);
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_DISPUTE_OPENED)
-                .processInstanceBusinessKey(externalId)
+                .processInstanceBusinessKey(r.externalId())
                 .setVariable(CollectionProcess.VAR_DISPUTE_ID, disputeId)
                 .setVariable(CollectionProcess.VAR_DISPUTE_REASON, reason)
                 .correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * A dispute was rejected (or upheld with a corrected amount): the days under review do not count
+     * against the debtor; the process goes back to its schedule by itself.
+     */
+    public void resumeAfterDispute(Receivable r, LocalDate openedOn, LocalDate today, OffsetDateTime at) {
+        positions.setPausedDays(r.id(), pausedDays(r, openedOn, today), at);
+    }
+
+    /**
+     * An agreement was broken: the schedule restarts from the facts of now. When the terms name a
+     * resume stage the case has not reached and the policy plans it ({@code resumeDay}), it resumes
+     * there today and the steps before it are not repeated; otherwise it picks up where it left off,
+     * the days spent in the agreement not counted against the debtor.
+     */
+    public void resumeAfterAgreement(Receivable r, LocalDate agreedOn, String resumeStage, Integer resumeDay, LocalDate today,
+                                     OffsetDateTime at) {
+        int paused = pausedDays(r, agreedOn, today);
+        String stage = r.stage();
+        Integer lastDay = r.lastStepDay();
+        if (resumeStage != null && resumeDay != null && stages.knows(resumeStage)) {
+            boolean ahead = lastDay == null || resumeDay > lastDay
+                    || (resumeDay.equals(lastDay) && stages.order(resumeStage) > stages.order(stage));
+            if (ahead) {
+                int overdue = (int) ChronoUnit.DAYS.between(r.dueDate(), today);
+                paused = Math.max(r.pausedDays(), overdue - resumeDay);
+                // a position just before the resume stage, so the planner takes it as the next step; the
+                // stage stays the one the case really reached when that is earlier
+                stage = stages.order(stage) < stages.order(resumeStage) ? stage : stageBefore(resumeStage);
+                lastDay = resumeDay;
+            }
+        }
+        positions.setPausedDays(r.id(), paused, at);
+        positions.update(r.id(), stage, lastDay, r.segment(), null, null, r.reachedDays(), at);
+        runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_BROKEN)
+                .processInstanceBusinessKey(r.externalId())
+                .correlateAllWithResult();
+    }
+
+    /** The days a pause from {@code from} to {@code to} adds to those the case already spent paused. */
+    private static int pausedDays(Receivable r, LocalDate from, LocalDate to) {
+        return r.pausedDays() + (int) Math.max(0, ChronoUnit.DAYS.between(from, to));
+    }
+
+    /** The stage just before {@code key} in the schedule, or {@code REGISTERED} when it is the first. */
+    private String stageBefore(String key) {
+        String before = StageKeys.REGISTERED;
+        for (var s : stages.stages()) {
+            if (s.key().equals(key)) {
+                return before;
+            }
+            before = s.key();
+        }
+        return before;
     }
 
     /**
@@ -128,7 +199,7 @@ public class CollectionCases {
     private void cancel(Receivable r, String detail, String by, String reason) {
         OffsetDateTime at = OffsetDateTime.now(clock);
         receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
-        receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.reachedDays(), at);
+        positions.clearNextStep(r.id(), at);
         events.deletedInEngine(r.id(), r.stage(), detail, by, reason, at);
         log.warn("Receivable {} cancelled: {} ({})", r.externalId(), detail, reason == null ? "no reason given" : "reason: " + reason);
     }

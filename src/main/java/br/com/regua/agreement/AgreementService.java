@@ -28,7 +28,7 @@ import br.com.regua.errors.NotFoundException;
 import br.com.regua.errors.UnprocessableException;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
-import br.com.regua.payment.PixProperties;
+import br.com.regua.pix.PixProperties;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.receivable.BusinessDates;

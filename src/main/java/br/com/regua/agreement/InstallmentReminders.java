@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.contact.ContactService;
 import br.com.regua.contact.MessageValues;
 import br.com.regua.contact.Templates;

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.schedule.SimulationClock;
 
 /** The one clock every date decision reads; in the simulation profile a person moves it. */

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.policy.InitialPolicy;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PolicyProperties;

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.settings.ReguaProperties;
+
 /**
  * Deploys the BPMN files of the processes directory when the engine is built. Resources are named
  * by bare file name and duplicates are filtered, so an unchanged file is not redeployed and a

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.logging.LogText;
-import br.com.regua.payment.PixProperties;
+import br.com.regua.pix.PixProperties;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.policy.Segment;

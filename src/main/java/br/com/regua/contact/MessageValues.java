@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.contact.ContactProperties;
 import br.com.regua.contact.DebtorReach;
 import br.com.regua.policy.PolicyDecision;

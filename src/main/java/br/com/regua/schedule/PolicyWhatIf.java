@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 import br.com.regua.cases.CollectionProcess;
 import br.com.regua.cases.CollectionStages;
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.Channel;

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import br.com.regua.payment.PixPayload;
+import br.com.regua.settings.ReguaProperties;
+import br.com.regua.pix.PixPayload;
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.receivable.NewCustomer;
@@ -96,7 +97,7 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    br.com.regua.config.ReguaProperties settings;
+    br.com.regua.settings.ReguaProperties settings;
     TestRestTemplate http;
 
     @BeforeEach

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import br.com.regua.payment.PixProperties;
+import br.com.regua.pix.PixProperties;
 
 /** The settings as an operator writes them in application.yml or the environment. */
 class ContactPropertiesTests {

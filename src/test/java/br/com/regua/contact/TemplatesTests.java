@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import br.com.regua.config.ReguaProperties;
-import br.com.regua.payment.PixPayload;
+import br.com.regua.settings.ReguaProperties;
+import br.com.regua.pix.PixPayload;
 import br.com.regua.policy.Segment;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.OfferTerms;

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import br.com.regua.cases.CollectionProcess;
 import br.com.regua.config.ProcessDirectoryDeployer;
-import br.com.regua.config.ReguaProperties;
+import br.com.regua.settings.ReguaProperties;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;

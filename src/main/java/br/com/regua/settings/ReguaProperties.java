@@ -1,4 +1,4 @@
-package br.com.regua.config;
+package br.com.regua.settings;
 
 import java.nio.file.Path;
 import java.time.ZoneId;

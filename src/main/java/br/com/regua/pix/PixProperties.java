@@ -1,4 +1,4 @@
-package br.com.regua.payment;
+package br.com.regua.pix;
 
 import java.math.BigDecimal;
 import java.util.Optional;

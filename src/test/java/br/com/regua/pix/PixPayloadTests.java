@@ -1,4 +1,4 @@
-package br.com.regua.payment;
+package br.com.regua.pix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

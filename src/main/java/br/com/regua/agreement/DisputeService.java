@@ -113,15 +113,24 @@ public class DisputeService {
         }
         jdbc.sql("update dispute set corrected_amount = ?, resolution_note = ? where id = ?")
                 .params(correctedAmount, note, disputeId).update();
+        // applied here, so that the answer says what changed; the process, from the review on, goes
+        // on in a job of its own and finds the outcome applied
+        apply(disputeId, outcome);
         tasks.complete(review.getId(), Map.of(CollectionProcess.VAR_DISPUTE_OUTCOME, outcome.name()));
         return get(disputeId);
     }
 
-    /** Applies the outcome (from the API or from the Tasklist form); true when collection goes on. */
+    /**
+     * Applies the outcome (from the API or from the Tasklist form); true when collection goes on.
+     * An outcome already applied (the API applies it before the process goes on) is not applied twice.
+     */
     @Transactional
     public boolean apply(String disputeId, DisputeOutcome outcome) {
         Row d = row(disputeId).orElseThrow();
         Receivable r = receivables.lock(d.receivableId());
+        if (!"OPEN".equals(d.status())) {
+            return !(DisputeOutcome.UPHELD.name().equals(d.status()) && d.correctedAmount() == null);
+        }
         ZonedDateTime now = ZonedDateTime.now(clock);
         OffsetDateTime at = now.toOffsetDateTime();
         jdbc.sql("update dispute set status = ?, resolved_at = ? where id = ?").params(outcome.name(), at, disputeId).update();

@@ -165,10 +165,12 @@ class AgreementProcessTests extends ReguaSpringTests {
         Customer c = receivables.customer(r.customerId());
         assertThat(c.history().getAgreementsBroken()).isEqualTo(1);
         assertThat(c.history().getLastAgreementBrokenOn()).isEqualTo(LocalDate.of(2026, 5, 11));
-        // the schedule restarts from the classification and resumes with the formal notice that Monday
+        // the schedule restarts from the classification, in a job of its own after the break, and resumes
+        // with the formal notice that Monday
         ProcessInstance collection = caseOf("agp-broken");
+        runContinuation(collection.getId());
         assertThat(collection).isWaitingAt("Timer_UntilFormalNotice").hasPassed(CollectionProcess.AWAIT_AGREEMENT_OUTCOME);
-        assertThat(r.nextStepAt()).isEqualTo(OffsetDateTime.parse("2026-05-11T08:00:00-03:00"));
+        assertThat(receivables.get("agp-broken").nextStepAt()).isEqualTo(OffsetDateTime.parse("2026-05-11T08:00:00-03:00"));
         // the discount is revoked: the full amount with its charges is owed again
         assertThat(totalDueNow("agp-broken")).isGreaterThan(new BigDecimal("1500.00"));
         // and the customer is now risky: no new agreement for 180 days
@@ -184,6 +186,7 @@ class AgreementProcessTests extends ReguaSpringTests {
         fireNextTimer(pi.getId()); // 11 June: grace over
         assertThat(pi).isEnded().hasPassed(AgreementProcess.END_BROKEN);
         ProcessInstance collection = caseOf("agp-resumed");
+        runContinuation(collection.getId()); // the schedule restarts
         fireNextTimer(collection.getId()); // the formal notice goes out
         assertThat(collection).hasPassed("Task_SendFormalNotice").hasNotPassed("Task_SendRenegotiationOffer", "Task_QueueCollectorCall");
         assertThat(receivables.get("agp-resumed").stage()).isEqualTo("FORMAL_NOTICE");

@@ -91,7 +91,11 @@ class DisputeProcessTests extends ReguaSpringTests {
         clock.moveTo(clock.instant().plus(Duration.ofDays(7)));
         DisputeView resolved = disputes.resolve(d.id(), DisputeOutcome.REJECTED, null, "Cobrança correta, conforme contrato");
 
+        // the outcome is applied at once; the process goes on from the review in a job of its own
         assertThat(resolved.status()).isEqualTo("REJECTED");
+        assertThat(receivables.get("dsp-rejected").status()).isEqualTo(ReceivableStatus.OPEN);
+        assertThat(pi).isWaitingAt(CollectionProcess.TASK_APPLY_DISPUTE_OUTCOME);
+        runContinuation(pi.getId());
         assertThat(pi).hasPassed(CollectionProcess.TASK_APPLY_DISPUTE_OUTCOME).isWaitingAt("Timer_UntilRenegotiationOffer");
         Receivable r = receivables.get("dsp-rejected");
         assertThat(r.status()).isEqualTo(ReceivableStatus.OPEN);
@@ -105,6 +109,7 @@ class DisputeProcessTests extends ReguaSpringTests {
         DisputeView d = disputes.open("dsp-upheld", "Serviço nunca prestado");
 
         disputes.resolve(d.id(), DisputeOutcome.UPHELD, null, null);
+        runContinuation(pi.getId());
 
         assertThat(pi).isEnded().hasPassed(CollectionProcess.END_DEBT_CANCELLED).hasNotPassed("Task_SendRenegotiationOffer");
         assertThat(receivables.get("dsp-upheld").status()).isEqualTo(ReceivableStatus.CANCELLED);
@@ -116,6 +121,7 @@ class DisputeProcessTests extends ReguaSpringTests {
         DisputeView d = disputes.open("dsp-corrected", "A mensalidade é R$ 1.200,00");
 
         disputes.resolve(d.id(), DisputeOutcome.UPHELD, new BigDecimal("1200.00"), "Desconto de irmão não aplicado");
+        runContinuation(pi.getId());
 
         assertThat(pi).isWaitingAt("Timer_UntilRenegotiationOffer");
         Receivable r = receivables.get("dsp-corrected");
@@ -130,6 +136,9 @@ class DisputeProcessTests extends ReguaSpringTests {
         DisputeView d = disputes.open("dsp-tasklist", "Não reconheço");
 
         tasks.complete(review(pi).getId(), Map.of(CollectionProcess.VAR_DISPUTE_OUTCOME, "REJECTED"));
+        // the reviewer's completion commits on its own: the outcome is applied in the job that follows
+        assertThat(disputes.get(d.id()).status()).isEqualTo("OPEN");
+        runContinuation(pi.getId());
 
         assertThat(pi).isWaitingAt("Timer_UntilRenegotiationOffer");
         assertThat(disputes.get(d.id()).status()).isEqualTo("REJECTED");

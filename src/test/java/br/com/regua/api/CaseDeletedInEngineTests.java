@@ -196,6 +196,7 @@ class CaseDeletedInEngineTests extends ReguaSpringTests {
         ResponseEntity<JsonNode> upheld = post("/api/disputes/" + disputeId + "/resolution", "{\"outcome\": \"UPHELD\"}");
 
         assertThat(upheld.getStatusCode()).isEqualTo(HttpStatus.OK);
+        runContinuation(caseId);
 
         assertThat(caseOf("del-upheld")).isNull();
         assertThat(endState(caseId)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);

@@ -77,19 +77,33 @@ public abstract class ReguaSpringTests {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(externalId).singleResult();
     }
 
-    /** Fires this case's next timer, moving the clock to its due date. False when none is waiting. */
+    /**
+     * Fires this case's next timer, moving the clock to its due date, or runs its asynchronous
+     * continuation when one waits. False when no job is waiting.
+     */
     protected boolean fireNextTimer(String processInstanceId) {
         List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).orderByJobDuedate().asc().list();
         if (jobs.isEmpty()) {
             return false;
         }
-        Job job = jobs.get(0);
-        Instant due = job.getDuedate().toInstant();
-        if (due.isAfter(clock.instant())) {
-            clock.moveTo(due);
+        // an asynchronous continuation runs first, as the job executor would run it at once
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().list().stream().findFirst()
+                .orElse(jobs.get(0));
+        if (job.getDuedate() != null && job.getDuedate().toInstant().isAfter(clock.instant())) {
+            clock.moveTo(job.getDuedate().toInstant());
         }
         management.executeJob(job.getId());
         return true;
+    }
+
+    /**
+     * Runs the case's asynchronous continuation, as the job executor would at once: the step after a
+     * person's action or a message, in a job of its own. Fails when none waits.
+     */
+    protected void runContinuation(String processInstanceId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().list().stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no asynchronous continuation waits in case " + processInstanceId));
+        management.executeJob(job.getId());
     }
 
     /** Fires timers until the case has passed {@code activityId}; fails after {@code max} timers. */

@@ -2,9 +2,13 @@ package br.com.regua.config;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import br.com.regua.policy.InitialPolicy;
 import br.com.regua.policy.PolicyEngine;
@@ -24,8 +28,17 @@ import br.com.regua.policy.RulesDirectoryWatcher;
 public class PolicyConfig {
 
     @Bean
-    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, Clock clock) {
-        return new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), clock));
+    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, Clock clock, ObjectProvider<MeterRegistry> registries) {
+        PolicyEngine engine = new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), clock));
+        MeterRegistry registry = registries.getIfAvailable();
+        if (registry != null) {
+            engine.measuredBy(registry);
+            // the version this node decides with: two nodes showing different numbers for longer than the
+            // reload interval means one does not see the activation log
+            Gauge.builder("regua.policy.active.version", engine, e -> e.active().number())
+                    .description("number of the policy version this node decides with").register(registry);
+        }
+        return engine;
     }
 
     @Bean

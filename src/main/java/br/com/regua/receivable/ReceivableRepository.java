@@ -207,4 +207,14 @@ public class ReceivableRepository {
                 rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
                 rs.getInt("paused_days"), (Integer) rs.getObject("bureau_notice_day"), rs.getString("boleto_line"));
     }
+
+    /** How many receivables are at each stage in each status: one grouped count, for the monitoring gauges. */
+    public List<StageCount> countByStageAndStatus() {
+        return jdbc.sql("select stage, status, count(*) as n from receivable group by stage, status")
+                .query((rs, n) -> new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"))).list();
+    }
+
+    /** A number of receivables at one stage in one status. */
+    public record StageCount(String stage, String status, long count) {
+    }
 }

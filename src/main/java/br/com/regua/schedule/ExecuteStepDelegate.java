@@ -11,14 +11,16 @@ import br.com.regua.policy.Stage;
 public class ExecuteStepDelegate implements JavaDelegate {
 
     private final ScheduleService schedule;
+    private final StepMetrics metrics;
 
-    public ExecuteStepDelegate(ScheduleService schedule) {
+    ExecuteStepDelegate(ScheduleService schedule, StepMetrics metrics) {
         this.schedule = schedule;
+        this.metrics = metrics;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Stage stage = Stage.valueOf((String) execution.getVariableLocal(CollectionProcess.VAR_STAGE));
-        StepVariables.write(execution, schedule.executeStep(StepVariables.receivableId(execution), stage));
+        StepVariables.write(execution, metrics.timed(stage.name(), () -> schedule.executeStep(StepVariables.receivableId(execution), stage)));
     }
 }

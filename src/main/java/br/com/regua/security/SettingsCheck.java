@@ -20,6 +20,9 @@ class SettingsCheck implements EnvironmentPostProcessor {
         boolean embedded = IdentityBootstrap.isEmbedded(environment);
         IdentityBootstrap.checkSettings(new SecurityProperties.Admin(user, password),
                 environment.getProperty("regua.agreements.offer-secret"), embedded);
+        IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring(
+                environment.getProperty("regua.security.monitoring.user", "prometheus"),
+                environment.getProperty("regua.security.monitoring.password")));
         if (!embedded) {
             checkCreditor(environment);
         }

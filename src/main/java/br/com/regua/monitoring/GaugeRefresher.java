@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the delivery worker, and a scrape never waits for a count.
  */
 @Component
-class GaugeRefresher implements SmartLifecycle {
+public class GaugeRefresher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GaugeRefresher.class);
 

@@ -66,6 +66,20 @@ class StartupRefusalTests {
     }
 
     @Test
+    void prometheussUserIsOptionalButNeverHasAShortPassword() {
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", null)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "elevenchars")))
+                .hasMessageContaining("REGUA_MONITORING_PASSWORD").hasMessageContaining("12 characters");
+        assertThatThrownBy(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prom etheus", "twelve-chars")))
+                .hasMessageContaining("REGUA_MONITORING_USER");
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "twelve-chars")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void theServerOnAnotherDatabaseWithAnEmptyPasswordStopsWithOneLineNamingTheSetting(CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ReguaApplication.class);
         String[] arguments = {

@@ -26,6 +26,20 @@ class SettingsCheck implements EnvironmentPostProcessor {
         if (!embedded) {
             checkCreditor(environment);
         }
+        checkMailSender(environment);
+    }
+
+    /**
+     * With a mail server, every e-mail needs a From. Without one the server would die later, after
+     * the database and the engine, with a stack trace; here it is one line.
+     */
+    static void checkMailSender(Environment environment) {
+        String host = environment.getProperty("spring.mail.host");
+        String from = environment.getProperty("regua.contact.email.from");
+        if (host != null && !host.isBlank() && (from == null || from.isBlank())) {
+            throw new UnsafeSettingException("regua.contact.email.from (REGUA_CONTACT_EMAIL_FROM)",
+                    "is missing: spring.mail.host is set, and every e-mail needs a From (e.g. Escola Aurora <cobranca@aurora.com.br>)");
+        }
     }
 
     /**

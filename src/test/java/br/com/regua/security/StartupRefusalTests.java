@@ -66,6 +66,17 @@ class StartupRefusalTests {
     }
 
     @Test
+    void aMailServerWithoutTheFromOfItsEmailsIsRefusedBeforeAnythingStarts() {
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+        assertThatCode(() -> SettingsCheck.checkMailSender(environment)).doesNotThrowAnyException();
+        environment.setProperty("spring.mail.host", "mailpit");
+        assertThatThrownBy(() -> SettingsCheck.checkMailSender(environment)).isInstanceOf(UnsafeSettingException.class)
+                .hasMessageContaining("REGUA_CONTACT_EMAIL_FROM");
+        environment.setProperty("regua.contact.email.from", "Escola Aurora <cobranca@aurora.example>");
+        assertThatCode(() -> SettingsCheck.checkMailSender(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
     void prometheussUserIsOptionalButNeverHasAShortPassword() {
         assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", null)))
                 .doesNotThrowAnyException();

@@ -75,6 +75,8 @@ class PrometheusMetricsTests extends ReguaSpringTests {
         assertThat(after.samples("regua_contacts_deliveries_total", Map.of("channel", "SMS", "outcome", "sent"))).hasSize(1);
 
         assertThat(after.sum("regua_jobs_due")).as("the other cases' first timers").isGreaterThanOrEqualTo(2);
+        assertThat(after.sum("regua_jobs_oldest_due_age_seconds")).as("due since they were made, two hours ago or more")
+                .isGreaterThanOrEqualTo(7200);
         assertThat(after.samples("regua_jobs_failed", Map.of())).hasSize(1);
         assertThat(after.samples("regua_incidents", Map.of("type", "failedJob"))).hasSize(1);
         assertThat(after.sum("regua_policy_active_version")).isEqualTo(policy.active().number());

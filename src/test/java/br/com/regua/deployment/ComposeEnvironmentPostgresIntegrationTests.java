@@ -36,6 +36,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import br.com.regua.ReguaApplication;
+import br.com.regua.support.PrometheusText;
 
 /**
  * The server started in a JVM of its own with exactly the environment {@code docker/compose.yml}
@@ -97,6 +98,16 @@ class ComposeEnvironmentPostgresIntegrationTests {
                 compose.get("REGUA_MONITORING_PASSWORD"));
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("regua_policy_active_version", "regua_jobs_due");
+        // the job executor runs here (compose turns nothing off): its acquisitions are counted as they happen
+        double acquisitions = 0;
+        for (int i = 0; i < 30 && acquisitions == 0; i++) {
+            acquisitions = PrometheusText.parse(get(port, "/actuator/prometheus", compose.get("REGUA_MONITORING_USER"),
+                    compose.get("REGUA_MONITORING_PASSWORD")).body()).sum("regua_job_executor_total", Map.of("event", "acquisition-attempt"));
+            if (acquisitions == 0) {
+                Thread.sleep(1000);
+            }
+        }
+        assertThat(acquisitions).as("the job executor's acquisition attempts").isPositive();
         assertThat(get(port, "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
 
         // a debtor registered by the administrator compose made

@@ -146,7 +146,7 @@ class ComposeFilesTests extends ReguaSpringTests {
         }
         assertThat(asked).contains("regua_cases", "regua_steps_seconds_count", "regua_steps_seconds_bucket",
                 "regua_decisions_seconds_count", "regua_decisions_seconds_bucket", "regua_contacts_deliveries_total", "regua_contacts",
-                "regua_contacts_due", "regua_contacts_oldest_due_age_seconds", "regua_jobs_due", "regua_jobs_oldest_due_age_seconds", "regua_jobs_failed", "regua_incidents",
+                "regua_contacts_due", "regua_contacts_oldest_due_age_seconds", "regua_jobs_due", "regua_jobs_oldest_due_age_seconds", "regua_job_executor_total", "regua_jobs_failed", "regua_incidents",
                 "regua_policy_active_version", "regua_logins_failed_total");
         // "up" is Prometheus's own: whether it reached the target
         asked.remove("up");

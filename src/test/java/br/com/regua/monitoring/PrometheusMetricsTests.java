@@ -78,6 +78,8 @@ class PrometheusMetricsTests extends ReguaSpringTests {
         assertThat(after.sum("regua_jobs_oldest_due_age_seconds")).as("due since they were made, two hours ago or more")
                 .isGreaterThanOrEqualTo(7200);
         assertThat(after.samples("regua_jobs_failed", Map.of())).hasSize(1);
+        // the job executor is off in these tests: its counters are there, at zero
+        assertThat(after.samples("regua_job_executor_total", Map.of("event", "acquisition-attempt"))).hasSize(1);
         assertThat(after.samples("regua_incidents", Map.of("type", "failedJob"))).hasSize(1);
         assertThat(after.sum("regua_policy_active_version")).isEqualTo(policy.active().number());
         assertThat(after.sum("regua_logins_failed_total") - before.sum("regua_logins_failed_total")).isGreaterThanOrEqualTo(1);

@@ -2,11 +2,15 @@ package br.com.regua.config;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import br.com.regua.settings.ReguaProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import br.com.regua.policy.InitialPolicy;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PolicyProperties;
@@ -26,8 +30,18 @@ import br.com.regua.policy.StageCatalog;
 public class PolicyConfig {
 
     @Bean
-    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, StageCatalog stages, Clock clock) {
-        return new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), stages, clock));
+    PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, StageCatalog stages, Clock clock,
+                              ObjectProvider<MeterRegistry> registries) {
+        PolicyEngine engine = new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), stages, clock));
+        MeterRegistry registry = registries.getIfAvailable();
+        if (registry != null) {
+            engine.measuredBy(registry);
+            // the version this node decides with: two nodes showing different numbers for longer than the
+            // reload interval means one does not see the activation log
+            Gauge.builder("regua.policy.active.version", engine, e -> e.active().number())
+                    .description("number of the policy version this node decides with").register(registry);
+        }
+        return engine;
     }
 
     @Bean

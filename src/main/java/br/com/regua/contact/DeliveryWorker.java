@@ -84,7 +84,7 @@ public class DeliveryWorker {
                 outcomes[Outcome.RETRYING.ordinal()], outcomes[Outcome.FAILED.ordinal()]);
     }
 
-    private enum Outcome { SENT, DEFERRED, RETRYING, FAILED }
+    enum Outcome { SENT, DEFERRED, RETRYING, FAILED }
 
     /** An unexpected error (the policy failed to evaluate, the database hiccuped) counts as a failed try, so no contact loops forever. */
     private Outcome deliverOrRecordTheError(OutgoingContact c) {

@@ -121,6 +121,26 @@ class Outbox {
         return jdbc.sql("select count(*) from contact where status in ('QUEUED', 'DEFERRED')").query(Long.class).single();
     }
 
+    /** Contacts that may be sent now (QUEUED or DEFERRED, their time come) and since when the oldest of them has been due. */
+    Backlog backlog(OffsetDateTime now) {
+        return jdbc.sql("select count(*) as n, min(next_attempt_at) as oldest from contact where status in ('QUEUED', 'DEFERRED') and next_attempt_at <= :now")
+                .param("now", now)
+                .query((rs, n) -> new Backlog(rs.getLong("n"), Optional.ofNullable(rs.getObject("oldest", OffsetDateTime.class))))
+                .single();
+    }
+
+    record Backlog(long due, Optional<OffsetDateTime> oldestDueSince) {
+    }
+
+    /** Every contact by channel and status: one grouped count, for the monitoring gauges. */
+    List<ChannelCount> countByChannelAndStatus() {
+        return jdbc.sql("select channel, status, count(*) as n from contact group by channel, status")
+                .query((rs, n) -> new ChannelCount(rs.getString("channel"), rs.getString("status"), rs.getLong("n"))).list();
+    }
+
+    record ChannelCount(String channel, String status, long count) {
+    }
+
     Optional<ContactStatus> status(long id) {
         return jdbc.sql("select status from contact where id = ?").param(id).query(String.class).optional().map(ContactStatus::valueOf);
     }

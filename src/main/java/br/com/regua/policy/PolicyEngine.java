@@ -8,6 +8,9 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Evaluates a case's facts against the active policy. The policy is swapped whole through one
  * volatile reference, so no decision ever sees a half-loaded policy.
@@ -18,9 +21,29 @@ public class PolicyEngine {
     static final int MAX_RULE_FIRINGS = 10_000;
 
     private volatile CompiledPolicy active;
+    /** Null on the engines of what-ifs and scenarios: only the live decisions are measured. */
+    private Timer decided;
+    private Timer refused;
 
     public PolicyEngine(CompiledPolicy initial) {
         this.active = initial;
+    }
+
+    /**
+     * Measures every evaluation from now on as {@code regua_decisions_seconds{outcome}} (decided, or
+     * refused when the policy's output was unusable), with a histogram for latency quantiles.
+     */
+    public PolicyEngine measuredBy(MeterRegistry registry) {
+        this.decided = decisionTimer(registry, "decided");
+        this.refused = decisionTimer(registry, "refused");
+        return this;
+    }
+
+    private static Timer decisionTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("regua.decisions").description("evaluations of a case's facts against the active policy")
+                .tag("outcome", outcome).publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(50_000)).maximumExpectedValue(java.time.Duration.ofSeconds(1))
+                .register(registry);
     }
 
     public CompiledPolicy active() {
@@ -32,6 +55,21 @@ public class PolicyEngine {
     }
 
     public PolicyDecision evaluate(CaseFacts facts) {
+        if (decided == null) {
+            return decide(facts);
+        }
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+            PolicyDecision decision = decide(facts);
+            ok = true;
+            return decision;
+        } finally {
+            (ok ? decided : refused).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private PolicyDecision decide(CaseFacts facts) {
         CompiledPolicy policy = active;
         KieSession session = policy.kieBase().newKieSession();
         List<String> firedNames = new ArrayList<>();

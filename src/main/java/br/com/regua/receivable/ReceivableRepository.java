@@ -191,4 +191,14 @@ public class ReceivableRepository {
                 rs.getInt("paused_days"), ReachedDays.parse(rs.getString("reached_days")),
                 rs.getString("boleto_line"));
     }
+
+    /** How many receivables are at each stage in each status: one grouped count, for the monitoring gauges. */
+    public List<StageCount> countByStageAndStatus() {
+        return jdbc.sql("select stage, status, count(*) as n from receivable group by stage, status")
+                .query((rs, n) -> new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"))).list();
+    }
+
+    /** A number of receivables at one stage in one status. */
+    public record StageCount(String stage, String status, long count) {
+    }
 }

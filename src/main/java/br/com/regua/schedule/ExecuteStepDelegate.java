@@ -14,15 +14,18 @@ public class ExecuteStepDelegate implements JavaDelegate {
 
     private final ScheduleService schedule;
     private final CollectionStages stages;
+    private final StepMetrics metrics;
 
-    public ExecuteStepDelegate(ScheduleService schedule, CollectionStages stages) {
+    ExecuteStepDelegate(ScheduleService schedule, CollectionStages stages, StepMetrics metrics) {
         this.schedule = schedule;
         this.stages = stages;
+        this.metrics = metrics;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var stage = stages.atElement(execution.getProcessDefinitionId(), execution.getCurrentActivityId());
-        StepVariables.write(execution, schedule.executeStep(StepVariables.receivableId(execution), stage), stages);
+        StepVariables.write(execution, metrics.timed(stage.key(), () -> schedule.executeStep(StepVariables.receivableId(execution), stage)),
+                stages);
     }
 }

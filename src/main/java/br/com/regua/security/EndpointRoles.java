@@ -4,6 +4,7 @@ import static br.com.regua.security.Role.ANALYST;
 import static br.com.regua.security.Role.COLLECTOR;
 import static br.com.regua.security.Role.CREDIT_MANAGER;
 import static br.com.regua.security.Role.INTEGRATION;
+import static br.com.regua.security.Role.MONITORING;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -118,6 +119,7 @@ public final class EndpointRoles {
             signedIn(null, "/camunda/**", "Cockpit, Tasklist, Admin: Camunda authorizations decide which"),
             // operations and the contract
             publicly(HttpMethod.GET, "/actuator/health", "health status, without details"),
+            roles(HttpMethod.GET, "/actuator/prometheus", "metrics for Prometheus (the `regua_*` series and the JVM's)", MONITORING),
             roles(HttpMethod.GET, "/actuator/**", "health details, metrics, info"),
             signedIn(HttpMethod.GET, "/v3/api-docs/**", "the OpenAPI document"),
             signedIn(HttpMethod.GET, "/v3/api-docs.yaml", "the OpenAPI document as YAML"),

@@ -55,13 +55,15 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     /** The demo accounts of the embedded default: user name = password. */
     static final Map<String, Role> DEMO_ACCOUNTS = Map.of(
             "demo", Role.ADMIN, "manager", Role.CREDIT_MANAGER, "collector", Role.COLLECTOR,
-            "analyst", Role.ANALYST, "backend", Role.INTEGRATION);
+            "analyst", Role.ANALYST, "backend", Role.INTEGRATION, "monitor", Role.MONITORING);
 
     private final SecurityProperties.Admin admin;
+    private final SecurityProperties.Monitoring monitoring;
     private final boolean embedded;
 
     public IdentityBootstrap(SecurityProperties properties, Environment environment) {
         this.admin = properties.admin();
+        this.monitoring = properties.monitoring();
         // the settings themselves were checked before anything started (SettingsCheck)
         this.embedded = isEmbedded(environment);
     }
@@ -93,6 +95,22 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** The user Prometheus scrapes with is optional; when its password is given, it is held to the administrator's rules. */
+    static void checkMonitoring(SecurityProperties.Monitoring monitoring) {
+        String password = monitoring.password();
+        if (password == null || password.isEmpty()) {
+            return;
+        }
+        if (password.length() < SecurityProperties.MIN_ADMIN_PASSWORD || password.isBlank()) {
+            throw new UnsafeSettingException("regua.security.monitoring.password (REGUA_MONITORING_PASSWORD)",
+                    "must have at least " + SecurityProperties.MIN_ADMIN_PASSWORD + " characters");
+        }
+        if (monitoring.user() == null || !monitoring.user().matches(ID_PATTERN)) {
+            throw new UnsafeSettingException("regua.security.monitoring.user (REGUA_MONITORING_USER)",
+                    "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setAuthorizationEnabled(true);
@@ -118,6 +136,9 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         promoteCamundaAdmins(identity);
         if (admin.password() != null && !admin.password().isEmpty()) {
             user(identity, admin.user(), admin.password(), "Administrator", Role.ADMIN);
+        }
+        if (monitoring.password() != null && !monitoring.password().isEmpty()) {
+            user(identity, monitoring.user(), monitoring.password(), "Prometheus", Role.MONITORING);
         }
         if (embedded) {
             DEMO_ACCOUNTS.forEach((name, role) -> user(identity, name, name, capitalized(name), role));

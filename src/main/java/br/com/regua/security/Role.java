@@ -12,6 +12,7 @@ public enum Role {
     CREDIT_MANAGER("credit-managers", "Credit managers: the policy, decisions, reports"),
     COLLECTOR("collectors", "Collectors: Tasklist, cases, call outcomes"),
     ANALYST("analysts", "Process analysts: Cockpit read-only, decisions, reports"),
+    MONITORING("monitoring", "Operators' monitoring: the Prometheus metrics, nothing about debtors"),
     ADMIN("admins", "Administrators: everything, Camunda Admin, deployments, audit");
 
     private final String group;

@@ -20,8 +20,25 @@ class SettingsCheck implements EnvironmentPostProcessor {
         boolean embedded = IdentityBootstrap.isEmbedded(environment);
         IdentityBootstrap.checkSettings(new SecurityProperties.Admin(user, password),
                 environment.getProperty("regua.agreements.offer-secret"), embedded);
+        IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring(
+                environment.getProperty("regua.security.monitoring.user", "prometheus"),
+                environment.getProperty("regua.security.monitoring.password")));
         if (!embedded) {
             checkCreditor(environment);
+        }
+        checkMailSender(environment);
+    }
+
+    /**
+     * With a mail server, every e-mail needs a From. Without one the server would die later, after
+     * the database and the engine, with a stack trace; here it is one line.
+     */
+    static void checkMailSender(Environment environment) {
+        String host = environment.getProperty("spring.mail.host");
+        String from = environment.getProperty("regua.contact.email.from");
+        if (host != null && !host.isBlank() && (from == null || from.isBlank())) {
+            throw new UnsafeSettingException("regua.contact.email.from (REGUA_CONTACT_EMAIL_FROM)",
+                    "is missing: spring.mail.host is set, and every e-mail needs a From (e.g. Escola Aurora <cobranca@aurora.com.br>)");
         }
     }
 

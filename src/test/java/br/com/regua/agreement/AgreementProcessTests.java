@@ -17,7 +17,6 @@ import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.policy.PolicyEngine;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import br.com.regua.policy.OfferTerms;
-import br.com.regua.policy.Stage;
 
 /** The arithmetic of offers: amounts to the cent, the first installment rounded down, the last taking any cent over. */
 class OfferCalculatorTests {

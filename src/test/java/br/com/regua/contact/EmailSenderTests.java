@@ -13,7 +13,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import br.com.regua.policy.Channel;
-import br.com.regua.policy.Stage;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 

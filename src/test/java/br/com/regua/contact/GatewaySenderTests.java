@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.policy.Channel;
-import br.com.regua.policy.Stage;
 import br.com.regua.support.RecordingGateway;
 
 /** SMS and WhatsApp through a real HTTP gateway on the loopback, including its failures. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;

@@ -25,7 +25,6 @@ import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyEngine;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableService;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import br.com.regua.cases.CaseEvents;
-import br.com.regua.policy.Stage;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.support.Receivables;

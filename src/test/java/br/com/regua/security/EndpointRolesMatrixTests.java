@@ -200,6 +200,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
                 + "/user/create", "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"intruder\"}}"));
         byRow.put("any /camunda/**", r -> get("/camunda/app/welcome/" + engineName + "/"));
         byRow.put("GET /actuator/health", r -> get("/actuator/health"));
+        byRow.put("GET /actuator/prometheus", r -> get("/actuator/prometheus"));
         byRow.put("GET /actuator/**", r -> get("/actuator/metrics"));
         byRow.put("GET /v3/api-docs/**", r -> get("/v3/api-docs"));
         byRow.put("GET /v3/api-docs.yaml", r -> get("/v3/api-docs.yaml"));

@@ -66,6 +66,31 @@ class StartupRefusalTests {
     }
 
     @Test
+    void aMailServerWithoutTheFromOfItsEmailsIsRefusedBeforeAnythingStarts() {
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+        assertThatCode(() -> SettingsCheck.checkMailSender(environment)).doesNotThrowAnyException();
+        environment.setProperty("spring.mail.host", "mailpit");
+        assertThatThrownBy(() -> SettingsCheck.checkMailSender(environment)).isInstanceOf(UnsafeSettingException.class)
+                .hasMessageContaining("REGUA_CONTACT_EMAIL_FROM");
+        environment.setProperty("regua.contact.email.from", "Escola Aurora <cobranca@aurora.example>");
+        assertThatCode(() -> SettingsCheck.checkMailSender(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void prometheussUserIsOptionalButNeverHasAShortPassword() {
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", null)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "elevenchars")))
+                .hasMessageContaining("REGUA_MONITORING_PASSWORD").hasMessageContaining("12 characters");
+        assertThatThrownBy(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prom etheus", "twelve-chars")))
+                .hasMessageContaining("REGUA_MONITORING_USER");
+        assertThatCode(() -> IdentityBootstrap.checkMonitoring(new SecurityProperties.Monitoring("prometheus", "twelve-chars")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void theServerOnAnotherDatabaseWithAnEmptyPasswordStopsWithOneLineNamingTheSetting(CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ReguaApplication.class);
         String[] arguments = {

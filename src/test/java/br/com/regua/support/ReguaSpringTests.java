@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,7 +26,8 @@ import br.com.regua.security.Role;
 /**
  * The whole server on an in-memory H2 database with the simulation clock and no job executor:
  * tests move the clock and fire their own case's timers. One context is shared by every test
- * class that extends this, so tests use their own external ids.
+ * class that extends this, so tests use their own external ids. Metrics are exported as in
+ * production ({@code /actuator/prometheus}), which Spring's tests otherwise turn off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:regua-tests;DB_CLOSE_DELAY=-1",
@@ -35,6 +37,7 @@ import br.com.regua.security.Role;
         "regua.agreements.offer-secret=tests-only-offer-secret",
         "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 @ActiveProfiles("simulation")
+@AutoConfigureObservability(tracing = false)
 public abstract class ReguaSpringTests {
 
     @Autowired

@@ -1,0 +1,68 @@
+package br.com.regua.monitoring;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The engine's job table, as Camunda's own queries count it. {@code regua_jobs_due}: timers and
+ * asynchronous steps that are due and not yet run (one that only grows means the job executor is
+ * behind or stopped); {@code regua_jobs_failed}: jobs out of retries; {@code regua_incidents}: what
+ * Cockpit shows as incidents; {@code regua_jobs_oldest_due_age_seconds}: how long the oldest due job
+ * has waited, which stays near zero while the job executor keeps up.
+ */
+@Component
+class EngineJobMetrics implements CountedGauges {
+
+    private final ManagementService management;
+    private final RuntimeService runtime;
+    private final AtomicLong due = new AtomicLong();
+    private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong failedJobIncidents = new AtomicLong();
+    private final AtomicLong otherIncidents = new AtomicLong();
+
+    EngineJobMetrics(ManagementService management, RuntimeService runtime, ObjectProvider<MeterRegistry> registries) {
+        this.management = management;
+        this.runtime = runtime;
+        MeterRegistry registry = registries.getIfAvailable();
+        if (registry != null) {
+            Gauge.builder("regua.jobs.due", due, AtomicLong::get)
+                    .description("jobs (timers, asynchronous steps) due and not yet run").register(registry);
+            Gauge.builder("regua.jobs.oldest.due.age", oldestDueAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                    .description("how long the oldest job that is due and not yet run has waited (0: none)").register(registry);
+            Gauge.builder("regua.jobs.failed", failed, AtomicLong::get)
+                    .description("jobs with no retries left").register(registry);
+            Gauge.builder("regua.incidents", failedJobIncidents, AtomicLong::get).tag("type", Incident.FAILED_JOB_HANDLER_TYPE)
+                    .description("open incidents").register(registry);
+            Gauge.builder("regua.incidents", otherIncidents, AtomicLong::get).tag("type", "other")
+                    .description("open incidents").register(registry);
+        }
+    }
+
+    @Override
+    public void count() {
+        // executable(): retries left and due by the engine's clock (Régua's clock)
+        due.set(management.createJobQuery().executable().active().count());
+        // timers by their due date; an asynchronous step has none (due since it was made) and is not aged here
+        java.util.Date now = ClockUtil.now();
+        oldestDueAgeSeconds.set(management.createJobQuery().executable().active().duedateLowerThan(now).orderByJobDuedate().asc()
+                .listPage(0, 1).stream()
+                .map(job -> Math.max(0, Duration.between(job.getDuedate().toInstant(), now.toInstant()).toSeconds()))
+                .findFirst().orElse(0L));
+        failed.set(management.createJobQuery().noRetriesLeft().count());
+        long incidents = runtime.createIncidentQuery().count();
+        long ofJobs = runtime.createIncidentQuery().incidentType(Incident.FAILED_JOB_HANDLER_TYPE).count();
+        failedJobIncidents.set(ofJobs);
+        otherIncidents.set(incidents - ofJobs);
+    }
+}

@@ -64,7 +64,11 @@ final class OfferCalculator {
         BigDecimal discount = money(debt.principal().multiply(terms.getInstallmentDiscount()));
         BigDecimal waived = terms.isWaiveCharges() ? debt.fine().add(debt.interest()) : ZERO;
         BigDecimal base = debt.principal().add(debt.fine()).add(debt.interest()).subtract(discount).subtract(waived);
-        BigDecimal rate = count > terms.getInterestFreeInstallments() ? terms.getInstallmentMonthlyInterest() : BigDecimal.ZERO;
+        int months = Math.max(1, terms.getMonthsBetweenInstallments());
+        BigDecimal monthly = count > terms.getInterestFreeInstallments() ? terms.getInstallmentMonthlyInterest() : BigDecimal.ZERO;
+        // the rate of one period between installments: the monthly rate compounded over its months
+        BigDecimal rate = months == 1 || monthly.signum() == 0 ? monthly
+                : BigDecimal.ONE.add(monthly).pow(months, MathContext.DECIMAL64).subtract(BigDecimal.ONE);
 
         BigDecimal equalShare = base.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
         BigDecimal down = money(base.multiply(terms.getMinDownPayment())).max(equalShare);
@@ -89,13 +93,13 @@ final class OfferCalculator {
         List<Offer.PlannedInstallment> installments = new ArrayList<>();
         installments.add(new Offer.PlannedInstallment(1, firstDue, down));
         for (int i = 2; i <= count; i++) {
-            installments.add(new Offer.PlannedInstallment(i, firstDue.plusMonths(i - 1L), i == count ? last : regular));
+            installments.add(new Offer.PlannedInstallment(i, firstDue.plusMonths((i - 1L) * months), i == count ? last : regular));
         }
         BigDecimal total = installments.stream().map(Offer.PlannedInstallment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal interest = total.subtract(base);
         Offer.Breakdown breakdown = new Offer.Breakdown(debt.principal(), debt.fine(), debt.interest(), discount, waived, interest, total);
         return Optional.of(new Offer(null, Offer.Kind.INSTALLMENTS, debt.customerExternalId(), debt.receivables(), today, expires,
-                breakdown, total, count, down, regular, rate, firstDue, List.copyOf(installments), followUp, version, debt.digest()));
+                breakdown, total, count, down, regular, monthly, firstDue, List.copyOf(installments), followUp, version, debt.digest()));
     }
 
     private static BigDecimal money(BigDecimal v) {

@@ -32,6 +32,7 @@ public final class OfferTerms {
     private BigDecimal installmentMonthlyInterest = BigDecimal.ZERO;
     private int interestFreeInstallments;
     private int firstInstallmentDays;
+    private int monthsBetweenInstallments = 1;
     private int reminderDaysBefore;
     private int installmentGraceDays;
     private String resumeStage;
@@ -58,6 +59,9 @@ public final class OfferTerms {
     public void setInterestFreeInstallments(int v) { this.interestFreeInstallments = v; }
     public int getFirstInstallmentDays() { return firstInstallmentDays; }
     public void setFirstInstallmentDays(int v) { this.firstInstallmentDays = v; }
+    /** Months from one installment to the next (1: monthly), the policy's; interest is compounded over them. */
+    public int getMonthsBetweenInstallments() { return monthsBetweenInstallments; }
+    public void setMonthsBetweenInstallments(int v) { this.monthsBetweenInstallments = v; }
     public int getReminderDaysBefore() { return reminderDaysBefore; }
     public void setReminderDaysBefore(int v) { this.reminderDaysBefore = v; }
     public int getInstallmentGraceDays() { return installmentGraceDays; }

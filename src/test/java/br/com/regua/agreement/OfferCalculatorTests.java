@@ -73,6 +73,26 @@ class OfferCalculatorTests {
     }
 
     @Test
+    void installmentsFallDueAsManyMonthsApartAsThePolicySaysWithTheInterestOfThoseMonths() {
+        OfferTerms monthly = terms(3);
+        monthly.setInstallmentMonthlyInterest(new BigDecimal("0.01"));
+        OfferTerms bimonthly = terms(3);
+        bimonthly.setInstallmentMonthlyInterest(new BigDecimal("0.01"));
+        bimonthly.setMonthsBetweenInstallments(2);
+
+        Offer everyMonth = plan(OfferCalculator.offers(owing("1200.00", "0.00", "0.00"), monthly, TODAY, "v1"), 3);
+        Offer everyOtherMonth = plan(OfferCalculator.offers(owing("1200.00", "0.00", "0.00"), bimonthly, TODAY, "v1"), 3);
+
+        assertThat(everyOtherMonth.installments()).extracting(Offer.PlannedInstallment::dueDate)
+                .containsExactly(LocalDate.of(2026, 5, 5), LocalDate.of(2026, 7, 5), LocalDate.of(2026, 9, 5));
+        // 800.00 financed over two periods: at 1% a month (Price), 406.01 each; at 1.01^2 - 1 = 2.01% a period, 412.10 each
+        assertThat(everyMonth.installments()).extracting(Offer.PlannedInstallment::amount).map(BigDecimal::toPlainString)
+                .containsExactly("400.00", "406.01", "406.01");
+        assertThat(everyOtherMonth.installments()).extracting(Offer.PlannedInstallment::amount).map(BigDecimal::toPlainString)
+                .containsExactly("400.00", "412.10", "412.10");
+    }
+
+    @Test
     void plansWithAnInstallmentUnderTheMinimumAreNotOffered() {
         List<Offer> offers = OfferCalculator.offers(owing("120.00", "0.00", "0.00"), terms(6), TODAY, "v1");
         // 2 x 60,00 is allowed; 3 x 40,00 is not

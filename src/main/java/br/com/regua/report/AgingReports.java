@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +40,7 @@ public class AgingReports {
     private final LedgerSql ledger;
     private final Clock clock;
 
+    @Autowired
     public AgingReports(JdbcTemplate jdbc, DataSource dataSource, PolicyEngine policy, Clock clock) {
         this(jdbc, new LedgerSql(LedgerSql.Dialect.of(dataSource)), policy, clock);
     }

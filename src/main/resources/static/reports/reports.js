@@ -31,7 +31,7 @@ function money(a) {
 
 function days(b) {
   if (b.fromDay === null && b.toDay === null) return 'any';
-  if (b.fromDay === null) return `up to ${b.toDay}`;
+  if (b.fromDay === null) return `${b.toDay} or fewer`;
   if (b.toDay === null) return `${b.fromDay} or more`;
   return `${b.fromDay} to ${b.toDay}`;
 }
@@ -106,7 +106,7 @@ async function downloadCsv() {
   link.href = URL.createObjectURL(await response.blob());
   link.download = `aging-${$('as-of').value || 'today'}.csv`;
   link.click();
-  URL.revokeObjectURL(link.href);
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 $('as-of-form').addEventListener('submit', e => { e.preventDefault(); load(); });

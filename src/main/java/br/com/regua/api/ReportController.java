@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.UnprocessableException;
+import br.com.regua.policy.PolicyOutputException;
 import br.com.regua.report.AgingReport;
 import br.com.regua.report.AgingReports;
 import br.com.regua.report.ReportCsv;
@@ -26,7 +28,13 @@ class ReportController {
     /** The open portfolio by days-overdue bucket, segment and stage on {@code asOf} (default: today). */
     @GetMapping(path = "/api/reports/aging", produces = MediaType.APPLICATION_JSON_VALUE)
     AgingReport aging(@RequestParam(required = false) String asOf) {
-        return asOf == null || asOf.isBlank() ? aging.today() : aging.asOf(date("asOf", asOf));
+        LocalDate date = asOf == null || asOf.isBlank() ? null : date("asOf", asOf);
+        try {
+            return date == null ? aging.today() : aging.asOf(date);
+        } catch (PolicyOutputException e) {
+            // buckets that leave a day out or count one twice: the policy must be fixed, not the request retried
+            throw new UnprocessableException("policy", e.getMessage());
+        }
     }
 
     @GetMapping(path = "/api/reports/aging", produces = ReportCsv.MEDIA_TYPE)

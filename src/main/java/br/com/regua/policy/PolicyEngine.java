@@ -61,9 +61,20 @@ public class PolicyEngine {
      * Refused when they leave a day out or count one twice: a report would then lose or double money.
      */
     public List<AgingBucket> agingBuckets() {
+        return checkedBuckets(agingBuckets(new ArrayList<>()));
+    }
+
+    /** The buckets as the rules inserted them, unchecked; the names of the rules that fired go to {@code fired}. */
+    List<AgingBucket> agingBuckets(List<String> fired) {
         KieSession session = active.kieBase().newKieSession();
         List<AgingBucket> buckets = new ArrayList<>();
         try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
             session.insert(new ReportRequest("aging"));
             session.fireAllRules(MAX_RULE_FIRINGS);
             for (Object o : session.getObjects()) {
@@ -74,7 +85,7 @@ public class PolicyEngine {
         } finally {
             session.dispose();
         }
-        return checkedBuckets(buckets);
+        return buckets;
     }
 
     static List<AgingBucket> checkedBuckets(List<AgingBucket> buckets) {

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.security.Role;
 
 /**
@@ -34,6 +35,8 @@ class ReportApiTests extends ReportSpringTests {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PolicyWorkbench workbench;
 
     @BeforeEach
     void theHandWorkedPortfolioOnTuesdayMarch10() {
@@ -197,6 +200,29 @@ class ReportApiTests extends ReportSpringTests {
                 getCsv(Role.CREDIT_MANAGER, "/api/reports/aging?asOf=2026-02-30"))) {
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getBody()).contains("asOf");
+        }
+    }
+
+    @Test
+    void bucketsThatLeaveADayOutAnswer422NamingThePolicyNotAReportMissingMoney() throws Exception {
+        int before = workbench.active().number();
+        String table = workbench.active().files().get("aging.drl.csv");
+        // the scenarios of days 31 and 60 would refuse this edit: a careless manager removed them too
+        String scenarios = workbench.active().files().get("scenarios/aging.csv").lines()
+                .filter(line -> !line.contains("of the second month")).collect(Collectors.joining("\n"));
+        workbench.change("tests", "day 31 left out", Map.of("aging.drl.csv", table.replace(
+                "Debts 31 to 60 days overdue,aging,31-60 days,31,60", "Debts 32 to 60 days overdue,aging,32-60 days,32,60"),
+                "scenarios/aging.csv", scenarios));
+        try {
+            ResponseEntity<String> response = as(Role.CREDIT_MANAGER).exchange("/api/reports/aging", HttpMethod.GET,
+                    new HttpEntity<>(json()), String.class);
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            JsonNode problem = json.readTree(response.getBody());
+            assertThat(problem.get("field").asText()).isEqualTo("policy");
+            assertThat(problem.get("detail").asText()).contains("1-30 days and 32-60 days leave a gap");
+        } finally {
+            workbench.activate(before, "tests", "back to the tested buckets");
         }
     }
 

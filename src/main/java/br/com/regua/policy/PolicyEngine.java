@@ -94,6 +94,71 @@ public class PolicyEngine {
         }
     }
 
+    /**
+     * The buckets of the aging report, in order of days overdue, as the active policy defines them.
+     * Refused when they leave a day out or count one twice: a report would then lose or double money.
+     */
+    public List<AgingBucket> agingBuckets() {
+        return checkedBuckets(agingBuckets(new ArrayList<>()));
+    }
+
+    /** The buckets as the rules inserted them, unchecked; the names of the rules that fired go to {@code fired}. */
+    List<AgingBucket> agingBuckets(List<String> fired) {
+        KieSession session = active.kieBase().newKieSession();
+        List<AgingBucket> buckets = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(new ReportRequest("aging"));
+            session.fireAllRules(MAX_RULE_FIRINGS);
+            for (Object o : session.getObjects()) {
+                if (o instanceof AgingBucket b) {
+                    buckets.add(new AgingBucket(b.getName(), b.getFromDay(), b.getToDay()));
+                }
+            }
+        } finally {
+            session.dispose();
+        }
+        return buckets;
+    }
+
+    static List<AgingBucket> checkedBuckets(List<AgingBucket> buckets) {
+        if (buckets.isEmpty()) {
+            throw new PolicyOutputException("the policy defines no aging buckets (a table of AgingBucket rows, as in aging.drl.csv)");
+        }
+        // no lower limit sorts first
+        buckets.sort(Comparator.comparing(AgingBucket::getFromDay, Comparator.nullsFirst(Comparator.naturalOrder())));
+        AgingBucket first = buckets.get(0);
+        AgingBucket last = buckets.get(buckets.size() - 1);
+        if (first.getFromDay() != null) {
+            throw new PolicyOutputException("aging bucket " + first.getName() + " starts at day " + first.getFromDay()
+                    + ": no bucket holds the days before it (leave the first bucket's lower limit empty)");
+        }
+        if (last.getToDay() != null) {
+            throw new PolicyOutputException("aging bucket " + last.getName() + " ends at day " + last.getToDay()
+                    + ": no bucket holds the days after it (leave the last bucket's upper limit empty)");
+        }
+        for (int i = 0; i < buckets.size(); i++) {
+            AgingBucket b = buckets.get(i);
+            if (b.getFromDay() != null && b.getToDay() != null && b.getFromDay() > b.getToDay()) {
+                throw new PolicyOutputException("aging bucket " + b.getName() + " goes from day " + b.getFromDay() + " to day " + b.getToDay());
+            }
+            if (i > 0) {
+                AgingBucket before = buckets.get(i - 1);
+                if (before.getToDay() == null || b.getFromDay() == null || b.getFromDay() != before.getToDay() + 1) {
+                    throw new PolicyOutputException("aging buckets " + before.getName() + " and " + b.getName()
+                            + (before.getToDay() == null || b.getFromDay() == null || b.getFromDay() <= before.getToDay() ? " overlap" : " leave a gap between them")
+                            + ": each day overdue must fall in exactly one bucket");
+                }
+            }
+        }
+        return List.copyOf(buckets);
+    }
+
     private static List<String> lastOf(List<String> names) {
         return names.subList(Math.max(0, names.size() - 4), names.size());
     }

@@ -29,7 +29,7 @@ public final class ScenarioFiles {
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
             "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
-            "expectedrenegotiationallowed", "expectedrulesfired");
+            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket");
 
     private ScenarioFiles() {
     }

@@ -33,6 +33,10 @@ public final class ScenarioRunner {
         PolicyEngine engine = new PolicyEngine(policy);
         List<ScenarioFailure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
+        // the aging report's buckets do not depend on a case: asked once, for the scenarios that check them
+        List<String> agingFired = new ArrayList<>();
+        List<AgingBucket> aging = scenarios.stream().anyMatch(s -> s.expectations().containsKey("expectedagingbucket"))
+                ? engine.agingBuckets(agingFired) : List.of();
         for (Scenario s : scenarios) {
             PolicyDecision d;
             try {
@@ -44,7 +48,8 @@ public final class ScenarioRunner {
             fired.addAll(d.rulesFired());
             s.expectations().forEach((check, expected) -> {
                 try {
-                    String actual = mismatch(check, expected, d, s.facts(), stages);
+                    String actual = check.equals("expectedagingbucket") ? sameBucket(expected, aging, s.facts())
+                            : mismatch(check, expected, d, s.facts(), stages);
                     if (actual != null) {
                         failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), label(check), expected, actual));
                     }
@@ -53,7 +58,20 @@ public final class ScenarioRunner {
                 }
             });
         }
+        if (!aging.isEmpty()) {
+            fired.addAll(agingFired);
+        }
         return new ScenarioReport(scenarios.size(), List.copyOf(failures), fired);
+    }
+
+    /** The bucket of the aging report that holds the scenario's days overdue (from the due date, paused days and all). */
+    private static String sameBucket(String expected, List<AgingBucket> buckets, CaseFacts facts) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(facts.getDueDate(), facts.getToday());
+        List<String> holding = buckets.stream()
+                .filter(b -> (b.getFromDay() == null || days >= b.getFromDay()) && (b.getToDay() == null || days <= b.getToDay()))
+                .map(AgingBucket::getName).toList();
+        String actual = holding.isEmpty() ? "no bucket" : String.join(" and ", holding);
+        return actual.equals(expected.strip()) ? null : actual;
     }
 
     /** The first step the policy plans from the scenario's day on, after the stage the case is in. */
@@ -164,6 +182,7 @@ public final class ScenarioRunner {
             case "expectedcontactwindows" -> "contact windows";
             case "expectednocontacton" -> "no contact on";
             case "expectedrulesfired" -> "rules fired";
+            case "expectedagingbucket" -> "aging bucket";
             default -> check.replaceFirst("^expected", "");
         };
     }

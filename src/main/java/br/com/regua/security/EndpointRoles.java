@@ -78,6 +78,8 @@ public final class EndpointRoles {
             // the API: backends, credit managers, collectors, analysts
             roles(HttpMethod.POST, "/api/receivables", "register a receivable", INTEGRATION),
             roles(HttpMethod.POST, "/api/receivables/batch", "register many receivables", INTEGRATION),
+            roles(HttpMethod.GET, "/api/receivables", "receivables, filtered and paged (JSON or CSV)",
+                    INTEGRATION, COLLECTOR, CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/receivables/{externalId}", "a receivable: status, charges, timeline",
                     INTEGRATION, COLLECTOR, CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/receivables/{externalId}/decisions", "every decision taken for a case",
@@ -104,12 +106,17 @@ public final class EndpointRoles {
             roles(HttpMethod.POST, "/api/policy/simulate", "what-if of a policy edit on the open cases", CREDIT_MANAGER),
             roles(HttpMethod.PUT, "/api/policy", "a policy edit as a new version: active, or proposed with four eyes", CREDIT_MANAGER),
             roles(HttpMethod.POST, "/api/policy/versions/{number}/activate", "activate a version: roll back, or approve a proposal", CREDIT_MANAGER),
+            roles(HttpMethod.GET, "/api/reports/aging", "the open portfolio by days overdue, segment and stage (JSON or CSV)",
+                    CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
             roles(HttpMethod.POST, "/api/simulation/advance", "move the simulation clock (simulation profile only)"),
             signedIn(HttpMethod.GET, "/api/session", "who is signed in, with the CSRF token for pages"),
             // pages
             roles(HttpMethod.GET, "/policy", "the policy page", CREDIT_MANAGER),
             roles(HttpMethod.GET, "/policy/**", "the policy page's files", CREDIT_MANAGER),
+            roles(HttpMethod.GET, "/reports", "the reports page", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/reports/**", "the reports page's files", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/webjars/chart.js/**", "Chart.js, which draws the reports page's charts", CREDIT_MANAGER, ANALYST),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further
             roles(HttpMethod.GET, "/engine-rest/**", "Camunda's REST API, reading", ANALYST),
             roles(null, "/engine-rest/**", "Camunda's REST API, writing: deployments, instances, users"),

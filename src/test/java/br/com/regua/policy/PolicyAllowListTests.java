@@ -92,7 +92,7 @@ class PolicyAllowListTests {
                 drl.put(name, content);
             }
         });
-        for (String table : List.of("segmentation.drl.csv", "discounts.drl.csv")) {
+        for (String table : drl.keySet().stream().filter(name -> name.endsWith(".drl.csv")).toList()) {
             tables.put(table, drl.get(table));
             drl.put(table, drlOf(drl.get(table)));
         }

@@ -156,6 +156,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("POST /api/receivables", r -> new Call(HttpMethod.POST, "/api/receivables", receivable(next())));
         byRow.put("POST /api/receivables/batch", r -> new Call(HttpMethod.POST, "/api/receivables/batch",
                 "{\"items\": [" + receivable(next()) + "]}"));
+        byRow.put("GET /api/receivables", r -> get("/api/receivables?size=1"));
         byRow.put("GET /api/receivables/{externalId}", r -> get("/api/receivables/" + registered()));
         byRow.put("GET /api/receivables/{externalId}/decisions", r -> get("/api/receivables/" + registered() + "/decisions"));
         byRow.put("GET /api/receivables/{externalId}/offers", r -> get("/api/receivables/" + registered() + "/offers"));
@@ -186,12 +187,16 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("PUT /api/policy", r -> new Call(HttpMethod.PUT, "/api/policy", sameGrace()));
         byRow.put("POST /api/policy/versions/{number}/activate", r -> new Call(HttpMethod.POST,
                 "/api/policy/versions/" + policy.active().number() + "/activate", "{\"comment\": \"matrix\"}"));
+        byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
         byRow.put("POST /api/simulation/advance", r -> new Call(HttpMethod.POST, "/api/simulation/advance",
                 "{\"to\": \"" + clock.instant().plusSeconds(60) + "\"}"));
         byRow.put("GET /api/session", r -> get("/api/session"));
         byRow.put("GET /policy", r -> get("/policy"));
         byRow.put("GET /policy/**", r -> get("/policy/policy.js"));
+        byRow.put("GET /reports", r -> get("/reports"));
+        byRow.put("GET /reports/**", r -> get("/reports/reports.js"));
+        byRow.put("GET /webjars/chart.js/**", r -> get("/webjars/chart.js/4.4.1/dist/chart.umd.js"));
         // the tests give each engine its own name
         byRow.put("GET /engine-rest/**", r -> get("/engine-rest/engine/" + engineName + "/process-definition/count"));
         byRow.put("any /engine-rest/**", r -> new Call(HttpMethod.POST, "/engine-rest/engine/" + engineName

@@ -167,12 +167,22 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser goes anyway
         }
+        // the renderer and network processes outlive the browser's for a moment, writing into the profile
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        helpers.forEach(ProcessHandle::destroyForcibly);
+        deleteProfile();
+    }
+
+    /** A temporary directory: a file a dying helper process still wrote is left behind, never an error. */
+    private void deleteProfile() {
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            profile.toFile().deleteOnExit();
         }
     }
 

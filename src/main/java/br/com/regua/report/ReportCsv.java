@@ -1,0 +1,71 @@
+package br.com.regua.report;
+
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The reports as CSV for spreadsheets (RFC 4180): a header row, comma-separated, amounts with a
+ * decimal point and two decimals whatever the server's locale, text quoted when it must be.
+ */
+public final class ReportCsv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private ReportCsv() {
+    }
+
+    /** One row per bucket, segment and stage, then the total; {@code dimension} says which. */
+    public static String aging(AgingReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "as_of", "dimension", "key", "from_day", "to_day", "count", "principal", "fine", "interest", "total");
+        String asOf = report.asOf().toString();
+        for (AgingReport.Bucket b : report.buckets()) {
+            amounts(csv, asOf, "bucket", b.bucket(), b.fromDay(), b.toDay(), b.amounts());
+        }
+        for (AgingReport.Line l : report.segments()) {
+            amounts(csv, asOf, "segment", l.key(), null, null, l.amounts());
+        }
+        for (AgingReport.Line l : report.stages()) {
+            amounts(csv, asOf, "stage", l.key(), null, null, l.amounts());
+        }
+        amounts(csv, asOf, "total", "all", null, null, report.total());
+        return csv.toString();
+    }
+
+    /** One row per receivable of the page. */
+    public static String receivables(ReceivablePage page) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "external_id", "customer_external_id", "customer_name", "status", "stage", "segment", "amount", "due_date",
+                "days_overdue", "principal", "fine", "interest", "total", "as_of");
+        for (ReceivablePage.Item i : page.items()) {
+            row(csv, i.externalId(), i.customerExternalId(), i.customerName(), i.status(), i.stage(), i.segment(), money(i.amount()),
+                    i.dueDate().toString(), Integer.toString(i.daysOverdue()), money(i.principal()), money(i.fine()), money(i.interest()),
+                    money(i.total()), page.asOf().toString());
+        }
+        return csv.toString();
+    }
+
+    private static void amounts(StringBuilder csv, String asOf, String dimension, String key, Integer from, Integer to,
+                                AgingReport.Amounts a) {
+        row(csv, asOf, dimension, key, from == null ? null : from.toString(), to == null ? null : to.toString(), Long.toString(a.count()),
+                money(a.principal()), money(a.fine()), money(a.interest()), money(a.total()));
+    }
+
+    private static String money(BigDecimal v) {
+        return v.setScale(2).toPlainString();
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        csv.append(Stream.of(cells).map(ReportCsv::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        // a leading = + - @ would make a spreadsheet run the cell as a formula
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?") ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

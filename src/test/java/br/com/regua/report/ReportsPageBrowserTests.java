@@ -1,0 +1,75 @@
+package br.com.regua.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import br.com.regua.support.HeadlessChromium;
+
+/**
+ * The reports page in a real headless Chromium, as an analyst opens it: the aging drawn by
+ * Chart.js and the same figures in the tables, then the aging of a date in the past. Screenshots
+ * in target/reports-page. CI sets REGUA_TEST_BROWSER=true: then it must run.
+ */
+class ReportsPageBrowserTests extends ReportSpringTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void theHandWorkedPortfolioOnTuesdayMarch10() {
+        ReportPortfolio.register(this);
+        setClock("2026-03-10T10:00:00-03:00");
+    }
+
+    @Test
+    void anAnalystSeesTheAgingAsABarChartAndATableAndPicksADateInThePast() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")), "no Chromium on this machine");
+        Path shots = Path.of("target", "reports-page");
+        Files.createDirectories(shots);
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            // a stranger is sent to the login form; the demo analyst signs in there
+            assertThat(browser.signIn("http://localhost:" + port + "/reports", "analyst", "analyst")).isTrue();
+            assertThat(browser.waitFor("document.body.dataset.loaded === '2026-03-10'", WAIT)).isTrue();
+            assertThat(text(browser, "#user")).contains("analyst");
+
+            // Chart.js drew one bar per bucket of the policy, principal and charges stacked
+            assertThat(browser.evaluate("typeof Chart").asText()).isEqualTo("function");
+            assertThat(browser.evaluate("Chart.getChart('chart').data.labels.join('|')").asText())
+                    .isEqualTo("Not yet due|1-30 days|31-60 days|61-90 days|91-180 days|Over 180 days");
+            assertThat(browser.evaluate("Chart.getChart('chart').data.datasets[0].data.join('|')").asText())
+                    .isEqualTo("500|1000|1263.33|0|0|250");
+            assertThat(browser.evaluate("document.querySelector('#chart').width").asInt()).isPositive();
+
+            // the table: the bucket rows and the total, in reais as a Brazilian reads them
+            assertThat(browser.evaluate("document.querySelectorAll('#buckets tbody tr').length").asInt()).isEqualTo(6);
+            assertThat(text(browser, "#buckets tr[data-bucket='31-60 days']")).contains("2", "R$ 1.263,33", "R$ 6,67", "R$ 14,30",
+                    "R$ 1.284,30");
+            assertThat(text(browser, "#buckets tfoot")).contains("Total", "5", "R$ 3.080,97");
+            assertThat(text(browser, "#summary")).contains("5 open receivables owing R$ 3.080,97 on 2026-03-10");
+            browser.screenshot(shots.resolve("aging-today.png"));
+
+            // the aging of February 15
+            browser.evaluate("document.querySelector('#as-of').value = '2026-02-15'");
+            browser.evaluate("document.querySelector('#as-of-form button[type=submit]').click()");
+            assertThat(browser.waitFor("document.body.dataset.loaded === '2026-02-15'", WAIT)).isTrue();
+            assertThat(text(browser, "#buckets tfoot")).contains("4", "R$ 2.544,36");
+            browser.screenshot(shots.resolve("aging-february-15.png"));
+        }
+    }
+
+    private static String text(HeadlessChromium browser, String selector) throws Exception {
+        // Intl puts a no-break space between R$ and the amount
+        return browser.evaluate("document.querySelector(\"" + selector + "\").innerText").asText().replace('\u00a0', ' ');
+    }
+}

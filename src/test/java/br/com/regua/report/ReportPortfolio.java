@@ -68,8 +68,8 @@ final class ReportPortfolio {
         if (registered) {
             return;
         }
-        TestRestTemplate backend = test.as(br.com.regua.security.Role.INTEGRATION);
-        test.setClock("2026-02-08T10:00:00-03:00");
+        TestRestTemplate backend = test.backend();
+        test.clockAt("2026-02-08T10:00:00-03:00");
         post(backend, "/api/receivables", receivable("rep-15", consumer("rep-15", "Ana Souza"), "1000.00", "2026-02-01", "2026-02-23"));
         post(backend, "/api/receivables", receivable("rep-45", consumer("rep-45", "Bruno Lima"), "333.33", "2026-01-01", "2026-01-24"));
         post(backend, "/api/receivables", receivable("rep-partial", consumer("rep-partial", "Carla Dias"), "1000.00", "2026-01-01",
@@ -82,7 +82,7 @@ final class ReportPortfolio {
         post(backend, "/api/payments", payment("pay-rep-partial", "rep-partial", "100.00"));
         // 400.00 + fine 8.00 + interest 400 × 1% × 7/30 = 0.93
         post(backend, "/api/payments", payment("pay-rep-paid", "rep-paid", "408.93"));
-        test.setClock("2026-03-10T10:00:00-03:00");
+        test.clockAt("2026-03-10T10:00:00-03:00");
         post(backend, "/api/receivables", receivable("rep-not-due", consumer("rep-not-due", "Eva Rocha"), "500.00", "2026-03-01",
                 "2026-03-20"));
         registered = true;

@@ -1,47 +1,29 @@
 package br.com.regua.report;
 
-import java.time.OffsetDateTime;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import br.com.regua.schedule.SimulationClock;
 import br.com.regua.security.Role;
-import br.com.regua.support.TestUsers;
+import br.com.regua.support.ReguaSpringTests;
 
 /**
  * A server of its own for the report tests, on its own in-memory database: a report adds up the
  * whole portfolio, so its totals are checked against exactly the receivables these tests register.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:regua-report-tests;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "camunda.bpm.generate-unique-process-application-name=true",
-        "camunda.bpm.job-execution.enabled=false",
-        "regua.agreements.offer-secret=tests-only-offer-secret",
-        "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
-@ActiveProfiles("simulation")
-abstract class ReportSpringTests {
+abstract class ReportSpringTests extends ReguaSpringTests {
 
-    @Autowired
-    protected SimulationClock clock;
-    @Autowired
-    protected IdentityService identity;
-    @Autowired
-    private TestRestTemplate anonymous;
-
-    protected TestRestTemplate anonymous() {
-        return anonymous;
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:regua-report-tests;DB_CLOSE_DELAY=-1");
     }
 
-    protected TestRestTemplate as(Role role) {
-        return TestUsers.as(role, identity, anonymous);
+    /** For {@link ReportPortfolio}, which registers the portfolio through the API as a backend would. */
+    TestRestTemplate backend() {
+        return as(Role.INTEGRATION);
     }
 
-    protected void setClock(String isoOffsetDateTime) {
-        clock.moveTo(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
+    void clockAt(String isoOffsetDateTime) {
+        setClock(isoOffsetDateTime);
     }
 }

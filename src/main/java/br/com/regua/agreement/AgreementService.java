@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,8 @@ import br.com.regua.errors.InputValidator;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.errors.UnprocessableException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PixProperties;
@@ -37,6 +40,7 @@ import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
+import br.com.regua.receivable.Money;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -62,6 +66,7 @@ public class AgreementService {
     private final CaseSnapshots snapshots;
     private final CaseEvents events;
     private final CollectionCases cases;
+    private final ApplicationEventPublisher published;
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final InstallmentReminders reminders;
@@ -71,7 +76,8 @@ public class AgreementService {
 
     AgreementService(AgreementRepository agreements, OfferService offers, ReceivableRepository receivables, PolicyEngine policy,
                      CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, RuntimeService runtime,
-                     InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json, Clock clock) {
+                     InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json,
+                     ApplicationEventPublisher published, Clock clock) {
         this.agreements = agreements;
         this.offers = offers;
         this.receivables = receivables;
@@ -79,6 +85,7 @@ public class AgreementService {
         this.snapshots = snapshots;
         this.events = events;
         this.cases = cases;
+        this.published = published;
         this.runtime = runtime;
         this.validator = validator;
         this.reminders = reminders;
@@ -137,6 +144,8 @@ public class AgreementService {
             receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), at);
             events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_CREATED, r.externalId(), at, "agreement", id,
+                    "installments", offer.installmentCount(), "total", Money.round(offer.total()).toPlainString()));
             cases.agreementAccepted(r.externalId());
         }
         runtime.startProcessInstanceByKey(AgreementProcess.KEY, id, Map.of(AgreementProcess.VAR_AGREEMENT_ID, id));
@@ -253,6 +262,7 @@ public class AgreementService {
             resumePosition(receivables.get(r.id()), daysInAgreement, offer.followUp().resumeStage(), today, at);
             events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + a.id()
                     + " broken: an installment stayed unpaid past its grace; the discount is revoked", at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_BROKEN, r.externalId(), at, "agreement", a.id()));
             cases.agreementBroken(r.externalId());
         }
         log.info("Agreement {} broken", a.id());
@@ -274,6 +284,8 @@ public class AgreementService {
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
             receivables.updateLedger(r.id(), new Ledger(r.dueDate(), zero, zero, zero, true, today), ReceivableStatus.PAID, at);
             events.stageReached(r.id(), Stage.RENEGOTIATION_OFFER, "agreement " + a.id() + " kept: every installment paid", at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_KEPT, r.externalId(), at, "agreement", a.id()));
+            published.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), at, "agreement", a.id()));
             cases.balanceSettled(r.externalId());
         }
         log.info("Agreement {} kept", a.id());

@@ -15,12 +15,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
@@ -45,15 +48,17 @@ public class DisputeService {
     private final CollectionCases cases;
     private final CaseEvents events;
     private final TaskService tasks;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     DisputeService(JdbcClient jdbc, ReceivableRepository receivables, CollectionCases cases, CaseEvents events, TaskService tasks,
-                   Clock clock) {
+                   ApplicationEventPublisher published, Clock clock) {
         this.jdbc = jdbc;
         this.receivables = receivables;
         this.cases = cases;
         this.events = events;
         this.tasks = tasks;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -76,6 +81,7 @@ public class DisputeService {
         // paused: no next step until the dispute is resolved
         receivables.updateSchedule(r.id(), r.stage(), r.lastStepDay(), r.segment(), null, null, r.bureauNoticeDay(), now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
+        published.publishEvent(BusinessEvent.of(EventType.DISPUTE_OPENED, r.externalId(), now, "dispute", id, "reason", reason.strip()));
         if (!cases.disputeOpened(r.externalId(), id, reason.strip())) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
         }
@@ -130,6 +136,8 @@ public class DisputeService {
         if (outcome == DisputeOutcome.UPHELD && d.correctedAmount() == null) {
             receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
             events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " upheld: the receivable is cancelled", at);
+            published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
+                    "outcome", outcome.name(), "correctedAmount", null, "receivableStatus", ReceivableStatus.CANCELLED.name()));
             return false;
         }
         LocalDate opened = d.openedAt().atZoneSameInstant(now.getZone()).toLocalDate();
@@ -144,6 +152,9 @@ public class DisputeService {
         events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " " + outcome.name().toLowerCase()
                 + (d.correctedAmount() != null ? ": amount corrected to " + d.correctedAmount() : "")
                 + "; collection resumes, " + paused + " paused day(s) not counted", at);
+        published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
+                "outcome", outcome.name(), "correctedAmount", d.correctedAmount() == null ? null : d.correctedAmount().toPlainString(),
+                "receivableStatus", ReceivableStatus.OPEN.name()));
         return true;
     }
 

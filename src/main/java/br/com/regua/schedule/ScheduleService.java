@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import br.com.regua.contact.ContactService;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyDecision;
@@ -41,16 +44,19 @@ public class ScheduleService {
     private final DecisionRecorder decisions;
     private final CaseEvents events;
     private final ContactService contacts;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
-                           DecisionRecorder decisions, CaseEvents events, ContactService contacts, Clock clock) {
+                           DecisionRecorder decisions, CaseEvents events, ContactService contacts,
+                           ApplicationEventPublisher published, Clock clock) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
         this.decisions = decisions;
         this.events = events;
         this.contacts = contacts;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -163,6 +169,8 @@ public class ScheduleService {
                     m.decision().channels(), m.charges(), m.decision().offerTerms(), reportDate, m.decision().segment()), m.at());
         }
         events.stageReached(r.id(), step.stage(), "day " + step.day() + " of the schedule", m.at());
+        published.publishEvent(BusinessEvent.of(EventType.STAGE_REACHED, r.externalId(), m.at(),
+                "stage", step.stage().name(), "day", step.day()));
     }
 
     private static Map<String, Object> nextOutputs(Optional<ScheduledStep> next) {

@@ -20,8 +20,9 @@ class DeliveryPoller implements SmartLifecycle {
     DeliveryPoller(DeliveryWorker worker, ContactProperties properties) {
         this.worker = worker;
         this.settings = properties.delivery();
-        this.rounds = new Rounds("contact-delivery", settings.pollInterval(), settings.batchSize(), settings.timeout(),
-                () -> worker.deliverDue().claimed());
+        // a full batch: more may be waiting
+        this.rounds = new Rounds("contact-delivery", settings.pollInterval(), settings.timeout(),
+                () -> worker.deliverDue().claimed() >= settings.batchSize());
     }
 
     @Override

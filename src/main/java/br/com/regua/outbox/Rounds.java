@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs an outbox worker's rounds every {@code interval} on one daemon thread of its own, from
- * {@link #start()} until {@link #stop()}. A round answers how many rows it claimed; a full batch
- * means more may be waiting, so the next round follows at once. A round that fails is logged and
- * the next one tries again: what it had claimed goes back to the queue when its lease ends.
+ * {@link #start()} until {@link #stop()}. A round answers whether more may be waiting (a full
+ * batch, say), and then the next round follows at once. A round that fails is logged and the next
+ * one tries again: what it had claimed goes back to the queue when its lease ends.
  */
 public final class Rounds {
 
@@ -21,15 +21,13 @@ public final class Rounds {
 
     private final String name;
     private final Duration interval;
-    private final int batchSize;
     private final Duration stopWait;
-    private final IntSupplier round;
+    private final BooleanSupplier round;
     private ScheduledExecutorService executor;
 
-    public Rounds(String name, Duration interval, int batchSize, Duration stopWait, IntSupplier round) {
+    public Rounds(String name, Duration interval, Duration stopWait, BooleanSupplier round) {
         this.name = name;
         this.interval = interval;
-        this.batchSize = batchSize;
         this.stopWait = stopWait;
         this.round = round;
     }
@@ -49,8 +47,9 @@ public final class Rounds {
 
     private void run() {
         try {
-            while (round.getAsInt() >= batchSize) {
-                // a full batch: more may be waiting
+            boolean more = true;
+            while (more) {
+                more = round.getAsBoolean();
             }
         } catch (RuntimeException e) {
             log.error("A {} round failed", name, e);

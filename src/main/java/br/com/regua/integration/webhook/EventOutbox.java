@@ -138,8 +138,10 @@ class EventOutbox {
             return Optional.empty();
         }
         Event e = event.get();
-        jdbc.sql("update webhook_delivery set status = 'PENDING', next_attempt_at = ?, updated_at = ? where event_id = ?")
-                .params(now, now, e.id()).update();
+        // a try in flight loses its claim: its outcome is not recorded, so this resend is not taken for done
+        jdbc.sql("""
+                update webhook_delivery set status = 'PENDING', next_attempt_at = ?, claim_token = null, lease_until = null, updated_at = ?
+                where event_id = ?""").params(now, now, e.id()).update();
         for (long endpoint : subscribers(e.type())) {
             jdbc.sql("""
                     insert into webhook_delivery (event_id, endpoint_id, receivable, status, next_attempt_at, created_at, updated_at)

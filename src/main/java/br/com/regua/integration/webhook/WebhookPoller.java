@@ -14,8 +14,11 @@ class WebhookPoller implements SmartLifecycle {
 
     WebhookPoller(WebhookWorker worker, WebhookProperties settings) {
         this.settings = settings;
-        this.rounds = new Rounds("webhook-delivery", settings.pollInterval(), settings.batchSize(), settings.timeout(),
-                () -> worker.deliverDue().claimed());
+        // a full batch, or a sent event whose receivable's next event is now due: go on at once
+        this.rounds = new Rounds("webhook-delivery", settings.pollInterval(), settings.timeout(), () -> {
+            WebhookWorker.Round round = worker.deliverDue();
+            return round.claimed() >= settings.batchSize() || round.sent() > 0;
+        });
     }
 
     @Override

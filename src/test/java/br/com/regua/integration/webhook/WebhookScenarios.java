@@ -66,6 +66,8 @@ abstract class WebhookScenarios extends ReguaSpringTests {
     @Autowired
     WebhookWorker worker;
     @Autowired
+    EventOutbox outbox;
+    @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
     PlatformTransactionManager transactions;
@@ -335,6 +337,21 @@ abstract class WebhookScenarios extends ReguaSpringTests {
     }
 
     // ---- two nodes
+
+    @Test
+    void aDeliveryClaimedByANodeThatDiedIsSentOnceItsLeaseEnds() {
+        subscribe();
+        register("wh-crash");
+        // another node claims the delivery (a one-minute lease) and dies before sending it
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long delivery = outbox.dueIds(now, 10).get(0);
+        assertThat(outbox.claim(delivery, now, now.plusMinutes(1))).isPresent();
+
+        assertThat(worker.deliverDue().claimed()).as("held by the dead node's lease").isZero();
+        setClock("2026-03-02T10:01:00-03:00");
+        assertThat(deliverAll()).isEqualTo(1);
+        assertThat(types(RECEIVER.takenFor("wh-crash"))).containsExactly("receivable.registered");
+    }
 
     @Test
     void twoWorkersRacingSendEachEventOnceAndKeepEachReceivablesOrder() throws Exception {

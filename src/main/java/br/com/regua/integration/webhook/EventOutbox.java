@@ -66,14 +66,21 @@ class EventOutbox {
     }
 
     Optional<Claimed> claim(long id, OffsetDateTime now, OffsetDateTime leaseUntil) {
-        return Leases.claim(jdbc, "webhook_delivery d", CLAIMABLE, id, now, leaseUntil)
-                .flatMap(token -> jdbc.sql("""
+        return claimAll(List.of(id), now, leaseUntil).stream().findFirst();
+    }
+
+    /** Takes those of {@code ids} still claimable, in one statement; oldest event first. */
+    List<Claimed> claimAll(List<Long> ids, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return Leases.claimAll(jdbc, "webhook_delivery d", CLAIMABLE, ids, now, leaseUntil)
+                .map(token -> jdbc.sql("""
                                 select d.id, d.claim_token, d.attempts, d.endpoint_id, e.url, e.secret, v.public_id, v.payload
                                 from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id join webhook_event v on v.id = d.event_id
-                                where d.id = ? and d.claim_token = ?""").params(id, token)
+                                where d.id in (:ids) and d.claim_token = :token order by d.event_id, d.id""")
+                        .param("ids", ids).param("token", token)
                         .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8)))
-                        .optional());
+                        .list())
+                .orElse(List.of());
     }
 
     /** The endpoint took it: SENT, and the endpoint's run of failures ends. False when the claim was no longer ours. */

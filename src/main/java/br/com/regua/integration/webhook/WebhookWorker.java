@@ -2,7 +2,8 @@ package br.com.regua.integration.webhook;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public class WebhookWorker {
     private final Backoff backoff;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int chunk;
 
     WebhookWorker(EventOutbox outbox, WebhookSender sender, WebhookProperties settings, PlatformTransactionManager transactions,
                   Clock clock) {
@@ -39,6 +41,8 @@ public class WebhookWorker {
         this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff());
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        // claimed a few at a time: as many as could each take the whole timeout within half the lease
+        this.chunk = (int) Math.max(1, Math.min(settings.batchSize(), settings.lease().toMillis() / (2 * settings.timeout().toMillis())));
     }
 
     /** What one round did. */
@@ -50,39 +54,56 @@ public class WebhookWorker {
         int sent = 0;
         int failed = 0;
         int paused = 0;
-        for (long id : outbox.dueIds(OffsetDateTime.now(clock), settings.batchSize())) {
+        List<Long> due = outbox.dueIds(OffsetDateTime.now(clock), settings.batchSize());
+        for (int from = 0; from < due.size(); from += chunk) {
+            // the lease starts when these are claimed, not when the round began: earlier sends may have been slow
             OffsetDateTime claimedAt = OffsetDateTime.now(clock);
-            Optional<EventOutbox.Claimed> delivery = outbox.claim(id, claimedAt, claimedAt.plus(settings.lease()));
-            if (delivery.isEmpty()) {
-                continue;
+            List<EventOutbox.Claimed> deliveries = outbox.claimAll(due.subList(from, Math.min(due.size(), from + chunk)), claimedAt,
+                    claimedAt.plus(settings.lease()));
+            List<Tried> tried = new ArrayList<>(deliveries.size());
+            for (EventOutbox.Claimed d : deliveries) {
+                WebhookSender.Answer answer = sender.send(d.url(), d.secret(), d.eventId(), OffsetDateTime.now(clock).toEpochSecond(),
+                        d.payload());
+                tried.add(new Tried(d, answer, OffsetDateTime.now(clock)));
             }
-            claimed++;
-            EventOutbox.Claimed d = delivery.get();
-            WebhookSender.Answer answer = sender.send(d.url(), d.secret(), d.eventId(), OffsetDateTime.now(clock).toEpochSecond(),
-                    d.payload());
-            OffsetDateTime at = OffsetDateTime.now(clock);
-            if (answer.ok()) {
-                sent++;
-                transaction.executeWithoutResult(s -> {
-                    if (!outbox.sent(d, answer.statusCode(), at)) {
-                        log.warn("Event {} was sent to endpoint {} after its lease ran out; the receiver drops the duplicate by its id",
-                                d.eventId(), d.endpointId());
-                    }
-                });
-                continue;
-            }
-            failed++;
-            OffsetDateTime retryAt = at.plus(backoff.after(d.attempts() + 1));
-            Boolean pausedNow = transaction.execute(s -> outbox.failed(d, answer.statusCode(), answer.error(), retryAt,
-                    settings.pauseAfterFailures(), at.minus(settings.pauseAfter()), at));
-            log.info("Event {} to endpoint {} failed (try {}): {}; next try at {}", d.eventId(), d.endpointId(), d.attempts() + 1,
-                    answer.error(), retryAt);
-            if (Boolean.TRUE.equals(pausedNow)) {
-                paused++;
-                log.warn("Webhook endpoint {} paused after repeated failures; an admin resumes it with POST /api/webhooks/{}/resume",
-                        d.endpointId(), d.endpointId());
+            claimed += tried.size();
+            // one commit for the chunk's outcomes; should it fail, the chunk is sent again when its lease ends (at least once)
+            Integer pausedNow = transaction.execute(s -> tried.stream().mapToInt(this::record).sum());
+            paused += pausedNow == null ? 0 : pausedNow;
+            for (Tried t : tried) {
+                if (t.answer().ok()) {
+                    sent++;
+                } else {
+                    failed++;
+                }
             }
         }
         return new Round(claimed, sent, failed, paused);
+    }
+
+    private record Tried(EventOutbox.Claimed delivery, WebhookSender.Answer answer, OffsetDateTime at) {
+    }
+
+    /** Records one try; 1 when it paused the endpoint. */
+    private int record(Tried t) {
+        EventOutbox.Claimed d = t.delivery();
+        if (t.answer().ok()) {
+            if (!outbox.sent(d, t.answer().statusCode(), t.at())) {
+                log.warn("Event {} was sent to endpoint {} after its claim was taken (a resend, or its lease ran out); the receiver "
+                        + "drops a duplicate by its id", d.eventId(), d.endpointId());
+            }
+            return 0;
+        }
+        OffsetDateTime retryAt = t.at().plus(backoff.after(d.attempts() + 1));
+        boolean pausedNow = outbox.failed(d, t.answer().statusCode(), t.answer().error(), retryAt, settings.pauseAfterFailures(),
+                t.at().minus(settings.pauseAfter()), t.at());
+        log.info("Event {} to endpoint {} failed (try {}): {}; next try at {}", d.eventId(), d.endpointId(), d.attempts() + 1,
+                t.answer().error(), retryAt);
+        if (pausedNow) {
+            log.warn("Webhook endpoint {} paused after repeated failures; an admin resumes it with POST /api/webhooks/{}/resume",
+                    d.endpointId(), d.endpointId());
+            return 1;
+        }
+        return 0;
     }
 }

@@ -42,7 +42,7 @@ public class WebhookWorker {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         // claimed a few at a time: as many as could each take the whole timeout within half the lease
-        this.chunk = (int) Math.max(1, Math.min(settings.batchSize(), settings.lease().toMillis() / (2 * settings.timeout().toMillis())));
+        this.chunk = (int) Math.max(1, Math.min(settings.batchSize(), settings.lease().toMillis() / Math.max(1, 2 * settings.timeout().toMillis())));
     }
 
     /** What one round did. */

@@ -37,6 +37,7 @@ import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.schedule.SimulationClock;
 import br.com.regua.security.Role;
+import br.com.regua.support.PostgresDatabase;
 import br.com.regua.support.TestUsers;
 
 /**
@@ -50,7 +51,7 @@ import br.com.regua.support.TestUsers;
         "REGUA_DB_USER=${REGUA_TEST_DB_USER:postgres}",
         "REGUA_DB_PASSWORD=${REGUA_TEST_DB_PASSWORD:}",
         "REGUA_ADMIN_USER=admin",
-        "REGUA_ADMIN_PASSWORD=integration-test-only",
+        "REGUA_ADMIN_PASSWORD=" + PostgresDatabase.ADMIN_PASSWORD,
         "REGUA_OFFER_SECRET=integration-test-offer-secret",
         "regua.creditor.name=Escola Aurora Ltda", "regua.creditor.document=11.222.333/0001-81",
         "regua.creditor.address=Rua das Flores, 100, Campinas - SP",
@@ -103,7 +104,7 @@ class CollectionPostgresIntegrationTests {
         // moving the simulation clock is an administrator's act: here the one the settings made
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> response = anonymous.withBasicAuth("admin", "integration-test-only")
+        ResponseEntity<JsonNode> response = anonymous.withBasicAuth("admin", PostgresDatabase.ADMIN_PASSWORD)
                 .postForEntity("/api/simulation/advance", new HttpEntity<>("{\"to\": \"" + to + "\"}", headers), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
@@ -141,7 +142,7 @@ class CollectionPostgresIntegrationTests {
                     .as(demo).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(identity.createUserQuery().userId(demo).count()).as(demo).isZero();
         }
-        ResponseEntity<JsonNode> admin = anonymous.withBasicAuth("admin", "integration-test-only")
+        ResponseEntity<JsonNode> admin = anonymous.withBasicAuth("admin", PostgresDatabase.ADMIN_PASSWORD)
                 .getForEntity("/api/session", JsonNode.class);
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(admin.getBody().get("roles")).extracting(JsonNode::asText).contains("admins");

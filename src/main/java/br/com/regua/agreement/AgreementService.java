@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,8 @@ import br.com.regua.errors.InputValidator;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.errors.UnprocessableException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.pix.PixProperties;
@@ -35,6 +38,7 @@ import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
+import br.com.regua.receivable.Money;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -60,6 +64,7 @@ public class AgreementService {
     private final CaseSnapshots snapshots;
     private final CaseEvents events;
     private final CollectionCases cases;
+    private final ApplicationEventPublisher published;
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final InstallmentReminders reminders;
@@ -69,7 +74,8 @@ public class AgreementService {
 
     AgreementService(AgreementRepository agreements, OfferService offers, ReceivableRepository receivables, PolicyEngine policy,
                      CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, RuntimeService runtime,
-                     InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json, Clock clock) {
+                     InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json,
+                     ApplicationEventPublisher published, Clock clock) {
         this.agreements = agreements;
         this.offers = offers;
         this.receivables = receivables;
@@ -77,6 +83,7 @@ public class AgreementService {
         this.snapshots = snapshots;
         this.events = events;
         this.cases = cases;
+        this.published = published;
         this.runtime = runtime;
         this.validator = validator;
         this.reminders = reminders;
@@ -133,6 +140,8 @@ public class AgreementService {
             receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
             events.agreement(r.id(), r.stage(), "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_CREATED, r.externalId(), at, "agreement", id,
+                    "installments", offer.installmentCount(), "total", Money.round(offer.total()).toPlainString()));
             // the schedule waits: no next step while the agreement runs
             cases.pauseForAgreement(r, at);
         }
@@ -249,6 +258,7 @@ public class AgreementService {
             receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
             events.agreement(r.id(), r.stage(), "agreement " + a.id()
                     + " broken: an installment stayed unpaid past its grace; the discount is revoked", at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_BROKEN, r.externalId(), at, "agreement", a.id()));
             Receivable open = receivables.get(r.id());
             String resumeStage = offer.followUp().resumeStage();
             cases.resumeAfterAgreement(open, agreedOn, resumeStage, resumeDay(open, resumeStage, today), today, at);
@@ -272,6 +282,8 @@ public class AgreementService {
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
             receivables.updateLedger(r.id(), new Ledger(r.dueDate(), zero, zero, zero, true, today), ReceivableStatus.PAID, at);
             events.agreement(r.id(), r.stage(), "agreement " + a.id() + " kept: every installment paid", at);
+            published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_KEPT, r.externalId(), at, "agreement", a.id()));
+            published.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), at, "agreement", a.id()));
             cases.settle(r.externalId());
         }
         log.info("Agreement {} kept", a.id());

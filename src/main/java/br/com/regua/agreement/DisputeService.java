@@ -14,12 +14,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
@@ -44,15 +47,17 @@ public class DisputeService {
     private final CollectionCases cases;
     private final CaseEvents events;
     private final TaskService tasks;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     DisputeService(JdbcClient jdbc, ReceivableRepository receivables, CollectionCases cases, CaseEvents events, TaskService tasks,
-                   Clock clock) {
+                   ApplicationEventPublisher published, Clock clock) {
         this.jdbc = jdbc;
         this.receivables = receivables;
         this.cases = cases;
         this.events = events;
         this.tasks = tasks;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -73,6 +78,7 @@ public class DisputeService {
                 .params(id, r.id(), reason.strip(), now).update();
         receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
+        published.publishEvent(BusinessEvent.of(EventType.DISPUTE_OPENED, r.externalId(), now, "dispute", id, "reason", reason.strip()));
         // paused: no next step until the dispute is resolved
         if (!cases.pauseForDispute(r, id, reason.strip(), now)) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
@@ -137,6 +143,8 @@ public class DisputeService {
         if (outcome == DisputeOutcome.UPHELD && d.correctedAmount() == null) {
             receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
             events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " upheld: the receivable is cancelled", at);
+            published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
+                    "outcome", outcome.name(), "correctedAmount", null, "receivableStatus", ReceivableStatus.CANCELLED.name()));
             return false;
         }
         cases.resumeAfterDispute(r, d.openedAt().atZoneSameInstant(now.getZone()).toLocalDate(), now.toLocalDate(), at);
@@ -149,6 +157,9 @@ public class DisputeService {
         events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " " + outcome.name().toLowerCase()
                 + (d.correctedAmount() != null ? ": amount corrected to " + d.correctedAmount() : "")
                 + "; collection resumes, " + receivables.get(r.id()).pausedDays() + " paused day(s) not counted", at);
+        published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
+                "outcome", outcome.name(), "correctedAmount", d.correctedAmount() == null ? null : d.correctedAmount().toPlainString(),
+                "receivableStatus", ReceivableStatus.OPEN.name()));
         return true;
     }
 

@@ -117,6 +117,8 @@ class OpenApiConfig {
                                 "amount": "320.50", "issueDate": "2026-11-01", "dueDate": "2026-12-10"}]}"""),
             Map.entry("POST /api/policy/validate", """
                     {"files": {"grace.drl": "...the whole new content..."}}"""),
+            Map.entry("POST /api/webhooks", """
+                    {"url": "https://erp.example.com/regua/events", "events": ["stage.reached", "receivable.paid"]}"""),
             Map.entry("POST /api/policy/simulate", """
                     {"files": {"grace.drl": "...the whole new content..."}}"""));
 

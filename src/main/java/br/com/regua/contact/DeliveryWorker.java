@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import br.com.regua.outbox.Backoff;
+
 /**
  * Delivers the outbox. Each round claims the contacts that are due (a lease, so a crashed worker's
  * contacts go back to the queue when it expires), and for each one asks the policy whether the
@@ -199,7 +201,6 @@ public class DeliveryWorker {
     }
 
     Duration backoff(int attempt) {
-        Duration wait = settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+        return new Backoff(settings.firstBackoff(), settings.maxBackoff()).after(attempt);
     }
 }

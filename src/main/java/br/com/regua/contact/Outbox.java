@@ -4,11 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.regua.outbox.Leases;
 import br.com.regua.policy.Channel;
 
 /**
@@ -20,9 +20,7 @@ import br.com.regua.policy.Channel;
 @Repository
 class Outbox {
 
-    private static final String CLAIMABLE = """
-            status in ('QUEUED', 'DEFERRED') and next_attempt_at <= :now
-            and (lease_until is null or lease_until <= :now)""";
+    private static final String CLAIMABLE = "status in ('QUEUED', 'DEFERRED') and next_attempt_at <= :now and " + Leases.FREE;
 
     private final JdbcClient jdbc;
 
@@ -53,15 +51,10 @@ class Outbox {
 
     /** Takes the contact until {@code leaseUntil}; empty when another worker has it or it is no longer due. */
     Optional<OutgoingContact> claim(long id, OffsetDateTime now, OffsetDateTime leaseUntil) {
-        String token = UUID.randomUUID().toString();
-        int rows = jdbc.sql("update contact set claim_token = :token, lease_until = :lease, updated_at = :now where id = :id and " + CLAIMABLE)
-                .param("token", token).param("lease", leaseUntil).param("now", now).param("id", id).update();
-        if (rows == 0) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select * from contact where id = ? and claim_token = ?").params(id, token)
-                .query((rs, n) -> OutgoingContact.of(rs, token))
-                .optional();
+        return Leases.claim(jdbc, "contact", CLAIMABLE, id, now, leaseUntil)
+                .flatMap(token -> jdbc.sql("select * from contact where id = ? and claim_token = ?").params(id, token)
+                        .query((rs, n) -> OutgoingContact.of(rs, token))
+                        .optional());
     }
 
     boolean sent(OutgoingContact c, String providerId, OffsetDateTime now) {
@@ -168,9 +161,6 @@ class Outbox {
     }
 
     private static String clip(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() <= 500 ? text : text.substring(0, 497) + "...";
+        return Leases.clip(text);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +17,8 @@ import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.FieldProblem;
 import br.com.regua.errors.InputValidator;
 import br.com.regua.errors.InvalidInputException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
@@ -23,6 +26,7 @@ import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Ledger;
+import br.com.regua.receivable.Money;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -45,16 +49,19 @@ public class PaymentService {
     private final PolicyEngine policy;
     private final CaseSnapshots snapshots;
     private final CollectionCases cases;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public PaymentService(PaymentRepository payments, ReceivableRepository receivables, InputValidator validator,
-                          PolicyEngine policy, CaseSnapshots snapshots, CollectionCases cases, Clock clock) {
+                          PolicyEngine policy, CaseSnapshots snapshots, CollectionCases cases,
+                          ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.receivables = receivables;
         this.validator = validator;
         this.policy = policy;
         this.snapshots = snapshots;
         this.cases = cases;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -98,6 +105,9 @@ public class PaymentService {
         receivables.updateLedger(r.id(), applied.after(), status, now);
         if (settled) {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
+            events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now,
+                    "payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
+                    "method", String.valueOf(request.method()), "paidAt", request.paidAt().toString()));
             cases.settle(r.externalId());
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,8 @@ import br.com.regua.errors.FieldProblem;
 import br.com.regua.errors.InputValidator;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
@@ -42,14 +45,16 @@ public class ReceivableService {
     private final InputValidator validator;
     private final CaseStarter cases;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public ReceivableService(ReceivableRepository repository, InputValidator validator, CaseStarter cases,
-                             PlatformTransactionManager transactions, Clock clock) {
+                             PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.cases = cases;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -159,6 +164,10 @@ public class ReceivableService {
         long customerId = customerFor(request.customer(), known, now);
         long id = repository.insert(request, customerId, hash, now);
         known.receivables.put(request.externalId(), new Known.Stored(id, hash));
+        // before the case starts, so a backend hears of the receivable before any of its stages
+        events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_REGISTERED, request.externalId(), now,
+                "customer", request.customer().externalId(), "amount", Money.round(request.amount()).toPlainString(),
+                "issueDate", String.valueOf(request.issueDate()), "dueDate", String.valueOf(request.dueDate())));
         String caseId = cases.start(request.externalId(), id);
         caseIds.put(id, caseId);
         log.info("Receivable {} registered for customer {} ({}), case {}", LogText.of(request.externalId()),

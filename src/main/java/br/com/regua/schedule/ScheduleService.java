@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,8 @@ import br.com.regua.cases.CaseEvents;
 import br.com.regua.cases.CollectionCases;
 import br.com.regua.cases.CollectionStages;
 import br.com.regua.contact.ContactService;
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyDecision;
@@ -48,11 +51,12 @@ public class ScheduleService {
     private final ContactService contacts;
     private final CollectionStages stages;
     private final CollectionCases cases;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
                            DecisionRecorder decisions, CaseEvents events, ContactService contacts, CollectionStages stages,
-                           CollectionCases cases, Clock clock) {
+                           CollectionCases cases, ApplicationEventPublisher published, Clock clock) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -61,6 +65,7 @@ public class ScheduleService {
         this.contacts = contacts;
         this.stages = stages;
         this.cases = cases;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -173,6 +178,7 @@ public class ScheduleService {
                     m.at());
         }
         events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());
+        published.publishEvent(BusinessEvent.of(EventType.STAGE_REACHED, r.externalId(), m.at(), "stage", stage.key(), "day", step.day()));
     }
 
     /** The date of the step a notice is required for (the bureau report, for its prior notice), if the plan has one. */

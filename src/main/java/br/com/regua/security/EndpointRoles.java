@@ -109,6 +109,13 @@ public final class EndpointRoles {
             roles(HttpMethod.GET, "/api/reports/aging", "the open portfolio by days overdue, segment and stage (JSON or CSV)",
                     CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
+            roles(HttpMethod.POST, "/api/webhooks", "register a webhook endpoint (its secret is shown once)"),
+            roles(HttpMethod.GET, "/api/webhooks", "the webhook endpoints"),
+            roles(HttpMethod.DELETE, "/api/webhooks/{id}", "remove a webhook endpoint"),
+            roles(HttpMethod.POST, "/api/webhooks/{id}/pause", "pause a webhook endpoint"),
+            roles(HttpMethod.POST, "/api/webhooks/{id}/resume", "resume a paused webhook endpoint"),
+            roles(HttpMethod.GET, "/api/webhooks/{id}/deliveries", "an endpoint's deliveries, with every attempt"),
+            roles(HttpMethod.POST, "/api/webhooks/events/{eventId}/resend", "send an event again"),
             roles(HttpMethod.POST, "/api/simulation/advance", "move the simulation clock (simulation profile only)"),
             signedIn(HttpMethod.GET, "/api/session", "who is signed in, with the CSRF token for pages"),
             // pages

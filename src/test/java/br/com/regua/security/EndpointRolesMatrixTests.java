@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import br.com.regua.agreement.DisputeService;
 import br.com.regua.agreement.OfferService;
+import br.com.regua.integration.webhook.WebhookService;
 import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.support.TestUsers;
@@ -51,6 +52,8 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     PolicyWorkbench policy;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WebhookService webhooks;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -189,6 +192,15 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
                 "/api/policy/versions/" + policy.active().number() + "/activate", "{\"comment\": \"matrix\"}"));
         byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
+        byRow.put("POST /api/webhooks", r -> new Call(HttpMethod.POST, "/api/webhooks",
+                "{\"url\": \"https://erp.example.com/regua/events\", \"events\": [\"receivable.paid\"]}"));
+        byRow.put("GET /api/webhooks", r -> get("/api/webhooks"));
+        byRow.put("DELETE /api/webhooks/{id}", r -> new Call(HttpMethod.DELETE, "/api/webhooks/" + webhook(), null));
+        byRow.put("POST /api/webhooks/{id}/pause", r -> new Call(HttpMethod.POST, "/api/webhooks/" + webhook() + "/pause", null));
+        byRow.put("POST /api/webhooks/{id}/resume", r -> new Call(HttpMethod.POST, "/api/webhooks/" + webhook() + "/resume", null));
+        byRow.put("GET /api/webhooks/{id}/deliveries", r -> get("/api/webhooks/" + webhook() + "/deliveries"));
+        byRow.put("POST /api/webhooks/events/{eventId}/resend", r -> new Call(HttpMethod.POST,
+                "/api/webhooks/events/" + webhookEvent() + "/resend", null));
         byRow.put("POST /api/simulation/advance", r -> new Call(HttpMethod.POST, "/api/simulation/advance",
                 "{\"to\": \"" + clock.instant().plusSeconds(60) + "\"}"));
         byRow.put("GET /api/session", r -> get("/api/session"));
@@ -270,6 +282,19 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fresh endpoint that hears only payments, so the other rows' calls write no deliveries to it. */
+    private long webhook() {
+        return webhooks.register("https://erp.example.com/regua/events", null, List.of("receivable.paid")).endpoint().id();
+    }
+
+    /** An event that exists: a receivable registered while an endpoint hears registrations. */
+    private String webhookEvent() {
+        long endpoint = webhooks.register("https://erp.example.com/regua/events", null, List.of("receivable.registered")).endpoint().id();
+        String receivable = registered();
+        webhooks.delete(endpoint);
+        return jdbc.sql("select public_id from webhook_event where receivable = ?").param(receivable).query(String.class).single();
     }
 
     private String dispute() {

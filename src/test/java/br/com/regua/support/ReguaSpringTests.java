@@ -35,6 +35,7 @@ import br.com.regua.security.Role;
         "camunda.bpm.generate-unique-process-application-name=true",
         "camunda.bpm.job-execution.enabled=false",
         "regua.agreements.offer-secret=tests-only-offer-secret",
+        "regua.webhooks.poll=false",
         "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 @ActiveProfiles("simulation")
 @AutoConfigureObservability(tracing = false)

@@ -22,8 +22,11 @@ final class BenchDatabase {
     static final String HOST = env("REGUA_BENCH_PG", "127.0.0.1:5432");
     static final String USER = env("REGUA_BENCH_PG_USER", "postgres");
     static final String PASSWORD = env("REGUA_BENCH_PG_PASSWORD", "");
-    /** -Dbench.db=NAME for another name, when two checkouts share one PostgreSQL. */
-    static final String NAME = System.getProperty("bench.db", "regua_bench");
+    /**
+     * -Dbench.db=NAME (or REGUA_BENCH_DB) names another database, so two checkouts sharing one
+     * PostgreSQL can run benchmarks at once.
+     */
+    static final String NAME = System.getProperty("bench.db", env("REGUA_BENCH_DB", "regua_bench"));
     /** PostgreSQL has no demo accounts: the benchmarks' server makes this administrator, and calls the API as it. */
     static final String ADMIN_PASSWORD = "benchmark-admin-password";
 

@@ -52,7 +52,7 @@ function show(report) {
   }));
   document.querySelector('#buckets tfoot').replaceChildren(cells(document.createElement('tr'), ['Total', '', ...money(report.total)]));
   fill('segments', report.segments.map(l => cells(document.createElement('tr'), [l.key ?? 'not yet classified', ...money(l.amounts)])));
-  fill('stages', report.stages.map(l => cells(document.createElement('tr'), [l.key, ...money(l.amounts)])));
+  fill('stages', report.stages.map(l => cells(document.createElement('tr'), [l.name === l.key ? l.key : l.name + ' (' + l.key + ')', ...money(l.amounts)])));
 
   const data = {
     labels: report.buckets.map(b => b.bucket),

@@ -29,7 +29,10 @@ public record AgingReport(LocalDate asOf, int policyVersion, List<String> status
     public record Bucket(String bucket, Integer fromDay, Integer toDay, Amounts amounts) {
     }
 
-    /** One segment or stage (null segment: not yet classified) and what falls in it. */
-    public record Line(String key, Amounts amounts) {
+    /**
+     * One segment or stage (null segment: not yet classified) and what falls in it; {@code name} is
+     * what people read: a stage's name in the collection process, a segment's key.
+     */
+    public record Line(String key, String name, Amounts amounts) {
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import br.com.regua.policy.AgingBucket;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.LedgerSql;
 import br.com.regua.receivable.Money;
 
@@ -38,14 +39,16 @@ public class AgingReports {
     private final JdbcTemplate jdbc;
     private final PolicyEngine policy;
     private final LedgerSql ledger;
+    private final StageCatalog stageNames;
     private final Clock clock;
 
     @Autowired
-    public AgingReports(JdbcTemplate jdbc, DataSource dataSource, PolicyEngine policy, Clock clock) {
-        this(jdbc, new LedgerSql(LedgerSql.Dialect.of(dataSource)), policy, clock);
+    public AgingReports(JdbcTemplate jdbc, DataSource dataSource, PolicyEngine policy, StageCatalog stageNames, Clock clock) {
+        this(jdbc, new LedgerSql(LedgerSql.Dialect.of(dataSource)), policy, stageNames, clock);
     }
 
-    AgingReports(JdbcTemplate jdbc, LedgerSql ledger, PolicyEngine policy, Clock clock) {
+    AgingReports(JdbcTemplate jdbc, LedgerSql ledger, PolicyEngine policy, StageCatalog stageNames, Clock clock) {
+        this.stageNames = stageNames;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.policy = policy;
@@ -86,12 +89,12 @@ public class AgingReports {
             bucketLines.add(new AgingReport.Bucket(b.getName(), b.getFromDay(), b.getToDay(), byBucket.get(i)));
         }
         List<AgingReport.Line> segments = new ArrayList<>();
-        bySegment.forEach((k, v) -> segments.add(new AgingReport.Line(k, v)));
+        bySegment.forEach((k, v) -> segments.add(new AgingReport.Line(k, k, v)));
         if (unclassified != null) {
-            segments.add(new AgingReport.Line(null, unclassified));
+            segments.add(new AgingReport.Line(null, "not yet classified", unclassified));
         }
         List<AgingReport.Line> stages = new ArrayList<>();
-        byStage.forEach((k, v) -> stages.add(new AgingReport.Line(k, v)));
+        byStage.forEach((k, v) -> stages.add(new AgingReport.Line(k, stageNames.nameOf(k), v)));
         return new AgingReport(asOf, version, OPEN_STATUSES, List.copyOf(bucketLines), List.copyOf(segments), List.copyOf(stages), total);
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import br.com.regua.support.ProcessStages;
 import br.com.regua.policy.ChargeRates;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyEngine;
@@ -65,7 +66,7 @@ abstract class LedgerSqlScenarios {
         jdbc.update("insert into customer (id, external_id, name, document, customer_type, created_at) values "
                 + "(1, 'c1', 'Maria', '52998224725', 'CONSUMER', current_timestamp), "
                 + "(2, 'c2', 'Aurora', '11222333000181', 'BUSINESS', current_timestamp)");
-        reports = new AgingReports(jdbc, new LedgerSql(dialect()), POLICY, Clock.fixed(AS_OF.atStartOfDay(ZoneId.of("UTC")).toInstant(), ZoneId.of("UTC")));
+        reports = new AgingReports(jdbc, new LedgerSql(dialect()), POLICY, ProcessStages.collection(), Clock.fixed(AS_OF.atStartOfDay(ZoneId.of("UTC")).toInstant(), ZoneId.of("UTC")));
         nextId = 1;
     }
 

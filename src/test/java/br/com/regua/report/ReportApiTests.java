@@ -82,14 +82,18 @@ class ReportApiTests extends ReportSpringTests {
         JsonNode report = getJson(Role.CREDIT_MANAGER, "/api/reports/aging");
         Map<String, BigDecimal> byStage = new HashMap<>();
         Map<String, BigDecimal> bySegment = new HashMap<>();
+        Map<String, String> stageNames = new HashMap<>();
         for (ReportPortfolio.Owed owed : ReportPortfolio.ON_MARCH_10) {
             JsonNode view = getJson(Role.CREDIT_MANAGER, "/api/receivables/" + owed.externalId());
             byStage.merge(view.get("stage").asText(), owed.totalValue(), BigDecimal::add);
+            stageNames.put(view.get("stage").asText(), view.get("stageName").asText());
             bySegment.merge(view.path("segment").asText("null"), owed.totalValue(), BigDecimal::add);
         }
 
         assertThat(lines(report.get("stages"))).isEqualTo(plain(byStage));
         assertThat(lines(report.get("segments"))).isEqualTo(plain(bySegment));
+        // a stage reads as the process names it, as in the receivable's own view
+        report.get("stages").forEach(line -> assertThat(line.get("name").asText()).isEqualTo(stageNames.get(line.get("key").asText())));
     }
 
     @Test

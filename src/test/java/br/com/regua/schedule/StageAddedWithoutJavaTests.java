@@ -26,6 +26,7 @@ import br.com.regua.policy.PolicyCompilationException;
 import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableService;
+import br.com.regua.support.TestPolicy;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;
 
@@ -124,13 +125,13 @@ class StageAddedWithoutJavaTests extends ReguaSpringTests {
         assertThat(stages.find("NOTARY_NOTICE")).isEmpty();
     }
 
-    /** The shipped rules, process and nothing else, plus the new stage: what the analyst and the manager would write. */
+    /** The tests' policy, the shipped process and nothing else, plus the new stage: what the analyst and the manager would write. */
     private static void copyWithTheNewStage() {
         try {
             Path rules = Files.createDirectories(HOME.resolve("rules"));
-            try (Stream<Path> shipped = Files.walk(Path.of("rules"))) {
+            try (Stream<Path> shipped = Files.walk(TestPolicy.DIR)) {
                 for (Path file : shipped.filter(Files::isRegularFile).toList()) {
-                    Path target = rules.resolve(Path.of("rules").relativize(file).toString());
+                    Path target = rules.resolve(TestPolicy.DIR.relativize(file).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }

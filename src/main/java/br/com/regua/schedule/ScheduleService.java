@@ -170,7 +170,7 @@ public class ScheduleService {
     private void carryOut(Moment m, StageInfo stage, ScheduledStep step) {
         Receivable r = m.receivable();
         if (stage.status() != null) {
-            receivables.updateStatus(r.id(), ReceivableStatus.valueOf(stage.status()), m.at());
+            cases.endWith(r, ReceivableStatus.valueOf(stage.status()), m.at());
         }
         if (stage.message()) {
             contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),

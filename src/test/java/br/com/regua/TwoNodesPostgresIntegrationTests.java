@@ -2,14 +2,10 @@ package br.com.regua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -50,9 +44,8 @@ import io.micrometer.core.instrument.Timer;
 
 import br.com.regua.schedule.SimulationClock;
 import br.com.regua.security.Role;
-import br.com.regua.support.PostgresDatabase;
+import br.com.regua.support.ClusterNodes;
 import br.com.regua.support.RecordingGateway;
-import br.com.regua.support.TestPolicy;
 import br.com.regua.support.TestUsers;
 
 /**
@@ -83,7 +76,7 @@ class TwoNodesPostgresIntegrationTests {
     @BeforeAll
     void twoNodesStartAtOnceOnANewDatabase() throws Exception {
         smtp.start();
-        String url = newDatabase();
+        String url = ClusterNodes.newDatabase("two_nodes");
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             List<CompletableFuture<ConfigurableApplicationContext>> started = List.of("node-a", "node-b").stream()
@@ -95,8 +88,7 @@ class TwoNodesPostgresIntegrationTests {
             starting.shutdown();
         }
         for (ConfigurableApplicationContext node : nodes) {
-            int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-            TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+            TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + ClusterNodes.port(node)));
             clients.add(TestUsers.as(Role.INTEGRATION, node.getBean(IdentityService.class), anonymous));
         }
         jdbc = nodes.get(0).getBean(JdbcClient.class);
@@ -110,64 +102,11 @@ class TwoNodesPostgresIntegrationTests {
         gateway.close();
     }
 
-    /** A database of its own, dropped and made again: the start-up race is on a database with no table yet. */
-    static String newDatabase() throws Exception {
-        String shared = System.getenv("REGUA_TEST_DB_URL");
-        String name = shared.substring(shared.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_two_nodes";
-        String server = shared.substring(0, shared.lastIndexOf('/'));
-        try (Connection c = DriverManager.getConnection(server + "/postgres", user(), password());
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + name + " with (force)");
-            s.execute("create database " + name);
-        }
-        return server + "/" + name;
-    }
-
-    static String user() {
-        return System.getenv().getOrDefault("REGUA_TEST_DB_USER", "postgres");
-    }
-
-    static String password() {
-        return System.getenv().getOrDefault("REGUA_TEST_DB_PASSWORD", "");
-    }
-
     ConfigurableApplicationContext start(String name, String url) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("server.port", 0);
-        settings.put("REGUA_DB_URL", url);
-        settings.put("REGUA_DB_USER", user());
-        settings.put("REGUA_DB_PASSWORD", password());
-        settings.put("REGUA_ADMIN_USER", "admin");
-        settings.put("REGUA_ADMIN_PASSWORD", PostgresDatabase.ADMIN_PASSWORD);
-        settings.put("REGUA_OFFER_SECRET", "two-nodes-offer-secret");
-        settings.put("regua.creditor.name", "Escola Aurora Ltda");
-        settings.put("regua.creditor.document", "11.222.333/0001-81");
-        settings.put("regua.creditor.address", "Rua das Flores, 100, Campinas - SP");
-        settings.put("regua.rules-dir", TestPolicy.DIR.toString());
-        settings.put("regua.policy.reload-interval", "PT0.5S");
-        settings.put("camunda.bpm.generate-unique-process-engine-name", true);
-        settings.put("camunda.bpm.generate-unique-process-application-name", true);
-        // what the simulation profile turns off, on again: both nodes work on their own
-        settings.put("camunda.bpm.job-execution.enabled", true);
-        settings.put("camunda.bpm.job-execution.wait-time-in-millis", 200);
-        settings.put("camunda.bpm.job-execution.max-wait", 1000);
-        settings.put("camunda.bpm.generic-properties.properties.hostname", name);
-        settings.put("regua.contact.delivery.poll", true);
-        settings.put("regua.contact.delivery.poll-interval", "200ms");
-        settings.put("regua.webhooks.poll", false);
-        settings.put("spring.mail.host", "127.0.0.1");
-        settings.put("spring.mail.port", smtp.getSmtp().getPort());
-        settings.put("regua.contact.email.from", "Escola Aurora <cobranca@aurora.example>");
-        settings.put("regua.contact.sms.url", gateway.url("/sms").toString());
-        settings.put("regua.contact.sms.token", "sms-token");
-        settings.put("regua.contact.sms.sender", "AURORA");
-        settings.put("regua.pix.key", "14572457000185");
-        settings.put("regua.pix.merchant-name", "Escola Aurora");
-        settings.put("regua.pix.merchant-city", "Campinas");
-        settings.put("spring.application.name", "regua-" + name);
-        // as command-line arguments, which win over the profiles' files (default properties would not)
-        return new SpringApplicationBuilder(ReguaApplication.class).profiles("postgres", "simulation")
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        List<String> arguments = new ArrayList<>(ClusterNodes.arguments(name, url, smtp, gateway));
+        // the job log and Camunda's metrics name the node
+        arguments.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
+        return ClusterNodes.startHere(arguments);
     }
 
     static String receivable(String externalId) {
@@ -202,6 +141,19 @@ class TwoNodesPostgresIntegrationTests {
 
     long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    @Order(0)
+    void bothNodesCameUpOnTheNewDatabaseAndTookItInOnce() {
+        for (TestRestTemplate client : clients) {
+            assertThat(client.getForEntity("/actuator/health", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(count("select count(*) from act_re_deployment")).as("deployments of the processes").isOne();
+        assertThat(count("select count(*) from act_re_procdef where key_ = 'collection'")).isOne();
+        assertThat(count("select count(*) from policy_version")).as("versions of the policy taken in at first start").isOne();
+        assertThat(count("select count(*) from policy_activation")).isOne();
+        assertThat(count("select count(*) from act_id_user where id_ = 'admin'")).isOne();
     }
 
     @Test
@@ -357,6 +309,6 @@ class TwoNodesPostgresIntegrationTests {
     }
 
     String rootUri(int node) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
+        return "http://127.0.0.1:" + ClusterNodes.port(nodes.get(node));
     }
 }

@@ -49,7 +49,7 @@ public final class InitialPolicy {
         if (!report.passed()) {
             throw new ScenariosFailedException(report);
         }
-        PolicyVersion v = store.saveAndActivate(files, policy.version(), DIRECTORY_AUTHOR, "first start", OffsetDateTime.now(clock));
+        PolicyVersion v = store.saveAndActivateFirst(files, policy.version(), DIRECTORY_AUTHOR, "first start", OffsetDateTime.now(clock));
         store.saveDirectorySnapshot(DirectorySnapshot.of(files));
         log.info("Policy version {} ({}) taken in from {} ({} files, {} scenarios passed)", v.number(), v.hash(),
                 rulesDir.toAbsolutePath().normalize(), files.size(), report.run());

@@ -236,6 +236,26 @@ public class PromiseService {
         }
     }
 
+    /**
+     * The promise's process instance was deleted in the engine (Cockpit, {@code /engine-rest}), not
+     * ended by its BPMN: nothing would judge the promise any more, so it is closed, neither kept nor
+     * broken, and the timeline says who deleted it. Runs in the deleting transaction.
+     */
+    @Transactional
+    public void deletedInEngine(String promiseId, String by, String reason) {
+        var found = promises.lock(promiseId);
+        if (found.isEmpty() || found.get().status() != PromiseStatus.OPEN) {
+            return;
+        }
+        Promise p = found.get();
+        Receivable r = receivables.get(p.receivableId());
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        promises.end(p.id(), PromiseStatus.CLOSED, at);
+        events.promise(r.id(), r.stage(), "promise " + p.id() + " closed, neither kept nor broken: its process was deleted in the engine by "
+                + by + (reason == null ? "" : " (" + reason + ")"), at);
+        log.warn("Promise {} closed: deleted in the engine by {} ({})", p.id(), by, reason == null ? "no reason given" : reason);
+    }
+
     /** True while the promise is open, its receivable collected and its payments short of it: a reminder still has a point. */
     boolean open(String promiseId) {
         return promises.find(promiseId).filter(p -> p.status() == PromiseStatus.OPEN).map(p -> {

@@ -290,6 +290,18 @@ class PromiseProcessTests extends ReguaSpringTests {
         assertThat(caseOf("prp-disputed")).isWaitingAt(CollectionProcess.USER_TASK_REVIEW_DISPUTE);
     }
 
+    @Test
+    void aPromiseWhoseProcessIsDeletedInTheEngineIsClosedAndSaysWhoDeletedIt() {
+        PromiseView p = promised("prp-deleted");
+
+        runtime.deleteProcessInstance(process(p.id()).getId(), "recorded by mistake");
+
+        assertThat(promise("prp-deleted").status()).isEqualTo(PromiseStatus.CLOSED);
+        assertThat(promiseTimeline("prp-deleted")).last().asString().contains("deleted in the engine", "recorded by mistake");
+        assertThat(historyOf("prp-deleted").getPromisesBroken()).isZero();
+        assertThat(reminders("prp-deleted")).isEmpty();
+    }
+
     private static org.springframework.http.HttpEntity<String> jsonEntity(String body) {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

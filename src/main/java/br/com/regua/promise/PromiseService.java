@@ -30,6 +30,8 @@ import br.com.regua.events.BusinessEvent;
 import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.payment.PaymentRecorded;
+import br.com.regua.policy.CaseFacts;
+import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PromiseTerms;
@@ -62,12 +64,14 @@ public class PromiseService {
     private final CollectionCases cases;
     private final RuntimeService runtime;
     private final PromiseReminders reminders;
+    private final DecisionRecorder decisions;
     private final ApplicationEventPublisher published;
     private final Clock clock;
 
     PromiseService(PromiseRepository promises, ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
                    CaseEvents events, CollectionCases cases, RuntimeService runtime, PromiseReminders reminders,
-                   ApplicationEventPublisher published, Clock clock) {
+                   DecisionRecorder decisions, ApplicationEventPublisher published, Clock clock) {
+        this.decisions = decisions;
         this.promises = promises;
         this.receivables = receivables;
         this.policy = policy;
@@ -122,7 +126,8 @@ public class PromiseService {
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         Customer c = receivables.customer(r.customerId());
-        PolicyDecision d = policy.evaluate(snapshots.of(r, c, today));
+        CaseFacts facts = snapshots.of(r, c, today);
+        PolicyDecision d = policy.evaluate(facts);
         PromiseTerms terms = d.promiseTerms();
         int made = promises.forReceivable(r.id()).size();
         if (made >= terms.getMaxPromises()) {
@@ -148,6 +153,10 @@ public class PromiseService {
         Promise p = new Promise(UUID.randomUUID().toString(), r.id(), Money.round(amount), date, terms.getToleranceDays(),
                 Money.round(terms.getToleranceAmount()), PromiseStatus.OPEN, d.policyVersion(), by, at, null);
         promises.insert(p);
+        // the terms the promise was made under, with the rules that set them: "why this tolerance?"
+        decisions.record(r.id(), "PROMISE", facts, d, new java.util.LinkedHashMap<>(Map.of("promise", p.id(),
+                "maxPromises", terms.getMaxPromises(), "maxDaysAhead", terms.getMaxDaysAhead(),
+                "toleranceDays", terms.getToleranceDays(), "toleranceAmount", p.toleranceAmount().toPlainString())), at);
         events.promise(r.id(), r.stage(), "promise " + p.id() + " made: " + p.amount() + " by " + date + " (tolerance "
                 + p.toleranceDays() + " day(s) and " + p.toleranceAmount() + "); escalation held until the end of " + p.keptBy(), at);
         published.publishEvent(BusinessEvent.of(EventType.PROMISE_CREATED, r.externalId(), at, "promise", p.id(),

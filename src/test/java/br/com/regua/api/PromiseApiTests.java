@@ -94,6 +94,12 @@ class PromiseApiTests extends ReguaSpringTests {
         assertThat(OffsetDateTime.parse(receivable.at("/nextStep/at").asText()))
                 .isEqualTo(OffsetDateTime.parse("2026-03-28T00:00:00-03:00"));
         assertThat(receivable.get("timeline").findValuesAsText("type")).contains("PROMISE");
+        JsonNode decisions = as(Role.CREDIT_MANAGER).getForObject("/api/receivables/pro-made/decisions", JsonNode.class);
+        assertThat(decisions.findParents("kind")).anySatisfy(d -> {
+            assertThat(d.get("kind").asText()).isEqualTo("PROMISE");
+            assertThat(d.get("outputs").get("toleranceDays").asInt()).isEqualTo(1);
+            assertThat(d.get("rulesFired").toString()).contains("New customers may promise twice");
+        });
     }
 
     @Test

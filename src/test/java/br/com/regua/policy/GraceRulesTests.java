@@ -54,12 +54,12 @@ class GraceRulesTests {
 
     @Test
     void changingTheNumberInGraceDrlChangesTheSchedule() {
-        PolicyEngine edited = DefaultPolicy.edited("grace.drl", "insert(new GracePeriod(5));", "insert(new GracePeriod(7));");
+        PolicyEngine edited = FrozenPolicy.edited("grace.drl", "insert(new GracePeriod(5));", "insert(new GracePeriod(7));");
 
         PolicyDecision d = edited.evaluate(withHistory(goodPayer()).build());
 
         assertThat(d.dayOf("GRACE_PERIOD")).contains(7);
         assertThat(d.dayOf("FRIENDLY_REMINDER")).contains(8);
-        assertThat(d.policyVersion()).isNotEqualTo(DefaultPolicy.compiled().version());
+        assertThat(d.policyVersion()).isNotEqualTo(FrozenPolicy.compiled().version());
     }
 }

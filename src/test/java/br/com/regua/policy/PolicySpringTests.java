@@ -34,7 +34,8 @@ abstract class PolicySpringTests {
     private static Path copyOfTheRules() {
         try {
             Path dir = Files.createTempDirectory("regua-rules");
-            FileSystemUtils.copyRecursively(Path.of("rules"), dir);
+            // the policy as it was before its numbers moved into tables: these tests edit its DRL text
+            FileSystemUtils.copyRecursively(Path.of("src/test/resources/policy-before-tables"), dir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     FileSystemUtils.deleteRecursively(dir);

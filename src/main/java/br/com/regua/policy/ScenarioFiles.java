@@ -29,7 +29,10 @@ public final class ScenarioFiles {
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
             "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
-            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket");
+            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket", "expectedmindownpayment",
+            "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
+            "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
+            "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks");
 
     private ScenarioFiles() {
     }

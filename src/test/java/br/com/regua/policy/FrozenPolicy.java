@@ -36,15 +36,4 @@ final class FrozenPolicy {
         files.put(fileName, content);
         return new PolicyEngine(CompiledPolicy.compile(files));
     }
-
-    /** The frozen policy with a text replaced in one file. */
-    static PolicyEngine edited(String fileName, String from, String to) {
-        Map<String, String> files = new HashMap<>(compiled().files());
-        String original = files.get(fileName);
-        if (!original.contains(from)) {
-            throw new IllegalArgumentException(fileName + " does not contain " + from);
-        }
-        files.put(fileName, original.replace(from, to));
-        return new PolicyEngine(CompiledPolicy.compile(files));
-    }
 }

@@ -171,6 +171,11 @@ public class PolicyWorkbench {
      * (e.g. the 1st of next month).
      */
     public Change changeAt(String author, String comment, Map<String, String> edits, OffsetDateTime effectiveAt) {
+        if (approval == PolicyProperties.Approval.REQUIRED) {
+            // its author could not activate it on the day either
+            throw new ApprovalRequiredException("four eyes: send the edit without effectiveAt to propose it, then another credit "
+                    + "manager schedules it (POST /api/policy/versions/{number}/schedule)");
+        }
         if (!effectiveAt.isAfter(now())) {
             throw new InvalidInputException("effectiveAt", "must be in the future (now it is " + now() + "); leave it out to activate now");
         }

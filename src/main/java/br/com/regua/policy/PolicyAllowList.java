@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  *     {@code AgingBucket}; and the facts the decision tables' rows insert: {@code StageDay},
  *     {@code StageAfterGrace}, {@code StageBroughtForward}, {@code PriorityPoints}, {@code InstallmentLimit},
  *     {@code AgreementTerms}, {@code LateChargeRate}, {@code LateFeeCap}, {@code InterestMonth},
- *     {@code LimitationPeriod}, {@code StateRow}, {@code ContactHours}, {@code NoticePeriod};</li>
+ *     {@code LimitationPeriod}, {@code StateRow}, {@code ContactHours}, {@code ContactCap}, {@code NoticePeriod};</li>
  * <li>dates and times ({@code java.time}: {@code LocalDate}, {@code LocalTime}, {@code DayOfWeek},
  *     {@code Month}, {@code Period}, {@code Duration}... and {@code ChronoUnit}), money
  *     ({@code java.math}: {@code BigDecimal}, {@code BigInteger}, {@code RoundingMode},
@@ -107,7 +107,7 @@ final class PolicyAllowList {
             // the rows of the decision tables, which the logic files read
             StageDay.class, StageAfterGrace.class, StageBroughtForward.class, PriorityPoints.class, InstallmentLimit.class,
             AgreementTerms.class, LateChargeRate.class, LateFeeCap.class, InterestMonth.class, LimitationPeriod.class,
-            StateRow.class, ContactHours.class, NoticePeriod.class,
+            StateRow.class, ContactHours.class, ContactCap.class, NoticePeriod.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,
             Year.class, YearMonth.class, Period.class, Duration.class, Instant.class, OffsetDateTime.class,

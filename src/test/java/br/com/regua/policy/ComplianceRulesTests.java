@@ -5,6 +5,10 @@ import static br.com.regua.policy.CaseFactsFixtures.consumerOwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,4 +123,45 @@ class ComplianceRulesTests {
         assertThat(stricter.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(2);
     }
 
+
+    @Test
+    void aStatesOwnRowsReplaceTheDefaultRowsOnTheirTopicForItsDebtorsOnly() {
+        Map<String, String> files = new HashMap<>(LogicWithTestTables.files());
+        String table = files.get("compliance.drl.csv");
+        String edited = table
+                .replace("Late charges of consumers,CONSUMER,,0.02,0.01,", "Late charges of consumers in Minas,CONSUMER,MG,0.01,0.005,x\n"
+                        + "Late charges of consumers,CONSUMER,,0.02,0.01,")
+                .replace("A consumer's late fee never exceeds the legal cap,CONSUMER,,0.02,", "A stricter cap in Minas,CONSUMER,MG,0.015,x\n"
+                        + "A consumer's late fee never exceeds the legal cap,CONSUMER,,0.02,")
+                .replace("Debtors hear from us a few times a week at most,3,,", "Debtors in Minas hear from us twice a week at most,2,MG,x\n"
+                        + "Debtors hear from us a few times a week at most,3,,")
+                .replace("No credit bureau report without the prior notice delivered days before,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,,10,",
+                        "A longer bureau wait in Minas,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,MG,20,x\n"
+                                + "No credit bureau report without the prior notice delivered days before,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,,10,");
+        assertThat(edited).as("every row was found").isNotEqualTo(table);
+        files.put("compliance.drl.csv", edited);
+        PolicyEngine engine = new PolicyEngine(CompiledPolicy.compile(files));
+
+        PolicyDecision minas = engine.evaluate(consumerOwing("1000.00").state("MG").build());
+        PolicyDecision saoPaulo = engine.evaluate(consumerOwing("1000.00").state("SP").build());
+        PolicyDecision unknown = engine.evaluate(consumerOwing("1000.00").state(null).build());
+
+        assertThat(minas.chargeRates().getFineRate()).isEqualByComparingTo("0.01");
+        assertThat(minas.chargeRates().getMonthlyInterestRate()).isEqualByComparingTo("0.005");
+        assertThat(minas.maxContactsPerWeek()).isEqualTo(2);
+        assertThat(minas.dayOf("BUREAU_REPORT")).contains(55);
+        assertThat(minas.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getDays).containsOnly(20);
+        for (PolicyDecision other : List.of(saoPaulo, unknown)) {
+            assertThat(other.chargeRates().getFineRate()).isEqualByComparingTo("0.02");
+            assertThat(other.maxContactsPerWeek()).isEqualTo(3);
+            assertThat(other.dayOf("BUREAU_REPORT")).contains(45);
+            assertThat(other.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getDays).containsOnly(10);
+        }
+        // a rule that raises every fee to 5%: the state's own cap holds its debtors, the default cap the others
+        Map<String, String> withFivePercent = new HashMap<>(files);
+        withFivePercent.put("test-fine.drl", FIVE_PERCENT_FINE.replace("fineRate == 0.02B, monthlyInterestRate == 0.01B", "monthlyInterestRate != 0.011B"));
+        PolicyEngine raised = new PolicyEngine(CompiledPolicy.compile(withFivePercent));
+        assertThat(raised.evaluate(consumerOwing("1000.00").state("MG").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.015");
+        assertThat(raised.evaluate(consumerOwing("1000.00").state("SP").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.02");
+    }
 }

@@ -1,0 +1,95 @@
+package br.com.regua.retention;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import br.com.regua.receivable.ReceivableStatus;
+
+/**
+ * Purges what was said and decided about debts closed longer ago than the retention period:
+ * their messages (with the debtor's personal data), decision records, timeline and events to
+ * backends. The receivable, its payments, agreements and promises stay, and the receivable records
+ * when it was purged. Runs in batches, each in a transaction of its own, on every node: two nodes
+ * purging at once delete the same rows once (the second finds them gone).
+ */
+@Service
+public class RetentionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+
+    /** A debt is closed when nothing more will happen to it: paid, cancelled or written off. */
+    static final List<String> CLOSED = Stream.of(ReceivableStatus.PAID, ReceivableStatus.CANCELLED, ReceivableStatus.WRITTEN_OFF)
+            .map(Enum::name).toList();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    RetentionService(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What a purge did. */
+    public record Purge(OffsetDateTime closedBefore, int receivables, int contacts, int decisions, int events, int webhookEvents) {
+    }
+
+    @Scheduled(cron = "${regua.retention.purge:0 30 3 * * *}", zone = "${regua.time-zone:America/Sao_Paulo}")
+    void onSchedule() {
+        Purge done = purge();
+        if (done.receivables() > 0) {
+            log.info("Retention: purged {} debt(s) closed before {}: {} message(s), {} decision record(s), {} timeline entr(ies), "
+                            + "{} event(s) to backends", done.receivables(), done.closedBefore(), done.contacts(), done.decisions(),
+                    done.events(), done.webhookEvents());
+        }
+    }
+
+    /** Purges every debt closed before now less the retention period, batch by batch. */
+    public Purge purge() {
+        OffsetDateTime cutoff = ZonedDateTime.now(clock).minus(properties.closedCases()).toOffsetDateTime();
+        Purge total = new Purge(cutoff, 0, 0, 0, 0, 0);
+        while (true) {
+            Purge batch = transactions.execute(status -> purgeBatch(cutoff));
+            total = new Purge(cutoff, total.receivables() + batch.receivables(), total.contacts() + batch.contacts(),
+                    total.decisions() + batch.decisions(), total.events() + batch.events(), total.webhookEvents() + batch.webhookEvents());
+            if (batch.receivables() < properties.batchSize()) {
+                return total;
+            }
+        }
+    }
+
+    private Purge purgeBatch(OffsetDateTime cutoff) {
+        List<Long> ids = jdbc.sql("""
+                select id from receivable where status in (:closed) and updated_at < :cutoff and purged_at is null
+                order by id fetch first :batch rows only""")
+                .param("closed", CLOSED).param("cutoff", cutoff).param("batch", properties.batchSize())
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return new Purge(cutoff, 0, 0, 0, 0, 0);
+        }
+        List<String> externalIds = jdbc.sql("select external_id from receivable where id in (:ids)").param("ids", ids)
+                .query(String.class).list();
+        int contacts = jdbc.sql("delete from contact where receivable_id in (:ids)").param("ids", ids).update();
+        int decisions = jdbc.sql("delete from decision_record where receivable_id in (:ids)").param("ids", ids).update();
+        int events = jdbc.sql("delete from case_event where receivable_id in (:ids)").param("ids", ids).update();
+        // a delivery's attempts go with it (on delete cascade)
+        jdbc.sql("delete from webhook_delivery where receivable in (:ids)").param("ids", externalIds).update();
+        int webhookEvents = jdbc.sql("delete from webhook_event where receivable in (:ids)").param("ids", externalIds).update();
+        jdbc.sql("update receivable set purged_at = :now where id in (:ids)")
+                .param("now", OffsetDateTime.now(clock)).param("ids", ids).update();
+        return new Purge(cutoff, ids.size(), contacts, decisions, events, webhookEvents);
+    }
+}

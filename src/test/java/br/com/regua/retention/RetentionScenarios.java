@@ -1,0 +1,95 @@
+package br.com.regua.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import br.com.regua.payment.NewPayment;
+import br.com.regua.payment.PaymentMethod;
+import br.com.regua.payment.PaymentService;
+import br.com.regua.receivable.ReceivableService;
+import br.com.regua.security.Role;
+import br.com.regua.support.Receivables;
+import br.com.regua.support.ReguaSpringTests;
+
+/**
+ * Five years after a debt closed, what was said and decided about it is purged; the debt and its
+ * payments stay. Each run has a database of its own: the clock goes years ahead, which the shared
+ * server's other tests must not see.
+ */
+abstract class RetentionScenarios extends ReguaSpringTests {
+
+    @Autowired
+    ReceivableService receivables;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    RetentionService retention;
+    @Autowired
+    JdbcClient jdbc;
+
+    long count(String table, String externalId) {
+        return jdbc.sql("select count(*) from " + table + " t join receivable r on r.id = t.receivable_id where r.external_id = ?")
+                .param(externalId).query(Long.class).single();
+    }
+
+    void registerAndWalk(String externalId) {
+        receivables.register(Receivables.owing(externalId, "500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        fireNextTimer(caseOf(externalId).getId()); // the pre-due reminder: a message, a decision, a timeline entry
+    }
+
+    void pay(String externalId, String amount) {
+        payments.register(new NewPayment(externalId + "-pix", externalId, new BigDecimal(amount), PaymentMethod.PIX,
+                OffsetDateTime.now(clock)));
+        assertThat(receivables.get(externalId).status().name()).isEqualTo("PAID");
+    }
+
+    @Test
+    void fiveYearsAfterADebtClosedItsMessagesDecisionsAndTimelineArePurgedAndItsLedgerStays() {
+        // Monday 2 March 2026: three debts; one is paid on 2 March, one on 12 March 2027, one is never paid
+        setClock("2026-03-02T10:00:00-03:00");
+        registerAndWalk("retention-old");
+        registerAndWalk("retention-recent");
+        registerAndWalk("retention-open");
+        pay("retention-old", "500.00");
+        assertThat(count("contact", "retention-old")).isPositive();
+        assertThat(count("decision_record", "retention-old")).isPositive();
+        assertThat(count("case_event", "retention-old")).isPositive();
+        setClock("2027-03-12T10:00:00-03:00");
+        pay("retention-recent", "700.00"); // with a year of late charges
+
+        // 13 March 2031: the first closed five years and a day ago; the second four years ago
+        setClock("2031-03-13T10:00:00-03:00");
+        RetentionService.Purge purge = retention.purge();
+
+        assertThat(purge.receivables()).isEqualTo(1);
+        assertThat(count("contact", "retention-old")).isZero();
+        assertThat(count("decision_record", "retention-old")).isZero();
+        assertThat(count("case_event", "retention-old")).isZero();
+        assertThat(count("payment", "retention-old")).as("the creditor's books").isOne();
+        ResponseEntity<JsonNode> old = as(Role.INTEGRATION).getForEntity("/api/receivables/retention-old", JsonNode.class);
+        assertThat(old.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(old.getBody().get("status").asText()).isEqualTo("PAID");
+        assertThat(old.getBody().get("amount").asText()).isEqualTo("500.00");
+        assertThat(jdbc.sql("select purged_at from receivable where external_id = 'retention-old'").query(OffsetDateTime.class).single())
+                .isNotNull();
+        for (String kept : new String[] {"retention-recent", "retention-open"}) {
+            assertThat(count("contact", kept)).as(kept).isPositive();
+            assertThat(count("decision_record", kept)).as(kept).isPositive();
+            assertThat(count("case_event", kept)).as(kept).isPositive();
+        }
+
+        // again: nothing more to purge
+        assertThat(retention.purge().receivables()).isZero();
+    }
+}

@@ -65,6 +65,12 @@ public record ReceivableView(
                     null, null);
         }
 
+        /** What the debtor did on their page (the debtor portal). */
+        static TimelineEntry debtor(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "DEBTOR", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
             return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
                     null, null);

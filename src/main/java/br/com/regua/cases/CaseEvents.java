@@ -28,7 +28,9 @@ public class CaseEvents {
         /** An agreement was accepted, kept or broken, or one of its installments paid, with the case at {@code stage}. */
         AGREEMENT,
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
-        DELETED_IN_ENGINE
+        DELETED_IN_ENGINE,
+        /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
+        DEBTOR
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -42,6 +44,11 @@ public class CaseEvents {
     /** Something happened to the case's agreement, the case being at {@code stage}. */
     public void agreement(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.AGREEMENT, stage, detail, at);
+    }
+
+    /** The debtor did something on their page, the case being at {@code stage}. */
+    public void debtor(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.DEBTOR, stage, detail, at);
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {

@@ -50,6 +50,7 @@ import java.util.stream.Stream;
  *     {@code PaymentHistory}, {@code CustomerType}, {@code Channel}, {@code Stage}, {@code Segment},
  *     {@code InSegment}, {@code GracePeriod}, {@code PlannedStep}, {@code ChargeRates},
  *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
+ *     {@code PortalLink},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently}, {@code ReportRequest},
  *     {@code AgingBucket};</li>
  * <li>dates and times ({@code java.time}: {@code LocalDate}, {@code LocalTime}, {@code DayOfWeek},
@@ -99,7 +100,7 @@ final class PolicyAllowList {
             // Régua's facts and decisions: what the rules read, insert and change
             CaseFacts.class, PaymentHistory.class, CustomerType.class, Channel.class, Stage.class, Segment.class,
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
-            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, OfferTerms.class, PriorityScore.class,
+            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,

@@ -21,7 +21,17 @@ public record PolicyDecision(
         int policyNumber,
         Integer maxContactsPerWeek,
         List<FallbackChannel> fallbacks,
-        List<RequiredNotice> requiredNotices) {
+        List<RequiredNotice> requiredNotices,
+        Integer portalLinkDays) {
+
+    /** A decision that sets no lifetime for the portal link (the portal's default applies). */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, null);
+    }
 
     /** A decision that requires no notice before any stage. */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

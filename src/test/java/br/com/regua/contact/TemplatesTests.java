@@ -143,6 +143,23 @@ class TemplatesTests {
     }
 
     @Test
+    void theDebtorsPersonalLinkLeadsTheWaysToPayAndIsTheOneLinkOfAnSms() {
+        String portal = "https://pagar.aurora.example/p/AbCdEfGhIjKlMnOpQrStUv";
+        Map<String, String> v = MessageValues.payment(baseValues(), PIX, BOLETO, LINK, portal);
+        for (String stage : speaking()) {
+            if (stage.equals(StageKeys.PAID)) {
+                continue;
+            }
+            Templates.Message m = TEMPLATES.render(stage, v);
+            assertThat(m.body()).as(stage).contains("Como pagar o total de R$ 1.545,00:\n- No seu link pessoal, veja os valores, "
+                    + "pague ou negocie: " + portal, "PIX copia e cola: " + PIX);
+            String sms = ContactService.sms(stage, m, v);
+            assertThat(sms).as(stage).endsWith("Veja, pague ou negocie: " + portal).doesNotContain(LINK);
+            assertThat(sms.length()).as("an SMS of " + stage).isLessThanOrEqualTo(240);
+        }
+    }
+
+    @Test
     void everyWayToPayIsInTheMessageAndThePixCodeIsForTheUpdatedAmount() {
         String body = TEMPLATES.render("FRIENDLY_REMINDER", values()).body();
 

@@ -107,7 +107,11 @@ public class PortalService {
     public record Agreement(String id, BigDecimal total, List<Installment> installments) {
     }
 
-    /** The page: who collects (CDC art. 42-A), the debts, their total, the offers of today and the agreements running. */
+    /**
+     * The page: who collects (CDC art. 42-A), the debts, the offers of today and the agreements running;
+     * {@code total} is what is owed today: the debts' updated totals, and for those in an agreement what
+     * is left of its installments instead.
+     */
     public record Page(String name, ReguaProperties.Creditor creditor, LocalDate asOf, List<Debt> debts, BigDecimal total,
                        OfferService.Offers offers, List<Agreement> agreements) {
     }
@@ -135,11 +139,20 @@ public class PortalService {
                     : r.description(), r.dueDate(), charges.principal(), charges.fine(), charges.interest(), charges.total(),
                     situation(r, today), code, code == null ? null : QrCodes.dataUri(code), open ? r.boletoLine() : null,
                     open ? paymentLink(r.externalId()) : null, open));
-            total = total.add(charges.total());
+            // what is in an agreement is owed as its installments, counted below
+            if (r.status() != ReceivableStatus.IN_AGREEMENT) {
+                total = total.add(charges.total());
+            }
         }
         OfferService.Offers offered = owed.stream().anyMatch(r -> r.status() == ReceivableStatus.OPEN)
                 ? offers.forCustomer(c.externalId()) : null;
-        List<Agreement> running = agreements.activeOf(customerId).stream().map(PortalService::agreement).toList();
+        List<AgreementView> active = agreements.activeOf(customerId);
+        for (AgreementView a : active) {
+            for (AgreementView.InstallmentView i : a.installments()) {
+                total = total.add(i.amount().subtract(i.paidAmount()).max(BigDecimal.ZERO));
+            }
+        }
+        List<Agreement> running = active.stream().map(PortalService::agreement).toList();
         return new Page(c.name(), settings.creditor(), today, debts, total, offered, running);
     }
 

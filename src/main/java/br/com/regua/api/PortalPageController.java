@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -134,6 +138,28 @@ class PortalPageController {
                     + "Confira as condições atualizadas abaixo.");
         }
         return "redirect:/p/" + token;
+    }
+
+    @GetMapping("/p/{token}/quitacao/{reference}")
+    Object declaration(@PathVariable String token, @PathVariable String reference, HttpServletRequest request,
+                       HttpServletResponse response, Model model) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        try {
+            byte[] pdf = portal.declaration(link.get().customerId(), reference, request.getRemoteAddr());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("declaracao-de-quitacao-" + reference.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf").build().toString())
+                    .body(pdf);
+        } catch (NotFoundException notHers) {
+            return neutral(response, model);
+        }
     }
 
     @PostMapping("/p/{token}/disputes")

@@ -20,6 +20,8 @@ import br.com.regua.agreement.OfferService;
 import br.com.regua.cases.CaseEvents;
 import br.com.regua.contact.ContactProperties;
 import br.com.regua.errors.NotFoundException;
+import br.com.regua.payment.Payment;
+import br.com.regua.payment.PaymentService;
 import br.com.regua.pix.PixProperties;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.receivable.Charges;
@@ -65,14 +67,16 @@ public class PortalService {
     private final DisputeService disputes;
     private final CaseEvents events;
     private final AuditLog audit;
+    private final PaymentService payments;
     private final PixProperties pix;
     private final ContactProperties contact;
     private final ReguaProperties settings;
     private final Clock clock;
 
     PortalService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots, OfferService offers,
-                  AgreementService agreements, DisputeService disputes, CaseEvents events, AuditLog audit, PixProperties pix,
-                  ContactProperties contact, ReguaProperties settings, Clock clock) {
+                  AgreementService agreements, DisputeService disputes, CaseEvents events, AuditLog audit, PaymentService payments,
+                  PixProperties pix, ContactProperties contact, ReguaProperties settings, Clock clock) {
+        this.payments = payments;
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -113,7 +117,11 @@ public class PortalService {
      * is left of its installments instead.
      */
     public record Page(String name, ReguaProperties.Creditor creditor, LocalDate asOf, List<Debt> debts, BigDecimal total,
-                       OfferService.Offers offers, List<Agreement> agreements) {
+                       OfferService.Offers offers, List<Agreement> agreements, List<Settled> settled) {
+    }
+
+    /** A receivable paid in full, whose declaração de quitação the debtor may download. */
+    public record Settled(String reference, String description, LocalDate dueDate) {
     }
 
     /** The creditor, which even the identity check and the neutral page may name. */
@@ -135,8 +143,7 @@ public class PortalService {
             Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
             boolean open = r.status() == ReceivableStatus.OPEN;
             String code = open && charges.total().signum() > 0 ? pix.copiaECola(charges.total(), r.externalId()).orElse(null) : null;
-            debts.add(new Debt(r.externalId(), r.description() == null || r.description().isBlank() ? "Título " + r.externalId()
-                    : r.description(), r.dueDate(), charges.principal(), charges.fine(), charges.interest(), charges.total(),
+            debts.add(new Debt(r.externalId(), describe(r), r.dueDate(), charges.principal(), charges.fine(), charges.interest(), charges.total(),
                     situation(r, today), code, code == null ? null : QrCodes.dataUri(code), open ? r.boletoLine() : null,
                     open ? paymentLink(r.externalId()) : null, open));
             // what is in an agreement is owed as its installments, counted below
@@ -153,7 +160,10 @@ public class PortalService {
             }
         }
         List<Agreement> running = active.stream().map(PortalService::agreement).toList();
-        return new Page(c.name(), settings.creditor(), today, debts, total, offered, running);
+        List<Settled> settled = receivables.findByCustomer(customerId, ReceivableStatus.PAID).stream()
+                .sorted(Comparator.comparing(Receivable::dueDate).reversed())
+                .map(r -> new Settled(r.externalId(), describe(r), r.dueDate())).toList();
+        return new Page(c.name(), settings.creditor(), today, debts, total, offered, running, settled);
     }
 
     /** The debtor confirmed who they are: on the timeline of each case still owed, and in the audit log. */
@@ -224,6 +234,31 @@ public class PortalService {
         events.debtor(r.id(), r.stage(), "the debtor opened dispute " + dispute.id() + " on their page: " + reason.words(),
                 OffsetDateTime.now(clock));
         audit.record(actor(c), origin, "PORTAL open dispute", 201, "dispute " + dispute.id() + " on " + r.externalId());
+    }
+
+    /**
+     * The declaração de quitação of one of this customer's paid receivables, as a PDF; any other
+     * receivable is not found.
+     */
+    @Transactional
+    public byte[] declaration(long customerId, String reference, String origin) {
+        Customer c = receivables.customer(customerId);
+        Receivable r = receivables.findByExternalId(reference == null ? "" : reference)
+                .filter(found -> found.customerId() == customerId && found.status() == ReceivableStatus.PAID)
+                .orElseThrow(() -> new NotFoundException("no such paid receivable for this customer"));
+        List<Payment> paid = payments.forReceivable(r.id());
+        BigDecimal total = paid.stream().map(Payment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        LocalDate paidOn = paid.stream().map(Payment::paidAt).max(Comparator.naturalOrder())
+                .map(at -> at.atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        byte[] pdf = Declarations.pdf(settings.creditor(), c, r, total, paidOn, now, clock.getZone());
+        events.debtor(r.id(), r.stage(), "the debtor downloaded the declaração de quitação on their page", now);
+        audit.record(actor(c), origin, "PORTAL download declaração de quitação", 200, r.externalId());
+        return pdf;
+    }
+
+    private static String describe(Receivable r) {
+        return r.description() == null || r.description().isBlank() ? "Título " + r.externalId() : r.description();
     }
 
     private List<Receivable> owed(long customerId) {

@@ -134,6 +134,7 @@ public final class EndpointRoles {
             debtor(HttpMethod.GET, "/p/{token}", "the debtor portal: what the debtor owes, how to pay, the offers (the identity check first)"),
             debtor(HttpMethod.POST, "/p/{token}/confirm", "the debtor portal: the identity check (first digits of the CPF/CNPJ), limited and slowed"),
             debtor(HttpMethod.POST, "/p/{token}/offers", "the debtor portal: accept an offer, as `POST /api/agreements`"),
+            debtor(HttpMethod.GET, "/p/{token}/quitacao/{reference}", "the debtor portal: the declaração de quitação of a paid receivable (PDF)"),
             debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" or \"Não reconheço\", as a dispute from the API"),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further
             roles(HttpMethod.GET, "/engine-rest/**", "Camunda's REST API, reading", ANALYST),

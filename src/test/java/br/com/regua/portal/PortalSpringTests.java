@@ -78,8 +78,12 @@ abstract class PortalSpringTests extends ReguaSpringTests {
 
     /** Maria owes a monthly fee of R$ 1.500,00 due on Monday 16 March 2026, registered on Monday 2 March. */
     String owing(String id, String document) {
+        return owing(id, "cust-" + id, document);
+    }
+
+    String owing(String id, String customerId, String document) {
         setClock("2026-03-02T10:00:00-03:00");
-        NewCustomer c = new NewCustomer("cust-" + id, "Maria da Silva", document, CustomerType.CONSUMER, id + "@example.com",
+        NewCustomer c = new NewCustomer(customerId, "Maria da Silva", document, CustomerType.CONSUMER, id + "@example.com",
                 "+55 11 98765-4321", "SP");
         receivables.register(new NewReceivable(id, c, new BigDecimal("1500.00"), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16),
                 "Mensalidade de março"));

@@ -208,6 +208,59 @@ class PortalTests extends PortalSpringTests {
                 .isEqualTo("OPEN");
     }
 
+    @Test
+    void aPaidReceivableComesWithItsDeclaracaoDeQuitacaoForItsDebtorOnly() throws Exception {
+        owing("portal-q-paid", "cust-portal-q", MARIA);
+        owing("portal-q-open", "cust-portal-q", MARIA);
+        owing("portal-q-other", "111.444.777-35");
+        setClock("2026-03-05T10:00:00-03:00");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        for (String paid : List.of("portal-q-paid", "portal-q-other")) {
+            assertThat(as(Role.INTEGRATION).postForEntity("/api/payments", new HttpEntity<>("""
+                    {"externalId": "pay-%1$s", "receivableExternalId": "%1$s", "amount": "1500.00", "method": "PIX",
+                     "paidAt": "2026-03-05T09:00:00-03:00"}""".formatted(paid), json), JsonNode.class)
+                    .getStatusCode().is2xxSuccessful()).isTrue();
+        }
+        String link = "/p/" + token(tokens.issue(repository.findCustomer("cust-portal-q").orElseThrow(), 30,
+                OffsetDateTime.now(clock)).orElseThrow());
+        Browser phone = new Browser();
+        // before the identity check the declaration is not given: back to the check
+        HttpResponse<String> early = phone.get(link + "/quitacao/portal-q-paid");
+        assertThat(early.statusCode()).isEqualTo(302);
+        phone.post(link + "/confirm", Map.of("digitos", "52998"), csrfOf(phone.get(link).body()));
+
+        String page = phone.get(link).body();
+        assertThat(page).contains("Já pagos", "declaração de quitação (PDF)", link + "/quitacao/portal-q-paid")
+                .doesNotContain("/quitacao/portal-q-open");
+        HttpResponse<byte[]> pdf = phone.http.send(java.net.http.HttpRequest.newBuilder(phone.url(link + "/quitacao/portal-q-paid"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment", "declaracao-de-quitacao-portal-q-paid.pdf");
+        assertThat(pdf.headers().firstValue("X-Robots-Tag").orElse("")).contains("noindex");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            // kept beside the portal's screenshots, to be looked at as the debtor will
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "portal-pages"));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72),
+                    "png", java.nio.file.Path.of("target", "portal-pages", "5-declaracao-de-quitacao.png").toFile());
+            assertThat(text).contains("DECLARAÇÃO DE QUITAÇÃO", "Maria da Silva", "529.982.247-25", "quitou integralmente",
+                    "Mensalidade de março (referência portal-q-paid)", "16/03/2026", "R$ 1.500,00", "pago em 05/03/2026",
+                    "Régua Demonstração Ltda.", "14.572.457/0001-85");
+        }
+        // an open receivable of hers, another customer's paid one, and an unknown one: the neutral page
+        for (String other : List.of("portal-q-open", "portal-q-other", "nothing-here")) {
+            HttpResponse<String> refused = phone.get(link + "/quitacao/" + other);
+            assertThat(refused.statusCode()).as(other).isEqualTo(404);
+            assertThat(refused.body()).as(other).contains(NEUTRAL);
+        }
+        assertThat(audit.read(new AuditLog.Query("debtor cust-portal-q", "quitação", null, null, 10))).hasSize(1);
+        assertThat(as(Role.INTEGRATION).getForObject("/api/receivables/portal-q-paid", JsonNode.class).get("timeline").toString())
+                .contains("declaração de quitação");
+    }
+
     private static void assertPrivate(HttpResponse<String> r) {
         assertThat(r.headers().firstValue("X-Robots-Tag").orElse("")).contains("noindex");
         assertThat(r.headers().allValues("Cache-Control").toString()).contains("no-store");

@@ -282,6 +282,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /p/{token}", r -> get(portalLink()));
         byRow.put("POST /p/{token}/confirm", r -> form(portalLink() + "/confirm", "digitos=52998"));
         byRow.put("POST /p/{token}/offers", r -> form(portalLink() + "/offers", "oferta=x"));
+        byRow.put("GET /p/{token}/quitacao/{reference}", r -> get(portalLink() + "/quitacao/x"));
         byRow.put("POST /p/{token}/disputes", r -> form(portalLink() + "/disputes", "referencia=x&motivo=ALREADY_PAID"));
         Map<EndpointRoles.Access, Function<Role, Call>> calls = new java.util.HashMap<>();
         for (EndpointRoles.Access row : EndpointRoles.TABLE) {
@@ -412,15 +413,19 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
      * page's CSRF token is refused, credentials or not.
      */
     private static String debtorSees(EndpointRoles.Access row) {
-        return row.method() == HttpMethod.GET ? "the identity check, nothing of the debt" : "403 (no CSRF token)";
+        return row.method() != HttpMethod.GET ? "403 (no CSRF token)"
+                : row.path().equals("/p/{token}") ? "the identity check, nothing of the debt" : "a redirect to the identity check";
     }
 
     private static boolean answers(EndpointRoles.Access row, HttpResponse<String> response, Role role) {
         int status = response.statusCode();
         if (row.audience() == EndpointRoles.Audience.DEBTOR) {
-            return row.method() == HttpMethod.GET
+            if (row.method() != HttpMethod.GET) {
+                return status == 403;
+            }
+            return row.path().equals("/p/{token}")
                     ? status == 200 && response.body().contains("Confirme a sua identidade") && !response.body().contains("R$ 1.500")
-                    : status == 403;
+                    : status == 302 && response.headers().firstValue("Location").orElse("").matches(".*/p/[A-Za-z0-9_-]{22}");
         }
         boolean toLogin = status == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login");
         if (role == null && row.audience() != EndpointRoles.Audience.PUBLIC) {

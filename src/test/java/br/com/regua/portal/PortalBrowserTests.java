@@ -41,6 +41,8 @@ class PortalBrowserTests extends PortalSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The accessibility checker run on every page (from the npm registry, into target/ on first use). */
+    private static final String AXE_VERSION = "4.14.1";
     private static final Pattern PIX_IN_MESSAGE = Pattern.compile("PIX copia e cola: ([^\\r\\n]+)");
 
     @Test
@@ -133,14 +135,41 @@ class PortalBrowserTests extends PortalSpringTests {
                 + " || document.querySelector('#digitos').value === '')", WAIT);
     }
 
-    /** The whole page, as tall as it is, at the phone's width. */
+    /**
+     * The whole page, as tall as it is, at the phone's width, after axe-core found nothing against
+     * WCAG 2.1 A and AA on it (labels, contrast, names of buttons and images, headings, language).
+     */
     private static void page(HeadlessChromium browser, Path file) throws Exception {
+        browser.evaluate(axe());
+        JsonNode violations = browser.evaluate("""
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""");
+        assertThat(violations.isArray()).as("axe-core ran on " + file.getFileName()).isTrue();
+        assertThat(violations).as("accessibility violations on " + file.getFileName()).isEmpty();
         int height = browser.evaluate("document.documentElement.scrollHeight").asInt();
         ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0).put("width", 360).put("height", height).put("scale", 1);
         ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
         params.set("clip", clip);
         String data = browser.send("Page.captureScreenshot", params).get("data").asText();
         Files.write(file, Base64.getDecoder().decode(data));
+    }
+
+    private static String axeScript;
+
+    /** axe-core's script, installed with npm into target/axe the first time. */
+    private static synchronized String axe() throws Exception {
+        if (axeScript == null) {
+            Path dir = Path.of("target", "axe");
+            Path script = dir.resolve("node_modules/axe-core/axe.min.js");
+            if (!Files.isRegularFile(script)) {
+                Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir.toString(),
+                        "axe-core@" + AXE_VERSION).inheritIO().start();
+                assertThat(npm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) && npm.exitValue() == 0)
+                        .as("npm installed axe-core " + AXE_VERSION).isTrue();
+            }
+            axeScript = Files.readString(script);
+        }
+        return axeScript;
     }
 
     private static String decodeQr(String dataUri) throws Exception {

@@ -25,6 +25,7 @@ import br.com.regua.errors.UnprocessableException;
 import br.com.regua.portal.PortalProperties;
 import br.com.regua.portal.PortalService;
 import br.com.regua.portal.PortalTokens;
+import br.com.regua.portal.Tips;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,11 +58,13 @@ class PortalPageController {
 
     private final PortalTokens tokens;
     private final PortalService portal;
+    private final Tips tips;
     private final PortalProperties properties;
     private final Clock clock;
 
-    PortalPageController(PortalTokens tokens, PortalService portal, PortalProperties properties, Clock clock) {
+    PortalPageController(PortalTokens tokens, PortalService portal, Tips tips, PortalProperties properties, Clock clock) {
         this.tokens = tokens;
+        this.tips = tips;
         this.portal = portal;
         this.properties = properties;
         this.clock = clock;
@@ -83,6 +86,14 @@ class PortalPageController {
         model.addAttribute("page", portal.page(link.get().customerId()));
         model.addAttribute("fmt", FORMAT);
         return "portal/page";
+    }
+
+    /** The financial-education tips: nothing personal on it, so no link is needed. */
+    @GetMapping("/dicas")
+    String tips(Model model) {
+        model.addAttribute("tips", tips.page());
+        model.addAttribute("creditor", portal.creditor());
+        return "portal/tips";
     }
 
     @PostMapping("/p/{token}/confirm")

@@ -90,6 +90,10 @@ public class ContactService {
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
                         request.offer(), request.announcedDate(), properties.creditor()),
                 pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()), portalLink);
+        DebtorLinks portal = links.getIfAvailable();
+        if (portal != null) {
+            values.put("link_dicas", portal.tipsPage());
+        }
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         // the schedule's last word, the thank-you, goes even though collection has ended
         MessageKind kind = StageKeys.PAID.equals(request.stage()) ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;

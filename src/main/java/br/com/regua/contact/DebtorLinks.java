@@ -16,4 +16,7 @@ public interface DebtorLinks {
      * portal's default); empty when no portal serves links.
      */
     Optional<String> issue(Customer customer, Integer validDays, OffsetDateTime now);
+
+    /** The page of financial-education tips that reminders link to ({@code {{link_dicas}}}). */
+    String tipsPage();
 }

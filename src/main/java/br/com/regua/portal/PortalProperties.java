@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailures      wrong answers to the identity check a link takes in {@code failureWindow}; then it waits
  * @param failureWindow    how long the count of wrong answers lasts, and a locked link waits
  * @param failureDelay     each wrong answer is answered this much later per wrong answer so far (up to five times)
+ * @param tipsFile         the financial-education tips page, written by the business (none: the built-in one)
  */
 @ConfigurationProperties(prefix = "regua.portal")
 public record PortalProperties(
@@ -21,7 +22,8 @@ public record PortalProperties(
         @DefaultValue("30") int defaultLinkDays,
         @DefaultValue("5") int maxFailures,
         @DefaultValue("PT1H") Duration failureWindow,
-        @DefaultValue("PT0.3S") Duration failureDelay) {
+        @DefaultValue("PT0.3S") Duration failureDelay,
+        java.nio.file.Path tipsFile) {
 
     /** The base without a trailing slash. */
     String base() {

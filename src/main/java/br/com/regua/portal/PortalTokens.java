@@ -69,6 +69,11 @@ public class PortalTokens implements DebtorLinks {
         return Optional.of(properties.base() + "/p/" + token);
     }
 
+    @Override
+    public String tipsPage() {
+        return properties.base() + "/dicas";
+    }
+
     /**
      * The link of {@code token} if it opens now. One whose customer owes nothing any more is revoked
      * here, with every other link of that customer.

@@ -136,6 +136,7 @@ public final class EndpointRoles {
             debtor(HttpMethod.POST, "/p/{token}/offers", "the debtor portal: accept an offer, as `POST /api/agreements`"),
             debtor(HttpMethod.GET, "/p/{token}/quitacao/{reference}", "the debtor portal: the declaração de quitação of a paid receivable (PDF)"),
             debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" or \"Não reconheço\", as a dispute from the API"),
+            publicly(HttpMethod.GET, "/dicas", "financial-education tips for debtors, linked from reminders (a file the business edits)"),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further
             roles(HttpMethod.GET, "/engine-rest/**", "Camunda's REST API, reading", ANALYST),
             roles(null, "/engine-rest/**", "Camunda's REST API, writing: deployments, instances, users"),

@@ -120,6 +120,12 @@ class PortalBrowserTests extends PortalSpringTests {
             assertThat(decodeQr(firstQr)).isEqualTo(agreement.get("installments").get(0).get("pixCopiaECola").asText());
             assertThat(as(Role.INTEGRATION).getForObject("/api/receivables/portal-phone", JsonNode.class).get("status").asText())
                     .isEqualTo("IN_AGREEMENT");
+
+            // the tips the reminders link to, from the page's own link
+            browser.evaluate("document.querySelector('a[href=\"/dicas\"]').click()");
+            assertThat(browser.waitFor("location.pathname === '/dicas' && document.querySelector('h1') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "h1")).isEqualTo("Dicas para organizar as suas contas");
+            page(browser, shots.resolve("5-tips.png"));
         }
     }
 

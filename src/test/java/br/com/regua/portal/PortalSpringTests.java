@@ -47,8 +47,19 @@ abstract class PortalSpringTests extends ReguaSpringTests {
     static final String BASE = "https://pagar.aurora.example";
     static final Pattern LINK = Pattern.compile(Pattern.quote(BASE) + "/p/([A-Za-z0-9_-]+)");
 
+    /** The tips page's file, as the business keeps it: the built-in text to begin with. */
+    static final java.nio.file.Path TIPS_FILE;
+
     static {
         SMTP.start();
+        try {
+            TIPS_FILE = java.nio.file.Files.createTempFile("regua-dicas", ".txt");
+            try (var in = PortalSpringTests.class.getResourceAsStream("/portal/dicas.txt")) {
+                java.nio.file.Files.write(TIPS_FILE, in.readAllBytes());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @DynamicPropertySource
@@ -60,6 +71,7 @@ abstract class PortalSpringTests extends ReguaSpringTests {
         r.add("regua.contact.delivery.poll", () -> "false");
         r.add("regua.portal.base-url", () -> BASE);
         r.add("regua.portal.failure-delay", () -> "PT0.1S");
+        r.add("regua.portal.tips-file", TIPS_FILE::toString);
     }
 
     @LocalServerPort

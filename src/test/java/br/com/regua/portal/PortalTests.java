@@ -44,7 +44,8 @@ class PortalTests extends PortalSpringTests {
         List<String> emails = walkAndRead("portal-mail", "Task_SendPreDueReminder");
         assertThat(emails).hasSize(1);
         String email = emails.get(0);
-        assertThat(email).contains("No seu link pessoal, veja os valores, pague ou negocie: " + BASE + "/p/");
+        assertThat(email).contains("No seu link pessoal, veja os valores, pague ou negocie: " + BASE + "/p/",
+                "Preparamos um guia rápido: " + BASE + "/dicas");
         String token = tokenIn(email);
         // opaque: 128 random bits in 22 URL-safe characters, no CPF, e-mail or id in it
         assertThat(token).hasSize(22).doesNotContain("52998", "portal", "maria");
@@ -245,7 +246,7 @@ class PortalTests extends PortalSpringTests {
             // kept beside the portal's screenshots, to be looked at as the debtor will
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "portal-pages"));
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72),
-                    "png", java.nio.file.Path.of("target", "portal-pages", "5-declaracao-de-quitacao.png").toFile());
+                    "png", java.nio.file.Path.of("target", "portal-pages", "6-declaracao-de-quitacao.png").toFile());
             assertThat(text).contains("DECLARAÇÃO DE QUITAÇÃO", "Maria da Silva", "529.982.247-25", "quitou integralmente",
                     "Mensalidade de março (referência portal-q-paid)", "16/03/2026", "R$ 1.500,00", "pago em 05/03/2026",
                     "Régua Demonstração Ltda.", "14.572.457/0001-85");
@@ -259,6 +260,36 @@ class PortalTests extends PortalSpringTests {
         assertThat(audit.read(new AuditLog.Query("debtor cust-portal-q", "quitação", null, null, 10))).hasSize(1);
         assertThat(as(Role.INTEGRATION).getForObject("/api/receivables/portal-q-paid", JsonNode.class).get("timeline").toString())
                 .contains("declaração de quitação");
+    }
+
+    @Test
+    void theTipsPageShowsTheFileTheBusinessEditsAsItIsNow() throws Exception {
+        String original = java.nio.file.Files.readString(TIPS_FILE);
+        try {
+            HttpResponse<String> tips = new Browser().get("/dicas");
+            assertThat(tips.statusCode()).isEqualTo(200);
+            assertThat(tips.body()).contains("<h1>Dicas para organizar as suas contas</h1>", "<h2>Pague primeiro o que é essencial</h2>",
+                    "<li>Moradia, água, luz, alimentação, saúde e educação vêm antes de tudo.</li>")
+                    .doesNotContain("endereço pessoal");
+
+            java.nio.file.Files.writeString(TIPS_FILE, """
+                    Dicas da Escola Aurora
+
+                    Antes de tudo, obrigado por estudar conosco.
+
+                    Material escolar
+                    - Reaproveite o que sobrou do ano passado.
+                    - Compre em grupo com outras famílias: <b>sai mais barato</b>.
+                    """);
+            HttpResponse<String> edited = new Browser().get("/dicas");
+            assertThat(edited.body()).contains("<h1>Dicas da Escola Aurora</h1>", "<p>Antes de tudo, obrigado por estudar conosco.</p>",
+                    "<h2>Material escolar</h2>", "<li>Reaproveite o que sobrou do ano passado.</li>",
+                    // the file's text is text: markup in it is shown, never run
+                    "&lt;b&gt;sai mais barato&lt;/b&gt;")
+                    .doesNotContain("Moradia");
+        } finally {
+            java.nio.file.Files.writeString(TIPS_FILE, original);
+        }
     }
 
     private static void assertPrivate(HttpResponse<String> r) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +42,16 @@ import jakarta.mail.internet.MimeMessage;
  * (the delivery worker here must not deliver other tests' messages). Links are printed under
  * {@link #BASE}, as a creditor's public address; the tests open their path on this server.
  */
+// ReguaSpringTests' settings on a database of its own; set here and not as a dynamic property, so that
+// the PostgreSQL run's dynamic properties take the database over
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:regua-portal-tests;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.generate-unique-process-application-name=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "regua.agreements.offer-secret=tests-only-offer-secret",
+        "regua.webhooks.poll=false",
+        "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 abstract class PortalSpringTests extends ReguaSpringTests {
 
     static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -64,7 +75,6 @@ abstract class PortalSpringTests extends ReguaSpringTests {
 
     @DynamicPropertySource
     static void emailAndPortal(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:regua-portal-tests;DB_CLOSE_DELAY=-1");
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         r.add("regua.contact.email.from", () -> "Escola Aurora <cobranca@aurora.example>");

@@ -36,6 +36,8 @@ class PortalTests extends PortalSpringTests {
     ReceivableRepository repository;
     @Autowired
     AuditLog audit;
+    @Autowired
+    br.com.regua.settings.ReguaProperties settings;
 
     @Test
     void theLinkInTheReminderOpensThePageOnlyForTheRightDigits() throws Exception {
@@ -249,7 +251,7 @@ class PortalTests extends PortalSpringTests {
                     "png", java.nio.file.Path.of("target", "portal-pages", "6-declaracao-de-quitacao.png").toFile());
             assertThat(text).contains("DECLARAÇÃO DE QUITAÇÃO", "Maria da Silva", "529.982.247-25", "quitou integralmente",
                     "Mensalidade de março (referência portal-q-paid)", "16/03/2026", "R$ 1.500,00", "pago em 05/03/2026",
-                    "Régua Demonstração Ltda.", "14.572.457/0001-85");
+                    settings.creditor().name(), settings.creditor().document(), settings.creditor().address());
         }
         // an open receivable of hers, another customer's paid one, and an unknown one: the neutral page
         for (String other : List.of("portal-q-open", "portal-q-other", "nothing-here")) {

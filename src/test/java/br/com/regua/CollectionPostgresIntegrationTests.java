@@ -56,7 +56,8 @@ import br.com.regua.support.TestUsers;
         "regua.creditor.name=Escola Aurora Ltda", "regua.creditor.document=11.222.333/0001-81",
         "regua.creditor.address=Rua das Flores, 100, Campinas - SP",
         "camunda.bpm.generate-unique-process-engine-name=true",
-        "camunda.bpm.generate-unique-process-application-name=true"})
+        "camunda.bpm.generate-unique-process-application-name=true",
+        "regua.rules-dir=src/test/resources/test-rules"})
 @ActiveProfiles({"postgres", "simulation"})
 class CollectionPostgresIntegrationTests {
 

@@ -137,7 +137,6 @@ public class AgreementService {
                         offer.followUp().reminderDaysBefore(), offer.followUp().graceDays(), offer.policyVersion(), write(offer), at, null),
                 offer.installments(), debts.stream().map(Receivable::id).toList());
         for (Receivable r : debts) {
-            receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
             events.agreement(r.id(), r.stage(), "agreement " + id + " accepted: " + offer.installmentCount()
                     + " installment(s), total " + offer.total(), at);
             published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_CREATED, r.externalId(), at, "agreement", id,
@@ -260,7 +259,6 @@ public class AgreementService {
             if (r.status() != ReceivableStatus.IN_AGREEMENT) {
                 continue;
             }
-            receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
             events.agreement(r.id(), r.stage(), "agreement " + a.id()
                     + " broken: an installment stayed unpaid past its grace; the discount is revoked", at);
             published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_BROKEN, r.externalId(), at, "agreement", a.id()));

@@ -76,7 +76,6 @@ public class DisputeService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into dispute (id, receivable_id, reason, status, opened_at) values (?, ?, ?, 'OPEN', ?)")
                 .params(id, r.id(), reason.strip(), now).update();
-        receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, now);
         events.stageReached(r.id(), r.stage(), "dispute " + id + " opened: collection paused", now);
         published.publishEvent(BusinessEvent.of(EventType.DISPUTE_OPENED, r.externalId(), now, "dispute", id, "reason", reason.strip()));
         // paused: no next step until the dispute is resolved
@@ -141,7 +140,7 @@ public class DisputeService {
         OffsetDateTime at = now.toOffsetDateTime();
         jdbc.sql("update dispute set status = ?, resolved_at = ? where id = ?").params(outcome.name(), at, disputeId).update();
         if (outcome == DisputeOutcome.UPHELD && d.correctedAmount() == null) {
-            receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
+            cases.cancel(r, at);
             events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " upheld: the receivable is cancelled", at);
             published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
                     "outcome", outcome.name(), "correctedAmount", null, "receivableStatus", ReceivableStatus.CANCELLED.name()));
@@ -153,7 +152,6 @@ public class DisputeService {
             BigDecimal paid = r.principal().subtract(r.ledger().principalOutstanding());
             receivables.correctPrincipal(r.id(), d.correctedAmount(), d.correctedAmount().subtract(paid).max(BigDecimal.ZERO.setScale(2)), at);
         }
-        receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
         events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " " + outcome.name().toLowerCase()
                 + (d.correctedAmount() != null ? ": amount corrected to " + d.correctedAmount() : "")
                 + "; collection resumes, " + receivables.get(r.id()).pausedDays() + " paused day(s) not counted", at);

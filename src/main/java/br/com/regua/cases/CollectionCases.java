@@ -25,7 +25,9 @@ import br.com.regua.receivable.ReceivableStatus;
 /**
  * The one owner of a collection case: its link to the process (business key = the receivable's
  * external id) and its position in the schedule. Everything else asks it, through a few verbs:
- * start, advance (a step was taken), pause (an agreement, a dispute), resume, settle, cancel.
+ * start, advance (a step was taken), pause (an agreement, a dispute), resume, settle, cancel. It
+ * alone moves a receivable between being collected, paused and cancelled; the ledger alone marks it
+ * paid.
  */
 @Component
 public class CollectionCases implements CaseStarter {
@@ -90,6 +92,7 @@ public class CollectionCases implements CaseStarter {
 
     /** The schedule stops while an agreement runs. False when the case was not in its schedule. */
     public boolean pauseForAgreement(Receivable r, OffsetDateTime at) {
+        receivables.updateStatus(r.id(), ReceivableStatus.IN_AGREEMENT, at);
         positions.clearNextStep(r.id(), at);
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_ACCEPTED)
                 .processInstanceBusinessKey(r.externalId())
@@ -98,6 +101,7 @@ public class CollectionCases implements CaseStarter {
 
     /** The schedule stops and a person reviews the dispute. False when the case was not in its schedule. */
     public boolean pauseForDispute(Receivable r, String disputeId, String reason, OffsetDateTime at) {
+        receivables.updateStatus(r.id(), ReceivableStatus.DISPUTED, at);
         positions.clearNextStep(r.id(), at);
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_DISPUTE_OPENED)
                 .processInstanceBusinessKey(r.externalId())
@@ -111,7 +115,22 @@ public class CollectionCases implements CaseStarter {
      * against the debtor; the process goes back to its schedule by itself.
      */
     public void resumeAfterDispute(Receivable r, LocalDate openedOn, LocalDate today, OffsetDateTime at) {
+        receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
         positions.setPausedDays(r.id(), pausedDays(r, openedOn, today), at);
+    }
+
+    /**
+     * The debt is gone without being paid (a dispute upheld in full): the receivable is cancelled and
+     * has no next step; its process ends by its own path.
+     */
+    public void cancel(Receivable r, OffsetDateTime at) {
+        receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
+        positions.clearNextStep(r.id(), at);
+    }
+
+    /** The schedule's last stage settles the receivable with the status the stage declares (e.g. written off). */
+    public void endWith(Receivable r, ReceivableStatus status, OffsetDateTime at) {
+        receivables.updateStatus(r.id(), status, at);
     }
 
     /**
@@ -122,6 +141,7 @@ public class CollectionCases implements CaseStarter {
      */
     public void resumeAfterAgreement(Receivable r, LocalDate agreedOn, String resumeStage, Integer resumeDay, LocalDate today,
                                      OffsetDateTime at) {
+        receivables.updateStatus(r.id(), ReceivableStatus.OPEN, at);
         int paused = pausedDays(r, agreedOn, today);
         String stage = r.stage();
         Integer lastDay = r.lastStepDay();
@@ -198,8 +218,7 @@ public class CollectionCases implements CaseStarter {
 
     private void cancel(Receivable r, String detail, String by, String reason) {
         OffsetDateTime at = OffsetDateTime.now(clock);
-        receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
-        positions.clearNextStep(r.id(), at);
+        cancel(r, at);
         events.deletedInEngine(r.id(), r.stage(), detail, by, reason, at);
         log.warn("Receivable {} cancelled: {} ({})", r.externalId(), detail, reason == null ? "no reason given" : "reason: " + reason);
     }

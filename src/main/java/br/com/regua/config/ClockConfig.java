@@ -1,7 +1,10 @@
 package br.com.regua.config;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,9 +22,14 @@ public class ClockConfig {
         return Clock.system(properties.timeZone());
     }
 
+    /**
+     * Starts now, or at {@code regua.simulation.start} (a date-time with offset): a simulation of a
+     * past or future day, or another node joining a simulation already under way.
+     */
     @Bean
     @Profile("simulation")
-    SimulationClock simulationClock(ReguaProperties properties) {
-        return new SimulationClock(Clock.system(properties.timeZone()).instant(), properties.timeZone());
+    SimulationClock simulationClock(ReguaProperties properties, @Value("${regua.simulation.start:}") String start) {
+        Instant at = start.isBlank() ? Clock.system(properties.timeZone()).instant() : OffsetDateTime.parse(start).toInstant();
+        return new SimulationClock(at, properties.timeZone());
     }
 }

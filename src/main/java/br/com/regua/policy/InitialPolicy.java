@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import br.com.regua.transactions.Races;
+
 /**
  * The policy a server starts with: the active version stored in the database or, on the very
  * first start, the rules directory, which becomes version 1. A first policy that does not compile
@@ -24,7 +26,16 @@ public final class InitialPolicy {
     private InitialPolicy() {
     }
 
+    /**
+     * The active version from the database, or, on a new database, the rules directory taken in as
+     * version 1. Two nodes starting at once on a new database both try to take it in; the one that
+     * loses the race on the version number reads the winner's version instead.
+     */
     public static CompiledPolicy load(PolicyStore store, Path rulesDir, StageCatalog stages, Clock clock) {
+        return Races.retryOnce(() -> loadOnce(store, rulesDir, stages, clock));
+    }
+
+    private static CompiledPolicy loadOnce(PolicyStore store, Path rulesDir, StageCatalog stages, Clock clock) {
         Optional<PolicyVersion> active = store.active();
         if (active.isPresent()) {
             PolicyVersion v = active.get();
@@ -38,7 +49,7 @@ public final class InitialPolicy {
         if (!report.passed()) {
             throw new ScenariosFailedException(report);
         }
-        PolicyVersion v = store.saveAndActivate(files, policy.version(), DIRECTORY_AUTHOR, "first start", OffsetDateTime.now(clock));
+        PolicyVersion v = store.saveAndActivateFirst(files, policy.version(), DIRECTORY_AUTHOR, "first start", OffsetDateTime.now(clock));
         store.saveDirectorySnapshot(DirectorySnapshot.of(files));
         log.info("Policy version {} ({}) taken in from {} ({} files, {} scenarios passed)", v.number(), v.hash(),
                 rulesDir.toAbsolutePath().normalize(), files.size(), report.run());

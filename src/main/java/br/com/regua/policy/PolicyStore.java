@@ -40,10 +40,27 @@ public class PolicyStore {
         return version(version.number()).orElseThrow();
     }
 
+    /**
+     * Stores the first version of a new database, number 1, and activates it. Two nodes starting at
+     * once on a new database both try; the primary key lets one of them in and the other fails.
+     */
+    @Transactional
+    public PolicyVersion saveAndActivateFirst(SortedMap<String, String> files, String hash, String author, String comment,
+                                              OffsetDateTime now) {
+        insert(1, files, hash, author, comment, now);
+        activate(1, author, comment, now);
+        return version(1).orElseThrow();
+    }
+
     /** Stores a new version without activating it: a proposal waiting for a second person. */
     @Transactional
     public PolicyVersion save(SortedMap<String, String> files, String hash, String author, String comment, OffsetDateTime now) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from policy_version").query(Integer.class).single();
+        return insert(number, files, hash, author, comment, now);
+    }
+
+    private PolicyVersion insert(int number, SortedMap<String, String> files, String hash, String author, String comment,
+                                 OffsetDateTime now) {
         // two nodes saving at once collide on the primary key; the loser's request fails and nothing half-stored remains
         jdbc.sql("insert into policy_version (number, hash, author, comment, created_at) values (?, ?, ?, ?, ?)")
                 .params(number, hash, author, comment, now).update();

@@ -25,7 +25,8 @@ public class ExecuteStepDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var stage = stages.atElement(execution.getProcessDefinitionId(), execution.getCurrentActivityId());
-        StepVariables.write(execution, metrics.timed(stage.key(), () -> schedule.executeStep(StepVariables.receivableId(execution), stage)),
+        StepVariables.write(execution, metrics.timed(stage.key(), () -> schedule.executeStep(StepVariables.receivableId(execution), stage,
+                execution.getProcessDefinitionId())),
                 stages);
     }
 }

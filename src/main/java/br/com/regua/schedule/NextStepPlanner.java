@@ -34,7 +34,8 @@ public final class NextStepPlanner {
     }
 
     /**
-     * @param stages      the stages of the schedule, whose order breaks a tie between two steps of one day
+     * @param stages      the stages of the case's version of the schedule: only they are planned, and their
+     *                    order breaks a tie between two steps of one day
      * @param lastStage   the stage the case is at
      * @param lastStepDay the day of that step, or null when the case has taken none
      * @param dueDate     due date of the receivable
@@ -52,6 +53,10 @@ public final class NextStepPlanner {
     public static Optional<ScheduledStep> next(PolicyDecision decision, StageCatalog stages, String lastStage, Integer lastStepDay,
                                                LocalDate dueDate, int pausedDays, ZonedDateTime now, Map<String, LocalDate> reached) {
         List<PlannedStep> ahead = decision.plan().stream()
+                // a stage this version of the process has no element for (one added in a later version, which
+                // this case was not moved to) is left out, as if a rule skipped it; a notice the law requires
+                // is still asked for below, and the step stops at an incident if the version cannot send it
+                .filter(s -> stages.knows(s.getStage()))
                 .map(s -> heldByNotices(decision, s, reached, dueDate, pausedDays))
                 .sorted(stages.planOrder())
                 .filter(s -> lastStepDay == null || isAfter(stages, s, lastStage, lastStepDay))

@@ -26,6 +26,7 @@ import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.Segment;
 import br.com.regua.policy.RequiredNotice;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.policy.StageCatalog.StageInfo;
 import br.com.regua.policy.StageKeys;
 import br.com.regua.receivable.Charges;
@@ -76,9 +77,13 @@ public class ScheduleService {
     public record NextStep(boolean carriedOut, String stage, Date at, Segment segment, int priority) {
     }
 
+    /**
+     * Classifies a new case and plans its first step among the stages of {@code processDefinitionId},
+     * the version of the process the case runs on.
+     */
     @Transactional
-    public NextStep classify(long receivableId) {
-        Moment m = decideNow(receivableId);
+    public NextStep classify(long receivableId, String processDefinitionId) {
+        Moment m = decideNow(receivableId, processDefinitionId);
         Receivable r = m.receivable();
         Optional<ScheduledStep> next = m.nextAfter(r.stage(), r.lastStepDay());
         decisions.record(r.id(), "CLASSIFICATION", m.facts(), m.decision(), nextOutputs(next), m.at());
@@ -89,11 +94,13 @@ public class ScheduleService {
 
     /**
      * Carries out {@code stage} if the policy, asked again now, still has it as the step that is due;
-     * otherwise (a partial payment, a new history, a moved date) it only re-plans.
+     * otherwise (a partial payment, a new history, a moved date) it only re-plans. The next step is
+     * one of the stages of {@code processDefinitionId}, the version of the process the case runs on: a
+     * case that stayed on an earlier version keeps that version's schedule, without a stage added since.
      */
     @Transactional
-    public NextStep executeStep(long receivableId, StageInfo stage) {
-        Moment m = decideNow(receivableId);
+    public NextStep executeStep(long receivableId, StageInfo stage, String processDefinitionId) {
+        Moment m = decideNow(receivableId, processDefinitionId);
         Receivable r = m.receivable();
         Optional<ScheduledStep> due = m.nextAfter(r.stage(), r.lastStepDay());
         if (due.isEmpty() || !due.get().stage().equals(stage.key()) || due.get().at().isAfter(m.now())) {
@@ -110,7 +117,7 @@ public class ScheduleService {
         Map<String, LocalDate> reachedNow = new LinkedHashMap<>(m.reached());
         reachedNow.putIfAbsent(stage.key(), m.now().toLocalDate());
         Optional<ScheduledStep> following = stage.last() ? Optional.empty()
-                : NextStepPlanner.next(m.decision(), stages, stage.key(), step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
+                : NextStepPlanner.next(m.decision(), m.stages(), stage.key(), step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
         Map<String, Object> outputs = nextOutputs(following);
         outputs.put("step", stage.key() + "@" + step.day());
         decisions.record(r.id(), "STEP " + stage.key(), m.facts(), m.decision(), outputs, m.at());
@@ -121,7 +128,7 @@ public class ScheduleService {
     /** The balance is paid: thank the customer and close the schedule. */
     @Transactional
     public void thank(long receivableId) {
-        Moment m = decideNow(receivableId);
+        Moment m = decideNow(receivableId, stages);
         Receivable r = m.receivable();
         contacts.record(new ContactService.Request(r, m.customer(), StageKeys.PAID, StageKeys.PAID, m.decision().channels(),
                 m.charges(), m.decision().offerTerms(), null, m.decision().segment()), m.at());
@@ -131,7 +138,7 @@ public class ScheduleService {
 
     /** A case locked for this transaction, with the policy's decision on its facts of now. */
     private record Moment(Receivable receivable, Customer customer, ZonedDateTime now, CaseFacts facts, PolicyDecision decision,
-                          Map<String, LocalDate> reached, CollectionStages stages) {
+                          Map<String, LocalDate> reached, StageCatalog stages) {
 
         OffsetDateTime at() {
             return now.toOffsetDateTime();
@@ -152,12 +159,16 @@ public class ScheduleService {
                 StageKeys.PAID.equals(stage) ? null : stageName(next), at(next), reachedDays, m.at());
     }
 
-    private Moment decideNow(long receivableId) {
+    private Moment decideNow(long receivableId, String processDefinitionId) {
+        return decideNow(receivableId, () -> stages.ofDefinition(processDefinitionId));
+    }
+
+    private Moment decideNow(long receivableId, StageCatalog version) {
         Receivable r = receivables.lock(receivableId);
         Customer c = receivables.customer(r.customerId());
         ZonedDateTime now = ZonedDateTime.now(clock);
         CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now), stages);
+        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now), version);
     }
 
     /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
@@ -170,7 +181,7 @@ public class ScheduleService {
     private void carryOut(Moment m, StageInfo stage, ScheduledStep step) {
         Receivable r = m.receivable();
         if (stage.status() != null) {
-            receivables.updateStatus(r.id(), ReceivableStatus.valueOf(stage.status()), m.at());
+            cases.endWith(r, ReceivableStatus.valueOf(stage.status()), m.at());
         }
         if (stage.message()) {
             contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),

@@ -20,8 +20,9 @@ final class StepVariables {
 
     /**
      * @throws ProcessEngineException when the next stage is one this case's version of the process
-     *         has no element for (a newer policy plans a stage added in a later version): the step is
-     *         retried, then an incident says so, instead of the case ending quietly at the gateway
+     *         has no element for: the planner leaves such stages out, but not a notice the law requires
+     *         before a step (a version without the formal notice cannot refer the debt). The step is
+     *         retried, then an incident says so, instead of the case going ahead without the notice
      */
     static void write(DelegateExecution execution, ScheduleService.NextStep next, CollectionStages stages) {
         if (!CollectionProcess.NO_MORE_STEPS.equals(next.stage())

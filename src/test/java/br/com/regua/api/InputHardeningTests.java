@@ -285,62 +285,7 @@ class InputHardeningTests extends ReguaSpringTests {
                 .isEqualTo(HttpStatus.CREATED);
     }
 
-    // 4. loose JSON
-
-    @Test
-    void textAfterTheJsonIsRefusedNamingTheBody() throws Exception {
-        String body = receivable("hard-trailing").toString();
-
-        assertInvalid(post("/api/receivables", body + " xyz"), "body");
-        assertInvalid(post("/api/receivables", body + " {}"), "body");
-        assertInvalid(post("/api/receivables/batch", "{\"items\": [" + body + "]} []"), "body");
-        assertNotStored("hard-trailing");
-    }
-
-    @Test
-    void aKeyGivenTwiceIsRefusedNamingTheField() throws Exception {
-        String body = receivable("hard-dup").toString();
-
-        assertInvalid(post("/api/receivables", body.replace("\"amount\":\"1500.00\"", "\"amount\":\"1\",\"amount\":\"2\"")), "amount");
-        assertInvalid(post("/api/receivables", body.replace("\"name\":", "\"name\":\"Outro\",\"name\":")), "customer.name");
-        // in a batch the whole body is unreadable: nothing of it is registered
-        String valid = receivable("hard-dup-other").toString();
-        assertInvalid(post("/api/receivables/batch", "{\"items\": [" + valid + ", "
-                + body.replace("\"amount\":\"1500.00\"", "\"amount\":\"1\",\"amount\":\"2\"") + "]}"), "items[1].amount");
-        assertNotStored("hard-dup");
-        assertNotStored("hard-dup-other");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1500.0", "1500", "\"1e5\"", "\"1.5E3\"", "\"1500.00 \"", "\"+1500.00\"", "\"R$ 1500,00\"", "true", "{}"})
-    void moneyThatIsNotAPlainDecimalStringIsRefused(String amount) throws Exception {
-        String id = "hard-money-" + Math.abs(amount.hashCode());
-        ObjectNode request = receivable(id);
-        request.set("amount", json.readTree(amount));
-
-        assertInvalid(post("/api/receivables", request.toString()), "amount");
-        assertNotStored(id);
-    }
-
-    @Test
-    void moneyAsANumberInABatchItemRefusesThatItemOnly() throws Exception {
-        ArrayNode items = json.createArrayNode();
-        items.add(receivable("hard-money-batch-ok"));
-        ObjectNode number = receivable("hard-money-batch-number");
-        number.put("amount", 1500.0);
-        items.add(number);
-        ObjectNode exponent = receivable("hard-money-batch-exponent");
-        exponent.put("amount", "1e5");
-        items.add(exponent);
-
-        JsonNode results = post("/api/receivables/batch", json.createObjectNode().set("items", items).toString()).getBody().get("results");
-
-        assertThat(results.findValuesAsText("status")).containsExactly("201", "400", "400");
-        assertThat(results.get(1).at("/errors/0/field").asText()).isEqualTo("amount");
-        assertThat(results.get(2).at("/errors/0/field").asText()).isEqualTo("amount");
-        assertNotStored("hard-money-batch-number");
-        assertNotStored("hard-money-batch-exponent");
-    }
+    // 4. loose JSON (what the HTTP layer alone refuses is in ReceivableControllerTests and PaymentControllerTests)
 
     @Test
     void aPaymentOrACorrectedAmountAsANumberIsRefused() throws Exception {
@@ -371,23 +316,6 @@ class InputHardeningTests extends ReguaSpringTests {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(page.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(page.getBody()).contains("https://regua.dev/problems/not-found");
-    }
-
-    @Test
-    void aWrongMethodIsAMethodNotAllowedProblemNamingTheAllowedOnes() {
-        ResponseEntity<JsonNode> response = send(HttpMethod.DELETE, "/api/receivables", null, MediaType.APPLICATION_JSON);
-
-        assertProblem(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed");
-        assertThat(response.getHeaders().getAllow()).contains(HttpMethod.POST);
-    }
-
-    @Test
-    void anUnsupportedMediaTypeIsAProblemAndStoresNothing() throws Exception {
-        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/receivables", receivable("hard-media").toString(),
-                MediaType.TEXT_PLAIN);
-
-        assertProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
-        assertNotStored("hard-media");
     }
 
     @Test

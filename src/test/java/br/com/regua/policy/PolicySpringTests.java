@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import br.com.regua.support.TestPolicy;
+
 /**
  * A server of its own for the policy workbench's tests, which change the active policy: its own
  * database and its own copy of the rules directory, edited by the tests to prove hot reload.
@@ -34,7 +36,7 @@ abstract class PolicySpringTests {
     private static Path copyOfTheRules() {
         try {
             Path dir = Files.createTempDirectory("regua-rules");
-            FileSystemUtils.copyRecursively(Path.of("rules"), dir);
+            FileSystemUtils.copyRecursively(TestPolicy.DIR, dir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     FileSystemUtils.deleteRecursively(dir);

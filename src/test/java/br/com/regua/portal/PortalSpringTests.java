@@ -51,6 +51,7 @@ import jakarta.mail.internet.MimeMessage;
         "camunda.bpm.job-execution.enabled=false",
         "regua.agreements.offer-secret=tests-only-offer-secret",
         "regua.webhooks.poll=false",
+        "regua.rules-dir=src/test/resources/test-rules",
         "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 abstract class PortalSpringTests extends ReguaSpringTests {
 

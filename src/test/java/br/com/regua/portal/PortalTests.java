@@ -52,6 +52,10 @@ class PortalTests extends PortalSpringTests {
         // opaque: 128 random bits in 22 URL-safe characters, no CPF, e-mail or id in it
         assertThat(token).hasSize(22).doesNotContain("52998", "portal", "maria");
         String link = "/p/" + token;
+        // it opens for the days the policy says (the tests' policy: 20)
+        assertThat(jdbc.sql("select expires_at from portal_link where token_hash = ?").param(PortalTokens.hash(token))
+                .query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2026-03-11T08:00:00-03:00").plusDays(20).toInstant());
 
         Browser phone = new Browser();
         HttpResponse<String> first = phone.get(link);

@@ -28,6 +28,7 @@ import br.com.regua.policy.PolicyEngine;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Ledger;
 import br.com.regua.receivable.LedgerSql;
+import br.com.regua.support.TestPolicy;
 
 /**
  * The charges the database adds up are the ledger's to the cent: a handful of receivables worked
@@ -40,7 +41,7 @@ abstract class LedgerSqlScenarios {
     // every receivable was issued long before the report's date, whatever its due date
     static final LocalDate ISSUED = AS_OF.minusYears(3);
     static final ChargeRates RATES = new ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"), 30);
-    private static final PolicyEngine POLICY = new PolicyEngine(CompiledPolicy.fromDirectory(Path.of("rules")));
+    private static final PolicyEngine POLICY = new PolicyEngine(CompiledPolicy.fromDirectory(TestPolicy.DIR));
 
     JdbcTemplate jdbc;
     AgingReports reports;

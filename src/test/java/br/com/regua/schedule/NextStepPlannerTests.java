@@ -157,4 +157,25 @@ class NextStepPlannerTests {
         assertThat(next).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FRIENDLY_REMINDER", 3);
         assertThat(next.get().at()).isEqualTo(at(DUE.plusDays(5), 10));
     }
+
+    @Test
+    void aStageTheCasesVersionOfTheProcessLacksIsLeftOutButARequiredNoticeIsStillAskedFor() {
+        // an earlier version of the process, with neither the protest notice a later one added nor the formal notice
+        StageCatalog earlier = () -> STAGES.stages().stream().filter(s -> !s.key().equals("FORMAL_NOTICE")).toList();
+        PolicyDecision withProtest = new PolicyDecision(Segment.REGULAR, 2, List.of(new PlannedStep("FRIENDLY_REMINDER", 3),
+                new PlannedStep("PROTEST_NOTICE", 20), new PlannedStep("LEGAL_REFERRAL", 90)),
+                DEFAULT.chargeRates(), DEFAULT.contactWindows(), List.of(), new OfferTerms(), 0, List.of(), "test", 0, null, List.of(),
+                List.of(new RequiredNotice("FORMAL_NOTICE", "LEGAL_REFERRAL", 15)));
+
+        Optional<ScheduledStep> afterReminder = NextStepPlanner.next(withProtest, earlier, "FRIENDLY_REMINDER", 3, DUE, 0,
+                at(DUE.plusDays(3), 9), Map.of());
+        // the protest notice (day 20) is not this version's: the case waits for the referral on day 90
+        assertThat(afterReminder).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("LEGAL_REFERRAL", 90);
+
+        // on day 90 the referral's notice is still missing: it is asked for, though this version cannot send it, so the
+        // step stops at an incident (StepVariables) rather than refer the debtor without it
+        Optional<ScheduledStep> onDay90 = NextStepPlanner.next(withProtest, earlier, "FRIENDLY_REMINDER", 3, DUE, 0,
+                at(DUE.plusDays(90), 9), Map.of());
+        assertThat(onDay90).get().extracting(ScheduledStep::stage, ScheduledStep::day).containsExactly("FORMAL_NOTICE", 90);
+    }
 }

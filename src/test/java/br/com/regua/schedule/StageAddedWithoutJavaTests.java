@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,7 @@ import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;
+import br.com.regua.support.TestPolicy;
 
 /**
  * What a process analyst and a credit manager do to add a stage, with no Java and no new build:
@@ -77,9 +80,7 @@ class StageAddedWithoutJavaTests extends ReguaSpringTests {
         fireTimersUntilPassed(pi.getId(), "Task_ReportToBureau", 20);
 
         long id = repository.findByExternalId("protest-1").orElseThrow().id();
-        List<String> reached = events.forReceivable(id).stream().filter(e -> e.kind() == CaseEvents.Kind.STAGE)
-                .map(CaseEvents.CaseEvent::stage).toList();
-        assertThat(reached).containsSubsequence("FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE", "PROTEST_NOTICE", "BUREAU_REPORT");
+        assertThat(stagesReached("protest-1")).containsSubsequence("FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE", "PROTEST_NOTICE", "BUREAU_REPORT");
         List<ContactService.Contact> protest = contacts.forReceivable(id).stream()
                 .filter(c -> "PROTEST_NOTICE".equals(c.stage())).toList();
         assertThat(protest).isNotEmpty().allSatisfy(c -> {
@@ -87,6 +88,51 @@ class StageAddedWithoutJavaTests extends ReguaSpringTests {
             assertThat(c.createdAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 25));
         });
         assertThat(protest.get(0).body()).contains("protesto em cartório", "Lei 9.492/1997", "Total: R$");
+    }
+
+    /**
+     * The stage arrives in a new version while cases run: one that stays on its version (the default,
+     * {@code regua.migrate-running-cases=false}) keeps that version's schedule and never gets the new
+     * stage; one moved to the new version (the migration plan Régua makes, equal activities mapped)
+     * gets it in its place. Both still get every notice the law requires.
+     */
+    @Test
+    void aCaseThatStaysOnItsVersionKeepsItsScheduleAndAMovedOneGetsTheNewStage() {
+        String withStage = read(HOME.resolve("processes/collection.bpmn"));
+        ProcessDefinition before = deploy("before the protest notice", read(Path.of("processes/collection.bpmn")));
+        setClock("2026-03-02T10:00:00-03:00");
+        receivables.register(Receivables.owing("protest-stays", "2500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        receivables.register(Receivables.owing("protest-moves", "2500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
+        ProcessDefinition after = deploy("with the protest notice", withStage);
+
+        ProcessInstance moves = caseOf("protest-moves");
+        runtime.newMigration(runtime.createMigrationPlan(before.getId(), after.getId()).mapEqualActivities().updateEventTriggers().build())
+                .processInstanceIds(moves.getId()).execute();
+        ProcessInstance stays = caseOf("protest-stays");
+
+        // both walk the same days, timer by timer in date order, until both have reported to the bureau
+        for (int i = 0; i < 60 && !(hasPassed(stays.getId(), "Task_ReportToBureau") && hasPassed(moves.getId(), "Task_ReportToBureau")); i++) {
+            management.createJobQuery().processInstanceIds(Set.of(stays.getId(), moves.getId())).orderByJobDuedate().asc()
+                    .list().stream().findFirst().ifPresent(job -> fireNextTimer(job.getProcessInstanceId()));
+        }
+
+        assertThat(caseOf("protest-stays").getProcessDefinitionId()).isEqualTo(before.getId());
+        assertThat(caseOf("protest-moves").getProcessDefinitionId()).isEqualTo(after.getId());
+        assertThat(stagesReached("protest-stays")).containsSubsequence("FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE", "BUREAU_REPORT")
+                .doesNotContain("PROTEST_NOTICE");
+        assertThat(stagesReached("protest-moves"))
+                .containsSubsequence("FORMAL_NOTICE", "BUREAU_PRIOR_NOTICE", "PROTEST_NOTICE", "BUREAU_REPORT");
+        assertThat(runtime.createIncidentQuery().processInstanceId(stays.getId()).count()).isZero();
+    }
+
+    private ProcessDefinition deploy(String name, String bpmn) {
+        return engine.getRepositoryService().createDeployment().name(name).addString("collection.bpmn", bpmn).deployWithResult()
+                .getDeployedProcessDefinitions().get(0);
+    }
+
+    private List<String> stagesReached(String externalId) {
+        long id = repository.findByExternalId(externalId).orElseThrow().id();
+        return events.forReceivable(id).stream().filter(e -> e.kind() == CaseEvents.Kind.STAGE).map(CaseEvents.CaseEvent::stage).toList();
     }
 
     @Test
@@ -124,13 +170,13 @@ class StageAddedWithoutJavaTests extends ReguaSpringTests {
         assertThat(stages.find("NOTARY_NOTICE")).isEmpty();
     }
 
-    /** The shipped rules, process and nothing else, plus the new stage: what the analyst and the manager would write. */
+    /** The tests' policy, the shipped process and nothing else, plus the new stage: what the analyst and the manager would write. */
     private static void copyWithTheNewStage() {
         try {
             Path rules = Files.createDirectories(HOME.resolve("rules"));
-            try (Stream<Path> shipped = Files.walk(Path.of("rules"))) {
+            try (Stream<Path> shipped = Files.walk(TestPolicy.DIR)) {
                 for (Path file : shipped.filter(Files::isRegularFile).toList()) {
-                    Path target = rules.resolve(Path.of("rules").relativize(file).toString());
+                    Path target = rules.resolve(TestPolicy.DIR.relativize(file).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -26,7 +26,8 @@ import br.com.regua.security.Role;
 /**
  * The whole server on an in-memory H2 database with the simulation clock and no job executor:
  * tests move the clock and fire their own case's timers. One context is shared by every test
- * class that extends this, so tests use their own external ids. Metrics are exported as in
+ * class that extends this, so tests use their own external ids. The policy is the tests' own
+ * ({@link TestPolicy}), not the live {@code rules/}. Metrics are exported as in
  * production ({@code /actuator/prometheus}), which Spring's tests otherwise turn off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -36,6 +37,7 @@ import br.com.regua.security.Role;
         "camunda.bpm.job-execution.enabled=false",
         "regua.agreements.offer-secret=tests-only-offer-secret",
         "regua.webhooks.poll=false",
+        "regua.rules-dir=src/test/resources/test-rules",
         "regua.pix.key=14572457000185", "regua.pix.merchant-name=Escola Aurora Ltda", "regua.pix.merchant-city=Campinas"})
 @ActiveProfiles("simulation")
 @AutoConfigureObservability(tracing = false)

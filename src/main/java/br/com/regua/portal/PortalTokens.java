@@ -35,6 +35,7 @@ public class PortalTokens implements DebtorLinks {
     public static final int DIGITS_ASKED = 5;
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern LINK = Pattern.compile("/p/[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])");
     private static final ReceivableStatus[] STILL_OWED = {ReceivableStatus.OPEN, ReceivableStatus.IN_AGREEMENT, ReceivableStatus.DISPUTED};
 
     private final SecureRandom random = new SecureRandom();
@@ -124,6 +125,11 @@ public class PortalTokens implements DebtorLinks {
                 .params(failures, windowOver ? now : locked.failuresSince(), locked.id()).update();
         int left = properties.maxFailures() - failures;
         return new Check(left <= 0 ? Outcome.LOCKED : Outcome.WRONG, Math.max(0, left));
+    }
+
+    /** {@code text} with every personal link's token cut out, for whoever reads a debtor's messages but is not the debtor. */
+    public static String redact(String text) {
+        return text == null ? null : LINK.matcher(text).replaceAll("/p/…");
     }
 
     /** The SHA-256 of a token, hex: what is stored and what a session is bound to. */

@@ -96,6 +96,8 @@ class PortalTests extends PortalSpringTests {
         // on the case's timeline and in the audit log
         JsonNode timeline = as(Role.INTEGRATION).getForObject("/api/receivables/portal-mail", JsonNode.class).get("timeline");
         assertThat(timeline.findValuesAsText("type")).contains("DEBTOR");
+        // the staff see that the message carried a personal link, never the link itself
+        assertThat(timeline.toString()).contains(BASE + "/p/…").doesNotContain(token);
         assertThat(audit.read(new AuditLog.Query("debtor cust-portal-mail", "portal", null, null, 10)))
                 .extracting(AuditLog.Event::action).contains("PORTAL identity confirmed");
         assertThat(audit.read(new AuditLog.Query(null, "identity check failed", null, null, 50)))

@@ -204,6 +204,32 @@ class PortalPageController {
         return "redirect:/p/" + token;
     }
 
+    @PostMapping("/p/{token}/preferences")
+    String preferences(@PathVariable String token, @RequestParam(name = "recusar", required = false) java.util.List<String> refused,
+                       HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        java.util.Set<br.com.regua.policy.Channel> channels = java.util.EnumSet.noneOf(br.com.regua.policy.Channel.class);
+        for (String name : refused == null ? java.util.List.<String>of() : refused) {
+            try {
+                channels.add(br.com.regua.policy.Channel.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                next.addFlashAttribute("problem", "Escolha entre e-mail, SMS e WhatsApp.");
+                return "redirect:/p/" + token;
+            }
+        }
+        boolean changed = portal.refuseChannels(link.get().customerId(), channels, request.getRemoteAddr());
+        next.addFlashAttribute("done", changed ? "Preferências salvas. Avisos que a lei exige continuam chegando por um canal permitido."
+                : "Nada mudou nas suas preferências.");
+        return "redirect:/p/" + token;
+    }
+
     private static boolean confirmed(HttpServletRequest request, PortalTokens.Link link) {
         HttpSession session = request.getSession(false);
         return session != null && link.tokenHash().equals(session.getAttribute(CONFIRMED));

@@ -19,6 +19,8 @@ import br.com.regua.agreement.DisputeService;
 import br.com.regua.agreement.OfferService;
 import br.com.regua.cases.CaseEvents;
 import br.com.regua.contact.ContactProperties;
+import br.com.regua.contact.OptOutService;
+import br.com.regua.policy.Channel;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.payment.Payment;
 import br.com.regua.payment.PaymentService;
@@ -68,6 +70,7 @@ public class PortalService {
     private final CaseEvents events;
     private final AuditLog audit;
     private final PaymentService payments;
+    private final OptOutService optOuts;
     private final PixProperties pix;
     private final ContactProperties contact;
     private final ReguaProperties settings;
@@ -75,8 +78,9 @@ public class PortalService {
 
     PortalService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots, OfferService offers,
                   AgreementService agreements, DisputeService disputes, CaseEvents events, AuditLog audit, PaymentService payments,
-                  PixProperties pix, ContactProperties contact, ReguaProperties settings, Clock clock) {
+                  OptOutService optOuts, PixProperties pix, ContactProperties contact, ReguaProperties settings, Clock clock) {
         this.payments = payments;
+        this.optOuts = optOuts;
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -117,7 +121,21 @@ public class PortalService {
      * is left of its installments instead.
      */
     public record Page(String name, ReguaProperties.Creditor creditor, LocalDate asOf, List<Debt> debts, BigDecimal total,
-                       OfferService.Offers offers, List<Agreement> agreements, List<Settled> settled) {
+                       OfferService.Offers offers, List<Agreement> agreements, List<Settled> settled,
+                       List<ChannelChoice> channels) {
+    }
+
+    /** A channel the debtor may refuse on their page, and whether they have. */
+    public record ChannelChoice(Channel channel, String words, boolean refused) {
+    }
+
+    /** The channels a debtor chooses among, in their words (a letter is the law's last resort, not theirs to refuse here). */
+    private static final Map<Channel, String> CHANNEL_WORDS = new java.util.LinkedHashMap<>();
+
+    static {
+        CHANNEL_WORDS.put(Channel.EMAIL, "E-mail");
+        CHANNEL_WORDS.put(Channel.SMS, "SMS");
+        CHANNEL_WORDS.put(Channel.WHATSAPP, "WhatsApp");
     }
 
     /** A receivable paid in full, whose declaração de quitação the debtor may download. */
@@ -163,7 +181,10 @@ public class PortalService {
         List<Settled> settled = receivables.findByCustomer(customerId, ReceivableStatus.PAID).stream()
                 .sorted(Comparator.comparing(Receivable::dueDate).reversed())
                 .map(r -> new Settled(r.externalId(), describe(r), r.dueDate())).toList();
-        return new Page(c.name(), settings.creditor(), today, debts, total, offered, running, settled);
+        var refused = optOuts.of(c.externalId()).optedOut();
+        List<ChannelChoice> channels = CHANNEL_WORDS.entrySet().stream()
+                .map(e -> new ChannelChoice(e.getKey(), e.getValue(), refused.contains(e.getKey()))).toList();
+        return new Page(c.name(), settings.creditor(), today, debts, total, offered, running, settled, channels);
     }
 
     /** The debtor confirmed who they are: on the timeline of each case still owed, and in the audit log. */
@@ -201,6 +222,31 @@ public class PortalService {
         }
         audit.record(actor(c), origin, "PORTAL accept offer", result.created() ? 201 : 200, "agreement " + agreement.id());
         return agreement;
+    }
+
+    /**
+     * The channels the debtor no longer wants to hear from, as {@code /api/customers/{id}/opt-outs} records
+     * them: the others are accepted again. Returns whether anything changed.
+     */
+    public boolean refuseChannels(long customerId, java.util.Set<Channel> refused, String origin) {
+        Customer c = receivables.customer(customerId);
+        List<String> changes = new ArrayList<>();
+        for (Channel channel : CHANNEL_WORDS.keySet()) {
+            boolean changed = refused.contains(channel) ? optOuts.optOut(c.externalId(), channel).changed()
+                    : optOuts.optIn(c.externalId(), channel).changed();
+            if (changed) {
+                changes.add((refused.contains(channel) ? "refused " : "accepts again ") + channel);
+            }
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Receivable r : owed(customerId)) {
+            events.debtor(r.id(), r.stage(), "the debtor changed their contact preferences on their page: " + String.join(", ", changes), now);
+        }
+        audit.record(actor(c), origin, "PORTAL contact preferences", 200, String.join(", ", changes));
+        return true;
     }
 
     /** Why the debtor disputes, as the buttons of the page say it. */

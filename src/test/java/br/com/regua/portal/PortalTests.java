@@ -300,6 +300,33 @@ class PortalTests extends PortalSpringTests {
         }
     }
 
+    @Test
+    void aChannelRefusedOnThePageIsLeftOutOfTheNextMessage() throws Exception {
+        owing("portal-pref", "111.444.777-35");
+        String link = "/p/" + token(tokens.issue(repository.findCustomer("cust-portal-pref").orElseThrow(), 30,
+                OffsetDateTime.now(clock)).orElseThrow());
+        Browser phone = new Browser();
+        phone.post(link + "/confirm", Map.of("digitos", "11144"), csrfOf(phone.get(link).body()));
+        String page = phone.get(link).body();
+        assertThat(page).contains("Como prefere receber nossas mensagens", "value=\"SMS\"");
+
+        HttpResponse<String> saved = phone.post(link + "/preferences", Map.of("recusar", "SMS"), csrfOf(page));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(phone.get(link).body()).contains("Preferências salvas");
+        JsonNode optOuts = as(Role.INTEGRATION).getForObject("/api/customers/cust-portal-pref/opt-outs", JsonNode.class);
+        assertThat(optOuts.get("optedOut").toString()).isEqualTo("[\"SMS\"]");
+
+        // Wednesday 11 March: the pre-due reminder goes by every channel the rules chose, but SMS
+        fireTimersUntilPassed(caseOf("portal-pref").getId(), "Task_SendPreDueReminder", 6);
+        List<String> channels = jdbc.sql("select c.channel from contact c join receivable r on r.id = c.receivable_id "
+                + "where r.external_id = 'portal-pref'").query(String.class).list();
+        assertThat(channels).isNotEmpty().doesNotContain("SMS").contains("EMAIL");
+
+        JsonNode api = as(Role.INTEGRATION).getForObject("/api/receivables/portal-pref", JsonNode.class);
+        assertThat(api.get("timeline").toString()).contains("contact preferences", "refused SMS");
+        assertThat(audit.read(new AuditLog.Query("debtor cust-portal-pref", "preferences", null, null, 10))).hasSize(1);
+    }
+
     private static void assertPrivate(HttpResponse<String> r) {
         assertThat(r.headers().firstValue("X-Robots-Tag").orElse("")).contains("noindex");
         assertThat(r.headers().allValues("Cache-Control").toString()).contains("no-store");

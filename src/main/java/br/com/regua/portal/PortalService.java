@@ -61,6 +61,10 @@ public class PortalService {
             Map.entry("COLLECTION_AGENCY", "encaminhado a uma assessoria de cobrança"),
             Map.entry("LEGAL_REFERRAL", "em análise pelo departamento jurídico"));
 
+    /** The channels a debtor chooses among, in their words (a letter is the law's last resort, not theirs to refuse here). */
+    private static final Map<Channel, String> CHANNEL_WORDS = new java.util.EnumMap<>(Map.of(
+            Channel.EMAIL, "E-mail", Channel.SMS, "SMS", Channel.WHATSAPP, "WhatsApp"));
+
     private final ReceivableRepository receivables;
     private final PolicyEngine policy;
     private final CaseSnapshots snapshots;
@@ -129,14 +133,6 @@ public class PortalService {
     public record ChannelChoice(Channel channel, String words, boolean refused) {
     }
 
-    /** The channels a debtor chooses among, in their words (a letter is the law's last resort, not theirs to refuse here). */
-    private static final Map<Channel, String> CHANNEL_WORDS = new java.util.LinkedHashMap<>();
-
-    static {
-        CHANNEL_WORDS.put(Channel.EMAIL, "E-mail");
-        CHANNEL_WORDS.put(Channel.SMS, "SMS");
-        CHANNEL_WORDS.put(Channel.WHATSAPP, "WhatsApp");
-    }
 
     /** A receivable paid in full, whose declaração de quitação the debtor may download. */
     public record Settled(String reference, String description, LocalDate dueDate) {

@@ -98,6 +98,8 @@ class OpenApiConfig {
                     {"offerId": "eyJyZWNlaXZhYmxlcyI6WyJJTlYtMjAyNi0wMDAxIl0..."}"""),
             Map.entry("POST /api/receivables/{externalId}/disputes", """
                     {"reason": "Não reconheço esta cobrança"}"""),
+            Map.entry("POST /api/receivables/{externalId}/promises", """
+                    {"amount": "500.00", "date": "2026-12-18"}"""),
             Map.entry("POST /api/disputes/{id}/resolution", """
                     {"outcome": "UPHELD", "correctedAmount": "1200.00", "note": "desconto de pontualidade não aplicado"}"""),
             Map.entry("POST /api/customers/{externalId}/opt-outs", """

@@ -71,6 +71,12 @@ public record ReceivableView(
                     null, null);
         }
 
+        /** A promise to pay was made, kept, broken or closed, the case being at {@code stage}. */
+        static TimelineEntry promise(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "PROMISE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
             return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
                     null, null);

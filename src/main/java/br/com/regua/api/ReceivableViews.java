@@ -57,6 +57,7 @@ class ReceivableViews {
             case DELETED_IN_ENGINE -> ReceivableView.TimelineEntry.deletedInEngine(e.at(), e.stage(), e.detail(), e.by(), e.reason());
             case AGREEMENT -> ReceivableView.TimelineEntry.agreement(e.at(), e.stage(), e.detail());
             case DEBTOR -> ReceivableView.TimelineEntry.debtor(e.at(), e.stage(), e.detail());
+            case PROMISE -> ReceivableView.TimelineEntry.promise(e.at(), e.stage(), e.detail());
             case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(

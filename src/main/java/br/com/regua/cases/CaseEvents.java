@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What happened to a case, for its timeline: the stages it went through, and its deletion in the engine. */
+/** What happened to a case, for its timeline: the stages it went through, its agreements and promises, its deletion in the engine. */
 @Component
 public class CaseEvents {
 
@@ -27,6 +27,8 @@ public class CaseEvents {
         STAGE,
         /** An agreement was accepted, kept or broken, or one of its installments paid, with the case at {@code stage}. */
         AGREEMENT,
+        /** A promise to pay was made, kept, broken or closed, with the case at {@code stage}. */
+        PROMISE,
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
         DELETED_IN_ENGINE,
         /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
@@ -49,6 +51,11 @@ public class CaseEvents {
     /** The debtor did something on their page, the case being at {@code stage}. */
     public void debtor(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.DEBTOR, stage, detail, at);
+    }
+
+    /** Something happened to a promise to pay on the case, the case being at {@code stage}. */
+    public void promise(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.PROMISE, stage, detail, at);
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {

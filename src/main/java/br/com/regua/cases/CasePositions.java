@@ -11,7 +11,7 @@ import br.com.regua.receivable.ReachedDays;
 
 /**
  * Writes a case's position in its schedule: the stage and day of its last step, the next step, the
- * stages it reached, the days it spent paused. Only {@link CollectionCases} writes them; the
+ * stages it reached, the days it spent paused, the moment a promise to pay holds it until. Only {@link CollectionCases} writes them; the
  * columns live on the receivable's row so that one read gives a receivable with its case.
  */
 @Repository
@@ -37,6 +37,15 @@ class CasePositions {
     void clearNextStep(long receivableId, OffsetDateTime now) {
         jdbc.sql("update receivable set next_stage = null, next_step_at = null, updated_at = ? where id = ?")
                 .params(now, receivableId).update();
+    }
+
+    /** The case takes no step before {@code until}; a next step planned earlier is shown at {@code until}. */
+    void hold(long receivableId, OffsetDateTime until, OffsetDateTime now) {
+        jdbc.sql("""
+                update receivable set held_until = ?, updated_at = ?,
+                       next_step_at = case when next_step_at is not null and next_step_at < ? then ? else next_step_at end
+                where id = ?""")
+                .params(until, now, until, until, receivableId).update();
     }
 
     void setPausedDays(long receivableId, int pausedDays, OffsetDateTime now) {

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.Clock;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -25,9 +27,9 @@ import br.com.regua.receivable.ReceivableStatus;
 /**
  * The one owner of a collection case: its link to the process (business key = the receivable's
  * external id) and its position in the schedule. Everything else asks it, through a few verbs:
- * start, advance (a step was taken), pause (an agreement, a dispute), resume, settle, cancel. It
- * alone moves a receivable between being collected, paused and cancelled; the ledger alone marks it
- * paid.
+ * start, advance (a step was taken), pause (an agreement, a dispute), hold (a promise to pay), resume,
+ * settle, cancel. It alone moves a receivable between being collected, paused and cancelled; the
+ * ledger alone marks it paid.
  */
 @Component
 public class CollectionCases implements CaseStarter {
@@ -39,6 +41,7 @@ public class CollectionCases implements CaseStarter {
             EnumSet.of(ReceivableStatus.OPEN, ReceivableStatus.IN_AGREEMENT, ReceivableStatus.DISPUTED);
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final ProcessEngineConfigurationImpl engine;
     private final ReceivableRepository receivables;
     private final CasePositions positions;
@@ -46,9 +49,11 @@ public class CollectionCases implements CaseStarter {
     private final CaseEvents events;
     private final Clock clock;
 
-    public CollectionCases(RuntimeService runtime, ProcessEngineConfigurationImpl engine, ReceivableRepository receivables,
-                           CasePositions positions, CollectionStages stages, CaseEvents events, Clock clock) {
+    public CollectionCases(RuntimeService runtime, ManagementService management, ProcessEngineConfigurationImpl engine,
+                           ReceivableRepository receivables, CasePositions positions, CollectionStages stages, CaseEvents events,
+                           Clock clock) {
         this.runtime = runtime;
+        this.management = management;
         this.engine = engine;
         this.receivables = receivables;
         this.positions = positions;
@@ -97,6 +102,23 @@ public class CollectionCases implements CaseStarter {
         return !runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_ACCEPTED)
                 .processInstanceBusinessKey(r.externalId())
                 .correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * A promise to pay holds the escalation: the case takes no step before {@code until} (the
+     * promised date plus its tolerance). Its schedule keeps its place; a timer that would fire
+     * sooner (the next stage, the collector's call running out) is moved to {@code until}, when the
+     * schedule asks the policy again what is due, on the facts of that day.
+     */
+    public void holdForPromise(Receivable r, OffsetDateTime until, OffsetDateTime at) {
+        positions.hold(r.id(), until, at);
+        if (r.caseId() == null) {
+            return;
+        }
+        Date held = Date.from(until.toInstant());
+        management.createJobQuery().processInstanceId(r.caseId()).timers().list().stream()
+                .filter(job -> job.getDuedate() != null && job.getDuedate().before(held))
+                .forEach(job -> management.setJobDuedate(job.getId(), held));
     }
 
     /** The schedule stops and a person reviews the dispute. False when the case was not in its schedule. */

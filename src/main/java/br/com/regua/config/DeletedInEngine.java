@@ -18,12 +18,14 @@ import br.com.regua.agreement.AgreementProcess;
 import br.com.regua.agreement.AgreementService;
 import br.com.regua.cases.CollectionCases;
 import br.com.regua.cases.CollectionProcess;
+import br.com.regua.promise.PromiseProcess;
+import br.com.regua.promise.PromiseService;
 
 /**
- * Notices a collection case or an agreement whose process instance ends without reaching an end
+ * Notices a collection case, an agreement or a promise to pay whose process instance ends without reaching an end
  * event of its BPMN: deleted by a person (Cockpit, {@code /engine-rest}, the Java API), or
  * cancelled whole by a modification. Régua's processes always end at an end event, so such an end
- * is never Régua's own doing; the receivables are then cancelled, in the same transaction.
+ * is never Régua's own doing; the receivables are then cancelled (a promise is closed), in the same transaction.
  *
  * <p>Why a history event handler: the engine records the end of every process instance, with its
  * state and delete reason, through built-in listeners that run even when a deletion skips custom
@@ -39,10 +41,13 @@ public class DeletedInEngine extends AbstractProcessEnginePlugin {
     // looked up when an instance ends: both need the engine this plugin helps to build
     private final ObjectProvider<CollectionCases> cases;
     private final ObjectProvider<AgreementService> agreements;
+    private final ObjectProvider<PromiseService> promises;
 
-    public DeletedInEngine(ObjectProvider<CollectionCases> cases, ObjectProvider<AgreementService> agreements) {
+    public DeletedInEngine(ObjectProvider<CollectionCases> cases, ObjectProvider<AgreementService> agreements,
+                           ObjectProvider<PromiseService> promises) {
         this.cases = cases;
         this.agreements = agreements;
+        this.promises = promises;
     }
 
     @Override
@@ -70,6 +75,8 @@ public class DeletedInEngine extends AbstractProcessEnginePlugin {
             cases.getObject().deletedInEngine(instance.getBusinessKey(), currentUser(), instance.getDeleteReason());
         } else if (AgreementProcess.KEY.equals(key)) {
             agreements.getObject().deletedInEngine(instance.getBusinessKey(), currentUser(), instance.getDeleteReason());
+        } else if (PromiseProcess.KEY.equals(key)) {
+            promises.getObject().deletedInEngine(instance.getBusinessKey(), currentUser(), instance.getDeleteReason());
         }
     }
 

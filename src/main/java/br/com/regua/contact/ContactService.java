@@ -153,6 +153,39 @@ public class ContactService {
         return recorded;
     }
 
+    /** A promise reminder, rendered by the promise feature: the long text for e-mail and WhatsApp, one line for SMS. */
+    public record PromiseReminder(String promiseId, Templates.Message message, String sms) {
+    }
+
+    /**
+     * Records the reminder of a promise to pay once per channel, under no stage of the schedule: it
+     * is delivered while its promise is open and not yet covered, which the worker asks
+     * {@link PromiseStanding} at the moment of sending.
+     */
+    public int record(Receivable receivable, Customer customer, PromiseReminder reminder, List<Channel> channels, OffsetDateTime now) {
+        String stepKey = receivable.externalId() + ":PROMISE-" + reminder.promiseId();
+        int recorded = 0;
+        for (Channel channel : channels) {
+            String key = stepKey + ":" + channel;
+            String recipient = recipient(customer, channel);
+            String body = channel == Channel.SMS ? reminder.sms() : reminder.message().body();
+            int rows = jdbc.sql("""
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, promise_id, channel, recipient,
+                                         subject, body, status, next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                    where not exists (select 1 from contact where idempotency_key = ?)""")
+                    .params(receivable.id(), key, stepKey, MessageKind.PROMISE_REMINDER.name(), reminder.promiseId(), channel.name(),
+                            recipient, reminder.message().subject(), body, now, now, now, key)
+                    .update();
+            if (rows == 1) {
+                recorded++;
+                log.info("Reminder of promise {} for {} via {} to {} queued", reminder.promiseId(), LogText.of(receivable.externalId()),
+                        channel, mask(recipient));
+            }
+        }
+        return recorded;
+    }
+
     public List<Contact> forReceivable(long receivableId) {
         return new ArrayList<>(jdbc.sql("select * from contact where receivable_id = ? order by id").param(receivableId)
                 .query((rs, n) -> new Contact(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")),

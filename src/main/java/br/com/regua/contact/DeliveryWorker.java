@@ -36,11 +36,13 @@ public class DeliveryWorker {
     private final DeliveryFailures failures;
     private final DeliveryMetrics metrics;
     private final InstallmentStanding installments;
+    private final PromiseStanding promises;
     private final ContactProperties.Delivery settings;
     private final Clock clock;
 
     DeliveryWorker(Outbox outbox, ChannelSenders senders, DebtorReach reach, OptOuts optOuts, DeliveryFailures failures,
-                   DeliveryMetrics metrics, InstallmentStanding installments, ContactProperties properties, Clock clock) {
+                   DeliveryMetrics metrics, InstallmentStanding installments, PromiseStanding promises, ContactProperties properties,
+                   Clock clock) {
         this.outbox = outbox;
         this.senders = senders;
         this.reach = reach;
@@ -48,6 +50,7 @@ public class DeliveryWorker {
         this.failures = failures;
         this.metrics = metrics;
         this.installments = installments;
+        this.promises = promises;
         this.settings = properties.delivery();
         this.clock = clock;
     }
@@ -171,6 +174,8 @@ public class DeliveryWorker {
             case INSTALLMENT_REMINDER -> c.agreementId() != null && c.installment() != null
                     && installments.awaited(c.agreementId(), c.installment()) ? Optional.empty()
                     : Optional.of("the installment was paid or the agreement has ended");
+            case PROMISE_REMINDER -> c.promiseId() != null && promises.open(c.promiseId()) ? Optional.empty()
+                    : Optional.of("the promise to pay was kept or has ended");
             case THANK_YOU, AGREEMENT, DISPUTE -> Optional.empty();
         };
     }

@@ -11,6 +11,8 @@ public enum MessageKind {
     SCHEDULE,
     /** The reminder before an agreement's installment: only while the agreement is active and that installment unpaid. */
     INSTALLMENT_REMINDER,
+    /** The reminder the day before a promised payment: only while the promise is open and not yet covered by payments. */
+    PROMISE_REMINDER,
     /** Thanks for a payment: always, it never asks for anything. */
     THANK_YOU,
     /** About an agreement the debtor made (its confirmation, its terms): always, it answers the debtor's own act. */

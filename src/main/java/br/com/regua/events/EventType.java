@@ -15,6 +15,9 @@ public enum EventType {
     AGREEMENT_CREATED("agreement.created"),
     AGREEMENT_KEPT("agreement.kept"),
     AGREEMENT_BROKEN("agreement.broken"),
+    PROMISE_CREATED("promise.created"),
+    PROMISE_KEPT("promise.kept"),
+    PROMISE_BROKEN("promise.broken"),
     DISPUTE_OPENED("dispute.opened"),
     DISPUTE_RESOLVED("dispute.resolved");
 

@@ -103,6 +103,7 @@ public class PaymentService {
         boolean settled = applied.after().isSettled();
         ReceivableStatus status = settled ? ReceivableStatus.PAID : r.status();
         receivables.updateLedger(r.id(), applied.after(), status, now);
+        events.publishEvent(new PaymentRecorded(r.id(), request.externalId(), request.amount(), request.paidAt(), settled));
         if (settled) {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
             events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now,

@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
  *     {@code PortalLink},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently}, {@code ReportRequest},
- *     {@code AgingBucket};</li>
+ *     {@code AgingBucket}, {@code PromiseTerms};</li>
  * <li>dates and times ({@code java.time}: {@code LocalDate}, {@code LocalTime}, {@code DayOfWeek},
  *     {@code Month}, {@code Period}, {@code Duration}... and {@code ChronoUnit}), money
  *     ({@code java.math}: {@code BigDecimal}, {@code BigInteger}, {@code RoundingMode},
@@ -101,7 +101,7 @@ final class PolicyAllowList {
             CaseFacts.class, PaymentHistory.class, CustomerType.class, Channel.class, Stage.class, Segment.class,
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
             ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
-            BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class,
+            BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class, PromiseTerms.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,
             Year.class, YearMonth.class, Period.class, Duration.class, Instant.class, OffsetDateTime.class,

@@ -168,6 +168,7 @@ public class PolicyEngine {
         Integer grace = null;
         ChargeRates rates = null;
         OfferTerms offer = null;
+        PromiseTerms promise = null;
         List<PlannedStep> plan = new ArrayList<>();
         List<ContactWindow> windows = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
@@ -193,6 +194,11 @@ public class PolicyEngine {
                 channels.add(c.getChannel());
             } else if (o instanceof OfferTerms t) {
                 offer = t;
+            } else if (o instanceof PromiseTerms t) {
+                if (promise != null) {
+                    throw new PolicyOutputException("two rows of the promise terms matched one debtor: " + promise + " and " + t);
+                }
+                promise = t;
             } else if (o instanceof ContactLimit l) {
                 perWeek = perWeek == null ? l.getPerWeek() : Math.min(perWeek, l.getPerWeek());
             } else if (o instanceof FallbackChannel f) {
@@ -216,6 +222,7 @@ public class PolicyEngine {
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
-                policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), linkDays);
+                policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
+                linkDays);
     }
 }

@@ -23,13 +23,15 @@ public final class ScenarioFiles {
 
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
-            "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout");
+            "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout",
+            "promiseskept", "promisesbroken");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
             "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
-            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket");
+            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket", "expectedmaxpromises",
+            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount");
 
     private ScenarioFiles() {
     }
@@ -127,7 +129,8 @@ public final class ScenarioFiles {
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")
-                                ? today.minusDays(integer(row, "dayssinceagreementbroken", 0)) : null));
+                                ? today.minusDays(integer(row, "dayssinceagreementbroken", 0)) : null,
+                        integer(row, "promiseskept", 0), integer(row, "promisesbroken", 0)));
         Map<String, String> expectations = new LinkedHashMap<>();
         row.forEach((column, value) -> {
             if (EXPECTED.contains(column)) {

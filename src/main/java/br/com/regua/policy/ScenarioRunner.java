@@ -103,6 +103,11 @@ public final class ScenarioRunner {
                     ? plan(d) : null;
             case "expectedchannels" -> same(new TreeSet<>(words(expected)),
                     d.channels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+            case "expectedmaxpromises" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxPromises());
+            case "expectedpromisedaysahead" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxDaysAhead());
+            case "expectedpromisetolerancedays" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getToleranceDays());
+            case "expectedpromisetoleranceamount" -> sameNumber(ScenarioFiles.decimal(expected, "promise tolerance amount"),
+                    d.promiseTerms().getToleranceAmount(), String.valueOf(d.promiseTerms().getToleranceAmount()));
             case "expectedpriority" -> same(Integer.parseInt(expected.strip()), d.priority());
             case "expectedfinerate" -> sameNumber(fraction(expected), d.chargeRates().getFineRate(), percent(d.chargeRates().getFineRate()));
             case "expectedinterestrate" -> sameNumber(fraction(expected), d.chargeRates().getMonthlyInterestRate(),
@@ -183,6 +188,10 @@ public final class ScenarioRunner {
             case "expectednocontacton" -> "no contact on";
             case "expectedrulesfired" -> "rules fired";
             case "expectedagingbucket" -> "aging bucket";
+            case "expectedmaxpromises" -> "max promises";
+            case "expectedpromisedaysahead" -> "promise days ahead";
+            case "expectedpromisetolerancedays" -> "promise tolerance days";
+            case "expectedpromisetoleranceamount" -> "promise tolerance amount";
             default -> check.replaceFirst("^expected", "");
         };
     }

@@ -68,6 +68,14 @@ public class ReceivableRepository {
         jdbc.sql("update customer set agreements_kept = agreements_kept + 1 where id = ?").param(customerId).update();
     }
 
+    public void recordPromiseKept(long customerId) {
+        jdbc.sql("update customer set promises_kept = promises_kept + 1 where id = ?").param(customerId).update();
+    }
+
+    public void recordPromiseBroken(long customerId) {
+        jdbc.sql("update customer set promises_broken = promises_broken + 1 where id = ?").param(customerId).update();
+    }
+
     public void recordAgreementBroken(long customerId, LocalDate on) {
         jdbc.sql("update customer set agreements_broken = agreements_broken + 1, last_agreement_broken_on = ? where id = ?")
                 .params(on, customerId).update();
@@ -172,7 +180,8 @@ public class ReceivableRepository {
         int paid = rs.getInt("paid_on_time") + rs.getInt("paid_late");
         PaymentHistory history = new PaymentHistory(rs.getInt("paid_on_time"), rs.getInt("paid_late"),
                 paid == 0 ? 0 : Math.round((float) rs.getInt("total_days_late") / paid),
-                rs.getInt("agreements_kept"), rs.getInt("agreements_broken"), rs.getObject("last_agreement_broken_on", LocalDate.class));
+                rs.getInt("agreements_kept"), rs.getInt("agreements_broken"), rs.getObject("last_agreement_broken_on", LocalDate.class),
+                rs.getInt("promises_kept"), rs.getInt("promises_broken"));
         return new Customer(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("document"),
                 CustomerType.valueOf(rs.getString("customer_type")), rs.getString("email"), rs.getString("phone"),
                 rs.getString("state"), history);
@@ -189,7 +198,7 @@ public class ReceivableRepository {
                 (Integer) rs.getObject("last_step_day"), segment == null ? null : Segment.valueOf(segment),
                 rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
                 rs.getInt("paused_days"), ReachedDays.parse(rs.getString("reached_days")),
-                rs.getString("boleto_line"));
+                rs.getString("boleto_line"), rs.getObject("held_until", OffsetDateTime.class));
     }
 
     /** How many receivables are at each stage in each status: one grouped count, for the monitoring gauges. */

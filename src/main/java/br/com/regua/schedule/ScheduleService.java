@@ -117,7 +117,8 @@ public class ScheduleService {
         Map<String, LocalDate> reachedNow = new LinkedHashMap<>(m.reached());
         reachedNow.putIfAbsent(stage.key(), m.now().toLocalDate());
         Optional<ScheduledStep> following = stage.last() ? Optional.empty()
-                : NextStepPlanner.next(m.decision(), m.stages(), stage.key(), step.day(), r.dueDate(), r.pausedDays(), m.now(), reachedNow);
+                : m.held(NextStepPlanner.next(m.decision(), m.stages(), stage.key(), step.day(), r.dueDate(), r.pausedDays(), m.now(),
+                        reachedNow));
         Map<String, Object> outputs = nextOutputs(following);
         outputs.put("step", stage.key() + "@" + step.day());
         decisions.record(r.id(), "STEP " + stage.key(), m.facts(), m.decision(), outputs, m.at());
@@ -145,7 +146,22 @@ public class ScheduleService {
         }
 
         Optional<ScheduledStep> nextAfter(String stage, Integer day) {
-            return NextStepPlanner.next(decision, stages, stage, day, receivable.dueDate(), receivable.pausedDays(), now, reached);
+            return held(NextStepPlanner.next(decision, stages, stage, day, receivable.dueDate(), receivable.pausedDays(), now, reached));
+        }
+
+        /**
+         * The step, or, when it falls before the end of a hold (a promise to pay is open), the same
+         * step at that end, within contact hours: the case asks the policy again then, on that day's facts.
+         */
+        Optional<ScheduledStep> held(Optional<ScheduledStep> step) {
+            if (step.isEmpty() || receivable.heldUntil() == null) {
+                return step;
+            }
+            ZonedDateTime until = receivable.heldUntil().atZoneSameInstant(now.getZone());
+            ScheduledStep s = step.get();
+            return s.at().isBefore(until)
+                    ? Optional.of(new ScheduledStep(s.stage(), s.day(), ContactHours.nextAllowed(until, decision.contactWindows())))
+                    : step;
         }
 
         Charges charges() {

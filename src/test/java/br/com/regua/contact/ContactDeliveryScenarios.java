@@ -786,4 +786,89 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         assertThat(noSuchContact.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(contactOf("dlv-hook-bad", "PRE_DUE_REMINDER", Channel.EMAIL).status()).isEqualTo(ContactStatus.QUEUED);
     }
+
+    // ---- promises to pay: the reminder the day before
+
+    @Autowired
+    br.com.regua.promise.PromiseService promises;
+
+    /**
+     * The case walked to Monday 23 March 10:00, the worker delivering as it goes, then a promise of
+     * R$ 500,00 by Thursday 26 March (a new customer: reminded Wednesday 25 at 08:00).
+     */
+    private String promiseOf(String id) {
+        String caseId = register(id);
+        OffsetDateTime monday = OffsetDateTime.parse("2026-03-23T10:00:00-03:00");
+        while (management.createJobQuery().processInstanceId(caseId).timers().list().stream()
+                .anyMatch(j -> !j.getDuedate().toInstant().isAfter(monday.toInstant()))) {
+            fireNextTimer(caseId);
+            worker.deliverDue();
+        }
+        setClock("2026-03-23T10:00:00-03:00");
+        return promises.make(id, new BigDecimal("500.00"), LocalDate.of(2026, 3, 26), "test-collectors").id();
+    }
+
+    private String promiseProcess(String promiseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(promiseId).singleResult().getId();
+    }
+
+    private List<MimeMessage> promiseReminders(String address) throws Exception {
+        List<MimeMessage> reminders = new ArrayList<>();
+        for (MimeMessage m : emailsTo(address)) {
+            if (m.getSubject().startsWith("Lembrete: pagamento combinado")) {
+                reminders.add(m);
+            }
+        }
+        return reminders;
+    }
+
+    @Test
+    void aPromiseToPayIsRemindedTheDayBeforeByEmailAndSmsWithWhatIsLeftToPay() throws Exception {
+        String promiseId = promiseOf("dlv-promise");
+        setClock("2026-03-24T09:00:00-03:00");
+        payments.register(new br.com.regua.payment.NewPayment("dlv-promise-part", "dlv-promise", new BigDecimal("200.00"),
+                br.com.regua.payment.PaymentMethod.PIX, OffsetDateTime.parse("2026-03-24T09:00:00-03:00")));
+
+        fireNextTimer(promiseProcess(promiseId)); // Wednesday 25 March 08:00
+        assertThat(OffsetDateTime.now(clock)).isEqualTo(OffsetDateTime.parse("2026-03-25T08:00:00-03:00"));
+        DeliveryWorker.Round round = worker.deliverDue();
+
+        assertThat(round.sent()).isEqualTo(2);
+        List<MimeMessage> reminders = promiseReminders("cust-dlv-promise@example.com");
+        assertThat(reminders).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Lembrete: pagamento combinado de R$ 500,00 até 26/03/2026");
+            assertThat(textOf(m)).contains("Olá, Maria da Silva.", "Valor combinado: R$ 500,00", "Já pago desde o combinado: R$ 200,00",
+                    "Falta pagar do valor combinado: R$ 300,00", "Valor principal:", "Multa:", "Juros de mora:",
+                    "PIX copia e cola:", settings.creditor().name()).doesNotContain("{{");
+        });
+        assertThat(gatewayCallsFor("dlv-promise")).filteredOn(r -> r.idempotencyKey().contains(":PROMISE-")).singleElement()
+                .satisfies(r -> assertThat(r.body().get("text").asText()).contains("R$ 500,00", "26/03/2026", "R$ 300,00")
+                        .hasSizeLessThanOrEqualTo(240));
+        assertThat(contactsOf("dlv-promise")).filteredOn(c -> c.kind() == MessageKind.PROMISE_REMINDER).hasSize(2)
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(ContactStatus.SENT));
+    }
+
+    @Test
+    void aPromiseReminderStillQueuedWhenThePromiseIsKeptIsNotSent() throws Exception {
+        String promiseId = promiseOf("dlv-promise-kept");
+        // the reminder is recorded on Wednesday 25 March after contact hours (the node was down all day): it waits for Thursday
+        setClock("2026-03-25T20:30:00-03:00");
+        management.createJobQuery().processInstanceId(promiseProcess(promiseId)).timers().list().stream()
+                .filter(j -> j.getDuedate().toInstant().isBefore(clock.instant())).forEach(j -> management.executeJob(j.getId()));
+        assertThat(contactsOf("dlv-promise-kept")).filteredOn(c -> c.kind() == MessageKind.PROMISE_REMINDER).hasSize(2);
+        assertThat(worker.deliverDue().sent()).as("outside contact hours").isZero();
+
+        setClock("2026-03-25T21:00:00-03:00");
+        payments.register(new br.com.regua.payment.NewPayment("dlv-promise-kept-pix", "dlv-promise-kept", new BigDecimal("500.00"),
+                br.com.regua.payment.PaymentMethod.PIX, OffsetDateTime.parse("2026-03-25T21:00:00-03:00")));
+        setClock("2026-03-26T08:00:00-03:00");
+        worker.deliverDue();
+
+        assertThat(promiseReminders("cust-dlv-promise-kept@example.com")).isEmpty();
+        assertThat(gatewayCallsFor("dlv-promise-kept")).noneMatch(r -> r.idempotencyKey().contains(":PROMISE-"));
+        assertThat(contactsOf("dlv-promise-kept")).filteredOn(c -> c.kind() == MessageKind.PROMISE_REMINDER).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(ContactStatus.FAILED);
+            assertThat(c.detail()).contains("the promise to pay was kept");
+        });
+    }
 }

@@ -60,7 +60,7 @@ class ContactPropertiesTests {
     @Test
     void backoffDoublesUpToItsMaximum() {
         ContactProperties p = bind("regua.contact", ContactProperties.class, Map.of());
-        DeliveryWorker worker = new DeliveryWorker(null, null, null, null, null, null, null, p, null);
+        DeliveryWorker worker = new DeliveryWorker(null, null, null, null, null, null, null, null, p, null);
 
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(worker.backoff(2)).isEqualTo(Duration.ofMinutes(2));

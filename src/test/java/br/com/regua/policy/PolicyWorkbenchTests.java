@@ -335,7 +335,7 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         registerOverdue("policy-whatif-2");
         // in the segmentation table, the row for customers never seen paying now says RISKY
         String segmentation = workbench.active().files().get("segmentation.drl.csv")
-                .replace("are new customers,true,,,,,segment,NEW_CUSTOMER", "are new customers,true,,,,,segment,RISKY");
+                .replace("are new customers,true,,,,,,segment,NEW_CUSTOMER", "are new customers,true,,,,,,segment,RISKY");
 
         ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/policy/simulate?limit=1000",
                 change(Map.of("segmentation.drl.csv", segmentation)));

@@ -224,6 +224,9 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("POST /api/receivables/{externalId}/disputes", r -> new Call(HttpMethod.POST,
                 "/api/receivables/" + registered() + "/disputes", "{\"reason\": \"Não reconheço esta cobrança\"}"));
         byRow.put("GET /api/disputes/{id}", r -> get("/api/disputes/" + dispute()));
+        byRow.put("POST /api/receivables/{externalId}/promises", r -> new Call(HttpMethod.POST,
+                "/api/receivables/" + registered() + "/promises", "{\"amount\": \"100.00\", \"date\": \"2026-03-12\"}"));
+        byRow.put("GET /api/receivables/{externalId}/promises", r -> get("/api/receivables/" + registered() + "/promises"));
         byRow.put("POST /api/disputes/{id}/resolution", r -> new Call(HttpMethod.POST, "/api/disputes/" + dispute() + "/resolution",
                 "{\"outcome\": \"REJECTED\", \"note\": \"a cobrança é devida\"}"));
         byRow.put("GET /api/customers/{externalId}/opt-outs", r -> get("/api/customers/cust-" + registered() + "/opt-outs"));

@@ -44,7 +44,11 @@ public final class ClusterNodes {
 
     /** A database of its own beside CI's, dropped and made again: no table in it yet. */
     public static String newDatabase(String suffix) throws Exception {
-        String shared = System.getenv("REGUA_TEST_DB_URL");
+        return newDatabase(System.getenv("REGUA_TEST_DB_URL"), suffix);
+    }
+
+    /** A database named after {@code shared}'s with {@code suffix}, on the same server, dropped and made again. */
+    public static String newDatabase(String shared, String suffix) throws Exception {
         String name = shared.substring(shared.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_" + suffix;
         String server = shared.substring(0, shared.lastIndexOf('/'));
         try (Connection c = DriverManager.getConnection(server + "/postgres", dbUser(), dbPassword());

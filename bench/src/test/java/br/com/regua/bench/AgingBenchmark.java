@@ -23,6 +23,7 @@ import br.com.regua.policy.PolicyEngine;
 import br.com.regua.receivable.Ledger;
 import br.com.regua.report.AgingReport;
 import br.com.regua.report.AgingReports;
+import br.com.regua.support.ProcessStages;
 
 /**
  * The aging report over 1,000,000 open receivables on PostgreSQL (-Dbench.cases=N for another
@@ -73,13 +74,13 @@ class AgingBenchmark {
 
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneId.of("America/Sao_Paulo")).toInstant(), ZoneId.of("America/Sao_Paulo"));
         CompiledPolicy rules = CompiledPolicy.fromDirectory(Path.of("rules"));
-        AgingReports sameRates = new AgingReports(jdbc, dataSource, new PolicyEngine(rules), clock);
+        AgingReports sameRates = new AgingReports(jdbc, dataSource, new PolicyEngine(rules), ProcessStages.collection(), clock);
         Map<String, String> files = new HashMap<>(rules.files());
         // businesses pay 1.5% a month: the rates differ by customer type and the query must join the customer
         files.put("compliance.drl", files.get("compliance.drl").replace(
                 "insert(new ChargeRates(new BigDecimal(\"0.02\"), new BigDecimal(\"0.01\"), 30));\nend\n\nrule \"A consumer",
                 "insert(new ChargeRates(new BigDecimal(\"0.02\"), new BigDecimal(\"0.015\"), 30));\nend\n\nrule \"A consumer"));
-        AgingReports byType = new AgingReports(jdbc, dataSource, new PolicyEngine(CompiledPolicy.compile(files)), clock);
+        AgingReports byType = new AgingReports(jdbc, dataSource, new PolicyEngine(CompiledPolicy.compile(files)), ProcessStages.collection(), clock);
 
         AgingReport report = sameRates.today();
         double[] aging = time(sameRates::today);

@@ -17,16 +17,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import br.com.regua.config.ReguaProperties;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.schedule.CaseSnapshots;
 import br.com.regua.schedule.NextStepPlanner;
 import br.com.regua.schedule.PolicyWhatIf;
+import br.com.regua.settings.ReguaProperties;
+import br.com.regua.support.ProcessStages;
 
 /**
  * What-if on a large portfolio: a policy edit simulated against 100,000 open cases in PostgreSQL.
@@ -124,6 +126,8 @@ class WhatIfBenchmark {
         return all;
     }
 
+    private static final StageCatalog STAGES = ProcessStages.collection();
+
     /** The same work as the what-if without the database: both policies decide, the next step is planned. */
     private int baseline(List<Object[]> cases, CompiledPolicy candidate) {
         PolicyEngine before = new PolicyEngine(engine.active());
@@ -133,8 +137,8 @@ class WhatIfBenchmark {
         return (int) cases.parallelStream().filter(c -> {
             Receivable r = (Receivable) c[0];
             CaseFacts facts = (CaseFacts) c[1];
-            var a = NextStepPlanner.next(before.evaluate(facts), r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
-            var b = NextStepPlanner.next(after.evaluate(facts), r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
+            var a = NextStepPlanner.next(before.evaluate(facts), STAGES, r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
+            var b = NextStepPlanner.next(after.evaluate(facts), STAGES, r.stage(), r.lastStepDay(), r.dueDate(), r.pausedDays(), now);
             return !a.map(s -> s.stage() + "" + s.at().toLocalDate()).equals(b.map(s -> s.stage() + "" + s.at().toLocalDate()));
         }).count();
     }

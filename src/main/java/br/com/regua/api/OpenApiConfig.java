@@ -107,9 +107,12 @@ class OpenApiConfig {
             Map.entry("POST /api/contacts/{id}/status", """
                     {"status": "FAILED", "reason": "número inexistente"}"""),
             Map.entry("PUT /api/policy", """
-                    {"comment": "two more days for regular customers", "files": {"grace.drl": "...the whole new content..."}}"""),
+                    {"comment": "two more days for regular customers", "files": {"grace.drl.csv": "...the whole new content..."},
+                     "effectiveAt": "2027-01-01T00:00:00-03:00"}"""),
             Map.entry("POST /api/policy/versions/{number}/activate", """
                     {"comment": "back to version 2"}"""),
+            Map.entry("POST /api/policy/versions/{number}/schedule", """
+                    {"effectiveAt": "2027-01-01T00:00:00-03:00", "comment": "new grace days from January"}"""),
             Map.entry("POST /api/simulation/advance", """
                     {"to": "2026-12-15T09:00:00-03:00"}"""),
             Map.entry("POST /api/receivables/batch", """

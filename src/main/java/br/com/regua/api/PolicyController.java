@@ -10,6 +10,7 @@ import java.util.SortedMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,7 @@ import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.policy.CompiledPolicy;
 import br.com.regua.policy.PolicyDiff;
+import br.com.regua.policy.PolicySchedule;
 import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyVersion;
 import br.com.regua.policy.PolicyWorkbench;
@@ -91,11 +93,52 @@ class PolicyController {
         return whole(change.version(), change.scenarios().run());
     }
 
+    /** A scheduled activation as the API shows it. */
+    record ScheduleView(long id, int version, OffsetDateTime effectiveAt, String status, String author, String comment,
+                        OffsetDateTime createdAt, String closedBy, OffsetDateTime closedAt) {
+
+        static ScheduleView of(PolicySchedule s) {
+            return new ScheduleView(s.id(), s.versionNumber(), s.effectiveAt(), s.status().name(), s.author(), s.comment(),
+                    s.createdAt(), s.closedBy(), s.closedAt());
+        }
+    }
+
+    /** A version set to take effect at a date and time; compiled and tested now, refused now if it cannot go live. */
+    @PostMapping("/versions/{number}/schedule")
+    ResponseEntity<ScheduleView> schedule(@PathVariable int number, @RequestBody PolicyScheduleRequest request, Principal who) {
+        if (request.author() != null) {
+            throw new InvalidInputException("author", "is taken from your sign-in; do not send it");
+        }
+        if (request.effectiveAt() == null) {
+            throw new InvalidInputException("effectiveAt", "is required: the date and time the version takes effect, with its offset");
+        }
+        if (request.comment() != null && request.comment().length() > 1000) {
+            throw new InvalidInputException("comment", "must be at most 1000 characters");
+        }
+        PolicySchedule scheduled = workbench.schedule(number, request.effectiveAt(), who.getName(), request.comment())
+                .orElseThrow(() -> new NotFoundException("policy version " + number + " not found"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ScheduleView.of(scheduled));
+    }
+
+    /** Scheduled activations: the pending ones first, the next to fall due on top, then those already closed. */
+    @GetMapping("/schedules")
+    List<ScheduleView> schedules() {
+        return store.schedules().stream().map(ScheduleView::of).toList();
+    }
+
+    @DeleteMapping("/schedules/{id}")
+    ScheduleView cancel(@PathVariable long id, Principal who) {
+        return workbench.cancelSchedule(id, who.getName()).map(ScheduleView::of)
+                .orElseThrow(() -> new NotFoundException("scheduled activation " + id + " not found"));
+    }
+
     @PutMapping
     ResponseEntity<VersionView> change(@RequestBody PolicyChangeRequest request, Principal who) {
         checkAuthor(request);
         checkFiles(request);
-        PolicyWorkbench.Change change = workbench.change(who.getName(), request.comment(), request.files());
+        PolicyWorkbench.Change change = request.effectiveAt() == null
+                ? workbench.change(who.getName(), request.comment(), request.files())
+                : workbench.changeAt(who.getName(), request.comment(), request.files(), request.effectiveAt());
         // with four eyes the new version is only proposed: accepted, not yet in force
         HttpStatus status = !change.created() ? HttpStatus.OK : change.version().active() ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status)

@@ -52,7 +52,10 @@ import java.util.stream.Stream;
  *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
  *     {@code PortalLink},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently}, {@code ReportRequest},
- *     {@code AgingBucket}, {@code PromiseTerms};</li>
+ *     {@code AgingBucket}, {@code PromiseTerms}; and the facts the decision tables' rows insert: {@code StageDay},
+ *     {@code StageAfterGrace}, {@code StageBroughtForward}, {@code PriorityPoints}, {@code InstallmentLimit},
+ *     {@code AgreementTerms}, {@code LateChargeRate}, {@code LateFeeCap}, {@code InterestMonth},
+ *     {@code LimitationPeriod}, {@code StateRow}, {@code ContactHours}, {@code ContactCap}, {@code NoticePeriod};</li>
  * <li>dates and times ({@code java.time}: {@code LocalDate}, {@code LocalTime}, {@code DayOfWeek},
  *     {@code Month}, {@code Period}, {@code Duration}... and {@code ChronoUnit}), money
  *     ({@code java.math}: {@code BigDecimal}, {@code BigInteger}, {@code RoundingMode},
@@ -102,6 +105,10 @@ final class PolicyAllowList {
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
             ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class, PromiseTerms.class,
+            // the rows of the decision tables, which the logic files read
+            StageDay.class, StageAfterGrace.class, StageBroughtForward.class, PriorityPoints.class, InstallmentLimit.class,
+            AgreementTerms.class, LateChargeRate.class, LateFeeCap.class, InterestMonth.class, LimitationPeriod.class,
+            StateRow.class, ContactHours.class, ContactCap.class, NoticePeriod.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,
             Year.class, YearMonth.class, Period.class, Duration.class, Instant.class, OffsetDateTime.class,

@@ -99,7 +99,8 @@ final class PolicyFileCheck {
         return List.copyOf(errors);
     }
 
-    private static final Set<String> STAGE_CALLS = Set.of("PlannedStep", "RequiredNotice", "setResumeStage", "dayReached");
+    private static final Set<String> STAGE_CALLS = Set.of("PlannedStep", "RequiredNotice", "setResumeStage", "dayReached",
+            "StageDay", "StageAfterGrace", "StageBroughtForward", "NoticePeriod", "setStage");
     private static final Set<String> STAGE_FIELDS = Set.of("stage", "notice", "currentStage", "resumeStage");
 
     /** The stage keys written at token {@code k}, if a stage is written there. */

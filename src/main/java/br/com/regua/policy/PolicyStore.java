@@ -11,6 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,6 +116,60 @@ public class PolicyStore {
         return new PolicyVersion(rs.getInt("number"), rs.getString("hash"), rs.getString("author"), rs.getString("comment"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("active"),
                 rs.getObject("activated_at", OffsetDateTime.class), files);
+    }
+
+    private static final String SCHEDULE_COLUMNS =
+            "id, version_number, effective_at, author, comment, created_at, status, closed_by, closed_at";
+
+    /** Sets a version to take effect at {@code effectiveAt}. */
+    public PolicySchedule schedule(int number, OffsetDateTime effectiveAt, String author, String comment, OffsetDateTime now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into policy_schedule (version_number, effective_at, author, comment, created_at, status) "
+                        + "values (?, ?, ?, ?, ?, 'PENDING')")
+                .params(number, effectiveAt, author, comment, now).update(key, "id");
+        return scheduled(key.getKey().longValue()).orElseThrow();
+    }
+
+    public Optional<PolicySchedule> scheduled(long id) {
+        return jdbc.sql("select " + SCHEDULE_COLUMNS + " from policy_schedule where id = ?").param(id)
+                .query(PolicyStore::schedule).optional();
+    }
+
+    /** Every scheduled activation, the next to fall due first, then the closed ones newest first. */
+    public List<PolicySchedule> schedules() {
+        return jdbc.sql("select " + SCHEDULE_COLUMNS + " from policy_schedule "
+                        + "order by case when status = 'PENDING' then 0 else 1 end, "
+                        + "case when status = 'PENDING' then effective_at end asc, id desc")
+                .query(PolicyStore::schedule).list();
+    }
+
+    /** The pending ones whose time has come, oldest first. */
+    public List<PolicySchedule> due(OffsetDateTime now) {
+        return jdbc.sql("select " + SCHEDULE_COLUMNS + " from policy_schedule where status = 'PENDING' and effective_at <= ? "
+                        + "order by effective_at, id")
+                .param(now).query(PolicyStore::schedule).list();
+    }
+
+    /**
+     * Closes a pending schedule as {@code status}; false when it was no longer pending (another node
+     * claimed it, or somebody cancelled it first): only one closer wins.
+     */
+    public boolean close(long id, PolicySchedule.Status status, String by, OffsetDateTime now) {
+        return jdbc.sql("update policy_schedule set status = ?, closed_by = ?, closed_at = ? where id = ? and status = 'PENDING'")
+                .params(status.name(), by, now, id).update() == 1;
+    }
+
+    /** A schedule closed as activated whose activation then failed. */
+    public void failed(long id, String why, OffsetDateTime now) {
+        jdbc.sql("update policy_schedule set status = 'FAILED', closed_by = ?, closed_at = ? where id = ?")
+                .params(why.length() > 200 ? why.substring(0, 200) : why, now, id).update();
+    }
+
+    private static PolicySchedule schedule(ResultSet rs, int n) throws SQLException {
+        return new PolicySchedule(rs.getLong("id"), rs.getInt("version_number"), rs.getObject("effective_at", OffsetDateTime.class),
+                rs.getString("author"), rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class),
+                PolicySchedule.Status.valueOf(rs.getString("status")), rs.getString("closed_by"),
+                rs.getObject("closed_at", OffsetDateTime.class));
     }
 
     /** File name → content hash of the rules directory as last taken in. */

@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.logging.LogText;
 
 /**
@@ -130,11 +132,7 @@ public class PolicyWorkbench {
             if (stored.isEmpty()) {
                 return Optional.empty();
             }
-            if (approval == PolicyProperties.Approval.REQUIRED && stored.get().author().equals(author)
-                    && !store.everActivated(number)) {
-                throw new ApprovalRequiredException("version " + number + " was proposed by " + author
-                        + "; four eyes: another credit manager must activate it");
-            }
+            checkFourEyes(stored.get(), author);
             Candidate candidate = validate(stored.get().files());
             store.activate(number, author, comment, now());
             engine.activate(candidate.policy().numbered(number));
@@ -144,6 +142,89 @@ public class PolicyWorkbench {
             return Optional.of(new Change(store.version(number).orElseThrow(), false, candidate.scenarios()));
         } finally {
             changing.unlock();
+        }
+    }
+
+    /**
+     * Sets a stored version to take effect at {@code effectiveAt}, after compiling it and running its
+     * scenarios now, so that a version that cannot go live is refused today rather than on the day.
+     * Empty when there is no such version.
+     */
+    public Optional<PolicySchedule> schedule(int number, OffsetDateTime effectiveAt, String author, String comment) {
+        Optional<PolicyVersion> stored = store.version(number);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!effectiveAt.isAfter(now())) {
+            throw new InvalidInputException("effectiveAt", "must be in the future (now it is " + now() + "); to activate now, activate the version");
+        }
+        checkFourEyes(stored.get(), author);
+        validate(stored.get().files());
+        PolicySchedule scheduled = store.schedule(number, effectiveAt, author, comment, now());
+        log.info("Policy version {} ({}) scheduled by {} to take effect at {}: {}", number, stored.get().hash(), LogText.of(author),
+                effectiveAt, LogText.of(comment));
+        return Optional.of(scheduled);
+    }
+
+    /**
+     * Stores the edits as a new version, not active, and sets it to take effect at {@code effectiveAt}
+     * (e.g. the 1st of next month).
+     */
+    public Change changeAt(String author, String comment, Map<String, String> edits, OffsetDateTime effectiveAt) {
+        if (approval == PolicyProperties.Approval.REQUIRED) {
+            // its author could not activate it on the day either
+            throw new ApprovalRequiredException("four eyes: send the edit without effectiveAt to propose it, then another credit "
+                    + "manager schedules it (POST /api/policy/versions/{number}/schedule)");
+        }
+        if (!effectiveAt.isAfter(now())) {
+            throw new InvalidInputException("effectiveAt", "must be in the future (now it is " + now() + "); leave it out to activate now");
+        }
+        changing.lock();
+        try {
+            Candidate candidate = validate(withEdits(edits));
+            PolicyVersion version = store.save(candidate.policy().files(), candidate.policy().version(), author, comment, now());
+            store.schedule(version.number(), effectiveAt, author, comment, now());
+            log.info("Policy version {} ({}) stored by {} to take effect at {}: {}", version.number(), version.hash(),
+                    LogText.of(author), effectiveAt, LogText.of(comment));
+            return new Change(version, true, candidate.scenarios());
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    /** Cancels a pending scheduled activation; empty when there is none with that id. */
+    public Optional<PolicySchedule> cancelSchedule(long id, String who) {
+        Optional<PolicySchedule> scheduled = store.scheduled(id);
+        if (scheduled.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!store.close(id, PolicySchedule.Status.CANCELLED, who, now())) {
+            throw new ConflictException("id", "scheduled activation " + id + " is no longer pending: "
+                    + store.scheduled(id).map(s -> s.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("gone"));
+        }
+        log.info("Scheduled activation {} of policy version {} cancelled by {}", id, scheduled.get().versionNumber(), LogText.of(who));
+        return store.scheduled(id);
+    }
+
+    /**
+     * Activates the scheduled versions whose time has come. Each is claimed first, so that of several
+     * nodes only one activates it; the others follow the activation log. Decisions taken from then on
+     * name the new version.
+     */
+    public void activateDue() {
+        for (PolicySchedule due : store.due(now())) {
+            if (!store.close(due.id(), PolicySchedule.Status.ACTIVATED, "schedule", now())) {
+                continue;
+            }
+            try {
+                activate(due.versionNumber(), due.author(), "scheduled for " + due.effectiveAt()
+                        + (due.comment() == null ? "" : ": " + due.comment()));
+            } catch (RuntimeException e) {
+                // it compiled when scheduled: an upgrade since, most likely. The active version keeps running.
+                store.failed(due.id(), "failed: " + e.getMessage(), now());
+                log.error("Scheduled activation {} of policy version {} failed, version {} keeps running: {}", due.id(),
+                        due.versionNumber(), engine.active().number(), e.getMessage());
+            }
         }
     }
 
@@ -231,6 +312,13 @@ public class PolicyWorkbench {
 
     public CompiledPolicy active() {
         return engine.active();
+    }
+
+    private void checkFourEyes(PolicyVersion version, String author) {
+        if (approval == PolicyProperties.Approval.REQUIRED && version.author().equals(author) && !store.everActivated(version.number())) {
+            throw new ApprovalRequiredException("version " + version.number() + " was proposed by " + author
+                    + "; four eyes: another credit manager must activate it");
+        }
     }
 
     private OffsetDateTime now() {

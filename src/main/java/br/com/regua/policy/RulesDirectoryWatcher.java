@@ -3,7 +3,8 @@ package br.com.regua.policy;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Hot reload: looks at the rules directory and the activation log every few seconds. Polling the
+ * Hot reload: looks at the scheduled activations, the activation log and the rules directory every
+ * few seconds (a scheduled version takes effect within one look of its time). Polling the
  * files, rather than file-system events, also works on network and container-mounted volumes.
  */
 public class RulesDirectoryWatcher {
@@ -16,6 +17,7 @@ public class RulesDirectoryWatcher {
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${regua.policy.reload-interval:PT2S}")
     public void look() {
+        workbench.activateDue();
         workbench.followOtherNodes();
         workbench.syncDirectory();
     }

@@ -30,7 +30,10 @@ public final class ScenarioFiles {
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
             "expectednextstage", "expectednextstageday", "expectedplanincludes", "expectedplanexcludes", "expectedchannels",
             "expectedpriority", "expectedfinerate", "expectedinterestrate", "expectedcontactwindows", "expectednocontacton",
-            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket", "expectedmaxpromises",
+            "expectedrenegotiationallowed", "expectedrulesfired", "expectedagingbucket", "expectedmindownpayment",
+            "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
+            "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
+            "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
             "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount");
 
     private ScenarioFiles() {

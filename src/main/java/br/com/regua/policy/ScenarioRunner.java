@@ -101,7 +101,7 @@ public final class ScenarioRunner {
             case "expectedplanexcludes" -> words(expected).stream()
                     .anyMatch(w -> d.plan().stream().anyMatch(p -> p.getStage().equals(w) || p.toString().equals(w)))
                     ? plan(d) : null;
-            case "expectedchannels" -> same(new TreeSet<>(words(expected)),
+            case "expectedchannels" -> same(words(expected).stream().filter(w -> !w.equals("NONE")).collect(Collectors.toCollection(TreeSet::new)),
                     d.channels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
             case "expectedmaxpromises" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxPromises());
             case "expectedpromisedaysahead" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxDaysAhead());
@@ -125,8 +125,36 @@ public final class ScenarioRunner {
                         .filter(r -> !d.rulesFired().contains(r)).toList();
                 yield absent.isEmpty() ? null : "did not fire: " + String.join(" | ", absent);
             }
+            case "expectedmindownpayment" -> sameNumber(fraction(expected), d.offerTerms().getMinDownPayment(),
+                    percent(d.offerTerms().getMinDownPayment()));
+            case "expectedinstallmentinterest" -> sameNumber(fraction(expected), d.offerTerms().getInstallmentMonthlyInterest(),
+                    percent(d.offerTerms().getInstallmentMonthlyInterest()));
+            case "expectedinterestfreeinstallments" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getInterestFreeInstallments());
+            case "expectedfirstinstallmentdays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getFirstInstallmentDays());
+            case "expectedmonthsbetweeninstallments" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getMonthsBetweenInstallments());
+            case "expectedinstallmentreminderdays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getReminderDaysBefore());
+            case "expectedinstallmentgracedays" -> same(Integer.parseInt(expected.strip()), d.offerTerms().getInstallmentGraceDays());
+            case "expectedresumestage" -> same(upper(expected), String.valueOf(d.offerTerms().getResumeStage()));
+            case "expectedcontactsperweek" -> same(expected.strip(), String.valueOf(d.maxContactsPerWeek()));
+            // the same notice may be required twice as rules re-plan a step: the set is what counts
+            case "expectednoticesrequired" -> same(entries(expected),
+                    d.requiredNotices().stream().map(RequiredNotice::toString).collect(Collectors.toCollection(TreeSet::new)));
+            case "expectedfallbacks" -> same(entries(expected),
+                    d.fallbacks().stream().map(f -> f.getFailed() + " BY " + f.getInstead()).collect(Collectors.toCollection(TreeSet::new)));
             default -> throw new IllegalArgumentException("unknown expectation " + check);
         };
+    }
+
+    /** Entries separated by "|"; "none" for none. */
+    private static TreeSet<String> entries(String text) {
+        TreeSet<String> set = new TreeSet<>();
+        for (String e : text.split("\\|")) {
+            String entry = e.strip().replaceAll("\\s+", " ");
+            if (!entry.isEmpty() && !entry.equalsIgnoreCase("none")) {
+                set.add(entry.toUpperCase(Locale.ROOT).replace(" DAYS BEFORE ", " days before "));
+            }
+        }
+        return set;
     }
 
     private static String same(Object expected, Object actual) {
@@ -192,6 +220,17 @@ public final class ScenarioRunner {
             case "expectedpromisedaysahead" -> "promise days ahead";
             case "expectedpromisetolerancedays" -> "promise tolerance days";
             case "expectedpromisetoleranceamount" -> "promise tolerance amount";
+            case "expectedmindownpayment" -> "min down payment";
+            case "expectedinstallmentinterest" -> "installment interest";
+            case "expectedinterestfreeinstallments" -> "interest-free installments";
+            case "expectedfirstinstallmentdays" -> "first installment days";
+            case "expectedmonthsbetweeninstallments" -> "months between installments";
+            case "expectedinstallmentreminderdays" -> "installment reminder days";
+            case "expectedinstallmentgracedays" -> "installment grace days";
+            case "expectedresumestage" -> "resume stage";
+            case "expectedcontactsperweek" -> "contacts per week";
+            case "expectednoticesrequired" -> "notices required";
+            case "expectedfallbacks" -> "fallbacks";
             default -> check.replaceFirst("^expected", "");
         };
     }

@@ -2,15 +2,22 @@ package br.com.regua.policy;
 
 import static br.com.regua.policy.CaseFactsFixtures.businessOwing;
 import static br.com.regua.policy.CaseFactsFixtures.consumerOwing;
-import static br.com.regua.policy.CaseFactsFixtures.daysOverdue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * How compliance.drl's logic holds whatever another rule does: the legal cap on the late fee, the
+ * bureau report's waiting period, no report without a notice, the limitation period, the strictest
+ * weekly limit, and rules that undo each other. Each test adds a rule that does the wrong thing, on
+ * tables of the tests' own; the numbers of the live tables are the scenarios' to pin down
+ * (rules/scenarios/compliance*.csv).
+ */
 class ComplianceRulesTests {
 
     private static final String FIVE_PERCENT_FINE = """
@@ -25,50 +32,18 @@ class ComplianceRulesTests {
             """;
 
     @Test
-    void consumersPayTwoPercentLateFeeAndOnePercentAMonth() {
-        ChargeRates r = DefaultPolicy.evaluate(consumerOwing("1000.00").build()).chargeRates();
-        assertThat(r.getFineRate()).isEqualByComparingTo("0.02");
-        assertThat(r.getMonthlyInterestRate()).isEqualByComparingTo("0.01");
-    }
-
-    @Test
     void aConsumersLateFeeIsCappedAtTwoPercentWhateverAnotherRuleSets() {
-        PolicyEngine withFivePercent = DefaultPolicy.with("test-fine.drl", FIVE_PERCENT_FINE);
+        PolicyEngine withFivePercent = LogicWithTestTables.with("test-fine.drl", FIVE_PERCENT_FINE);
 
         assertThat(withFivePercent.evaluate(consumerOwing("1000.00").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.02");
         // between companies the cap does not apply
         assertThat(withFivePercent.evaluate(businessOwing("1000.00").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.05");
     }
 
-    private static ContactWindow window(List<ContactWindow> windows, DayOfWeek day) {
-        return windows.stream().filter(w -> w.getDayOfWeek() == day).findFirst().orElse(null);
-    }
-
-    @Test
-    void debtorsAreContactedOnWeekdaysEightToEightAndSaturdaysEightToTwoNeverOnSunday() {
-        List<ContactWindow> w = DefaultPolicy.evaluate(consumerOwing("100.00").build()).contactWindows();
-
-        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
-            assertThat(window(w, d)).extracting(ContactWindow::getFrom, ContactWindow::getTo)
-                    .containsExactly(LocalTime.of(8, 0), LocalTime.of(20, 0));
-        }
-        assertThat(window(w, DayOfWeek.SATURDAY)).extracting(ContactWindow::getFrom, ContactWindow::getTo)
-                .containsExactly(LocalTime.of(8, 0), LocalTime.of(14, 0));
-        assertThat(window(w, DayOfWeek.SUNDAY)).isNull();
-    }
-
-    @Test
-    void debtorsInRioDeJaneiroGetNarrowerHoursAndNoSaturday() {
-        List<ContactWindow> w = DefaultPolicy.evaluate(consumerOwing("100.00").state("RJ").build()).contactWindows();
-
-        assertThat(window(w, DayOfWeek.MONDAY)).extracting(ContactWindow::getFrom, ContactWindow::getTo)
-                .containsExactly(LocalTime.of(9, 0), LocalTime.of(19, 0));
-        assertThat(window(w, DayOfWeek.SATURDAY)).isNull();
-    }
 
     @Test
     void theBureauReportWaitsTenDaysAfterThePlannedPriorNotice() {
-        PolicyEngine lateReport = DefaultPolicy.with("test-report.drl", """
+        PolicyEngine lateReport = LogicWithTestTables.with("test-report.drl", """
                 package br.com.regua.policy;
                 rule "Test: report the day after the notice"
                 when
@@ -85,23 +60,8 @@ class ComplianceRulesTests {
     }
 
     @Test
-    void theBureauReportWaitsTenDaysAfterThePriorNoticeActuallyWentOut() {
-        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 40).reached("BUREAU_PRIOR_NOTICE", 38).build());
-
-        assertThat(d.dayOf("BUREAU_REPORT")).contains(48);
-    }
-
-    @Test
-    void aPriorNoticeThatGoesOutTodayHoldsTheReportTenDaysFromToday() {
-        // registered 50 days late: the notice goes out today, so the report cannot be due yet
-        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 50).build());
-
-        assertThat(d.dayOf("BUREAU_REPORT")).contains(60);
-    }
-
-    @Test
     void noBureauReportWithoutAPriorNotice() {
-        PolicyEngine noNotice = DefaultPolicy.with("test-no-notice.drl", """
+        PolicyEngine noNotice = LogicWithTestTables.with("test-no-notice.drl", """
                 package br.com.regua.policy;
                 rule "Test: no prior notice"
                 when
@@ -116,7 +76,7 @@ class ComplianceRulesTests {
 
     @Test
     void rulesThatUndoEachOtherAreStoppedInsteadOfHangingTheCase() {
-        PolicyEngine looping = DefaultPolicy.with("test-loop.drl", """
+        PolicyEngine looping = LogicWithTestTables.with("test-loop.drl", """
                 package br.com.regua.policy;
                 import java.math.BigDecimal;
                 rule "Test: always raise the fee"
@@ -133,7 +93,7 @@ class ComplianceRulesTests {
 
     @Test
     void noStepAfterTheDebtIsTimeBarred() {
-        PolicyEngine late = DefaultPolicy.with("test-late.drl", """
+        PolicyEngine late = LogicWithTestTables.with("test-late.drl", """
                 package br.com.regua.policy;
                 rule "Test: steps around five years"
                 when
@@ -150,14 +110,8 @@ class ComplianceRulesTests {
     }
 
     @Test
-    void debtorsHearFromUsAtMostThreeTimesAWeek() {
-        assertThat(DefaultPolicy.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(3);
-        assertThat(DefaultPolicy.evaluate(businessOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(3);
-    }
-
-    @Test
     void theStrictestWeeklyLimitWins() {
-        PolicyEngine stricter = DefaultPolicy.with("test-limit.drl", """
+        PolicyEngine stricter = LogicWithTestTables.with("test-limit.drl", """
                 package br.com.regua.policy;
                 rule "Test: risky debtors hear from us twice a week at most"
                 when
@@ -169,28 +123,45 @@ class ComplianceRulesTests {
         assertThat(stricter.evaluate(consumerOwing("100.00").build()).maxContactsPerWeek()).isEqualTo(2);
     }
 
-    @Test
-    void theReportNeedsThePriorNoticeTenDaysBeforeAndTheAgencyAndTheLegalTeamTheFormalNoticeFifteenDaysBefore() {
-        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("1000.00"), 90).build());
-
-        assertThat(d.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("BUREAU_PRIOR_NOTICE", 10));
-        assertThat(d.noticesRequiredBy("LEGAL_REFERRAL")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("FORMAL_NOTICE", 15));
-        assertThat(d.noticesRequiredBy("COLLECTION_AGENCY")).extracting(RequiredNotice::getNotice, RequiredNotice::getDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("FORMAL_NOTICE", 15));
-        // friendly steps and the offer need nothing: catch-up may skip them
-        assertThat(d.noticesRequiredBy("RENEGOTIATION_OFFER")).isEmpty();
-        assertThat(d.noticesRequiredBy("FORMAL_NOTICE")).isEmpty();
-    }
 
     @Test
-    void aStepThatIsNotPlannedRequiresNothing() {
-        // under R$ 500 the debt is written off instead of referred, and under R$ 50 it is never reported
-        PolicyDecision d = DefaultPolicy.evaluate(daysOverdue(consumerOwing("40.00"), 90).build());
+    void aStatesOwnRowsReplaceTheDefaultRowsOnTheirTopicForItsDebtorsOnly() {
+        Map<String, String> files = new HashMap<>(LogicWithTestTables.files());
+        String table = files.get("compliance.drl.csv");
+        String edited = table
+                .replace("Late charges of consumers,CONSUMER,,0.02,0.01,", "Late charges of consumers in Minas,CONSUMER,MG,0.01,0.005,x\n"
+                        + "Late charges of consumers,CONSUMER,,0.02,0.01,")
+                .replace("A consumer's late fee never exceeds the legal cap,CONSUMER,,0.02,", "A stricter cap in Minas,CONSUMER,MG,0.015,x\n"
+                        + "A consumer's late fee never exceeds the legal cap,CONSUMER,,0.02,")
+                .replace("Debtors hear from us a few times a week at most,3,,", "Debtors in Minas hear from us twice a week at most,2,MG,x\n"
+                        + "Debtors hear from us a few times a week at most,3,,")
+                .replace("No credit bureau report without the prior notice delivered days before,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,,10,",
+                        "A longer bureau wait in Minas,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,MG,20,x\n"
+                                + "No credit bureau report without the prior notice delivered days before,BUREAU_PRIOR_NOTICE,BUREAU_REPORT,,10,");
+        assertThat(edited).as("every row was found").isNotEqualTo(table);
+        files.put("compliance.drl.csv", edited);
+        PolicyEngine engine = new PolicyEngine(CompiledPolicy.compile(files));
 
-        assertThat(d.noticesRequiredBy("LEGAL_REFERRAL")).isEmpty();
-        assertThat(d.noticesRequiredBy("BUREAU_REPORT")).isEmpty();
-        assertThat(d.noticesRequiredBy("COLLECTION_AGENCY")).isNotEmpty();
+        PolicyDecision minas = engine.evaluate(consumerOwing("1000.00").state("MG").build());
+        PolicyDecision saoPaulo = engine.evaluate(consumerOwing("1000.00").state("SP").build());
+        PolicyDecision unknown = engine.evaluate(consumerOwing("1000.00").state(null).build());
+
+        assertThat(minas.chargeRates().getFineRate()).isEqualByComparingTo("0.01");
+        assertThat(minas.chargeRates().getMonthlyInterestRate()).isEqualByComparingTo("0.005");
+        assertThat(minas.maxContactsPerWeek()).isEqualTo(2);
+        assertThat(minas.dayOf("BUREAU_REPORT")).contains(55);
+        assertThat(minas.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getDays).containsOnly(20);
+        for (PolicyDecision other : List.of(saoPaulo, unknown)) {
+            assertThat(other.chargeRates().getFineRate()).isEqualByComparingTo("0.02");
+            assertThat(other.maxContactsPerWeek()).isEqualTo(3);
+            assertThat(other.dayOf("BUREAU_REPORT")).contains(45);
+            assertThat(other.noticesRequiredBy("BUREAU_REPORT")).extracting(RequiredNotice::getDays).containsOnly(10);
+        }
+        // a rule that raises every fee to 5%: the state's own cap holds its debtors, the default cap the others
+        Map<String, String> withFivePercent = new HashMap<>(files);
+        withFivePercent.put("test-fine.drl", FIVE_PERCENT_FINE.replace("fineRate == 0.02B, monthlyInterestRate == 0.01B", "monthlyInterestRate != 0.011B"));
+        PolicyEngine raised = new PolicyEngine(CompiledPolicy.compile(withFivePercent));
+        assertThat(raised.evaluate(consumerOwing("1000.00").state("MG").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.015");
+        assertThat(raised.evaluate(consumerOwing("1000.00").state("SP").build()).chargeRates().getFineRate()).isEqualByComparingTo("0.02");
     }
 }

@@ -13,13 +13,14 @@ import br.com.regua.support.ProcessStages;
 import org.junit.jupiter.api.Test;
 
 /**
- * Segmentation and discounts are decision tables a credit manager edits in a spreadsheet. They
- * replaced DRL files (kept in the test resources): on every scenario, both decide the same.
+ * Segmentation and discounts became decision tables a credit manager edits in a spreadsheet. They
+ * replaced DRL files (kept in the test resources): in the policy of the tests' own (FrozenPolicy), on
+ * every scenario, both decide the same.
  */
 class DecisionTablesTests {
 
     static CompiledPolicy withTheDrlTheTablesReplaced() throws IOException {
-        Map<String, String> files = new HashMap<>(DefaultPolicy.compiled().files());
+        Map<String, String> files = new HashMap<>(FrozenPolicy.compiled().files());
         files.remove("segmentation.drl.csv");
         files.remove("discounts.drl.csv");
         for (String drl : List.of("segmentation.drl", "discounts.drl")) {
@@ -30,20 +31,20 @@ class DecisionTablesTests {
 
     @Test
     void theTablesAreCompiledIntoRulesThatFire() {
-        List<String> names = DefaultPolicy.compiled().ruleNames();
+        List<String> names = FrozenPolicy.compiled().ruleNames();
 
         assertThat(names).contains("Everybody else is a regular customer",
                 "Good payers get up to 10% off the principal in the first 29 days overdue");
-        assertThat(DefaultPolicy.evaluate(CaseFactsFixtures.withHistory(CaseFactsFixtures.goodPayer()).build()).rulesFired())
+        assertThat(FrozenPolicy.evaluate(CaseFactsFixtures.withHistory(CaseFactsFixtures.goodPayer()).build()).rulesFired())
                 .contains("Customers with three payments, on average at most 5 days late, are good payers",
                         "Good payers get up to 10% off the principal in the first 29 days overdue");
     }
 
     @Test
     void tablesAndTheDrlTheyReplaceDecideTheSameOnEveryScenario() throws IOException {
-        PolicyEngine tables = new PolicyEngine(DefaultPolicy.compiled());
+        PolicyEngine tables = new PolicyEngine(FrozenPolicy.compiled());
         PolicyEngine drl = new PolicyEngine(withTheDrlTheTablesReplaced());
-        List<Scenario> scenarios = ScenarioFiles.of(DefaultPolicy.compiled().files());
+        List<Scenario> scenarios = ScenarioFiles.of(FrozenPolicy.compiled().files());
 
         assertThat(scenarios).hasSizeGreaterThan(50);
         for (Scenario s : scenarios) {

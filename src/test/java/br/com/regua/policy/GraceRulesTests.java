@@ -1,43 +1,22 @@
 package br.com.regua.policy;
 
 import static br.com.regua.policy.CaseFactsFixtures.goodPayer;
-import static br.com.regua.policy.CaseFactsFixtures.regular;
-import static br.com.regua.policy.CaseFactsFixtures.risky;
 import static br.com.regua.policy.CaseFactsFixtures.withHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * How grace.drl's logic combines the days of grace a table grants (the days themselves are the
+ * scenarios' to pin down: rules/scenarios/grace.csv). Runs on tables of the tests' own.
+ */
 class GraceRulesTests {
 
     @Test
-    void goodPayersGetFiveExtraDaysBeforeTheFirstOverdueNotice() {
-        PolicyDecision d = DefaultPolicy.evaluate(withHistory(goodPayer()).build());
-
-        assertThat(d.graceDays()).isEqualTo(5);
-        assertThat(d.dayOf("GRACE_PERIOD")).contains(5);
-        assertThat(d.dayOf("FRIENDLY_REMINDER")).contains(6);
-    }
-
-    @Test
-    void regularCustomersGetTwoDaysAndNewCustomersOne() {
-        assertThat(DefaultPolicy.evaluate(withHistory(regular()).build()).graceDays()).isEqualTo(2);
-        assertThat(DefaultPolicy.evaluate(withHistory(PaymentHistory.none()).build()).graceDays()).isEqualTo(1);
-    }
-
-    @Test
-    void riskyCustomersGetNoGraceAndNoGraceStage() {
-        PolicyDecision d = DefaultPolicy.evaluate(withHistory(risky()).build());
-
-        assertThat(d.graceDays()).isZero();
-        assertThat(d.dayOf("GRACE_PERIOD")).isEmpty();
-        assertThat(d.dayOf("FRIENDLY_REMINDER")).contains(1);
-    }
-
-    @Test
     void whenTwoRulesGrantGraceTheLongestWinsWithOneGraceStage() {
-        PolicyEngine seasonal = DefaultPolicy.with("season.drl", """
+        PolicyEngine seasonal = LogicWithTestTables.with("season.drl", """
                 package br.com.regua.policy;
+
                 rule "New customers get three days in the test season"
                 when
                     InSegment( segment == Segment.NEW_CUSTOMER )
@@ -53,13 +32,25 @@ class GraceRulesTests {
     }
 
     @Test
-    void changingTheNumberInGraceDrlChangesTheSchedule() {
-        PolicyEngine edited = DefaultPolicy.edited("grace.drl", "insert(new GracePeriod(5));", "insert(new GracePeriod(7));");
+    void changingOneCellOfTheGraceTableMovesTheGraceStageAndTheRemindersAfterIt() {
+        PolicyEngine edited = LogicWithTestTables.edited("grace.drl.csv", "GOOD_PAYER,5", "GOOD_PAYER,7");
 
         PolicyDecision d = edited.evaluate(withHistory(goodPayer()).build());
 
+        assertThat(d.graceDays()).isEqualTo(7);
         assertThat(d.dayOf("GRACE_PERIOD")).contains(7);
         assertThat(d.dayOf("FRIENDLY_REMINDER")).contains(8);
-        assertThat(d.policyVersion()).isNotEqualTo(DefaultPolicy.compiled().version());
+        assertThat(d.policyVersion()).isNotEqualTo(LogicWithTestTables.compiled().version());
+    }
+
+    @Test
+    void noGraceMeansNoGraceStageAndRemindersFromTheDayAfterTheDueDate() {
+        PolicyEngine edited = LogicWithTestTables.edited("grace.drl.csv", "GOOD_PAYER,5", "GOOD_PAYER,0");
+
+        PolicyDecision d = edited.evaluate(withHistory(goodPayer()).build());
+
+        assertThat(d.graceDays()).isZero();
+        assertThat(d.dayOf("GRACE_PERIOD")).isEmpty();
+        assertThat(d.dayOf("FRIENDLY_REMINDER")).contains(1);
     }
 }

@@ -54,7 +54,7 @@ class PolicyAllowListTests {
     }
 
     static List<PolicyError> refusals(Map<String, String> edits) {
-        Map<String, String> files = new HashMap<>(DefaultPolicy.compiled().files());
+        Map<String, String> files = new HashMap<>(FrozenPolicy.compiled().files());
         files.putAll(edits);
         try {
             CompiledPolicy.compile(files);
@@ -133,7 +133,7 @@ class PolicyAllowListTests {
                 """;
 
         assertThat(refusals("season.drl", season)).isEmpty();
-        PolicyEngine engine = DefaultPolicy.with("season.drl", season);
+        PolicyEngine engine = FrozenPolicy.with("season.drl", season);
         assertThat(engine.evaluate(consumerOwing("1000.00").dueDate(java.time.LocalDate.of(2026, 12, 21)).build()).rulesFired())
                 .contains("Test: December debts get extra grace from a function");
     }
@@ -143,7 +143,7 @@ class PolicyAllowListTests {
     @Test
     void aRuleThatWritesAFileIsRefusedWithItsLineAndWritesNothing(@TempDir Path tmp) {
         Path written = tmp.resolve("written-by-a-rule.txt");
-        Map<String, String> files = new HashMap<>(DefaultPolicy.compiled().files());
+        Map<String, String> files = new HashMap<>(FrozenPolicy.compiled().files());
         files.put("probe.drl", ruleThat("java.nio.file.Files.writeString(java.nio.file.Path.of(\"%s\"), \"x\");"
                 .formatted(written.toString().replace('\\', '/'))));
 
@@ -325,11 +325,11 @@ class PolicyAllowListTests {
     @Test
     void aDecisionTableWhoseCodeCellWritesAFileIsRefusedAtThatCellAndWritesNothing(@TempDir Path tmp) {
         Path written = tmp.resolve("written-by-a-table.txt");
-        String discounts = DefaultPolicy.compiled().files().get("discounts.drl.csv");
+        String discounts = FrozenPolicy.compiled().files().get("discounts.drl.csv");
         String cell = "\"terms.setValidDays($param); insert(terms); java.nio.file.Files.writeString(java.nio.file.Path.of(\"\"%s\"\"), \"\"x\"\");\""
                 .formatted(written.toString().replace('\\', '/'));
         String edited = discounts.replace("terms.setValidDays($param); insert(terms);", cell);
-        Map<String, String> files = new HashMap<>(DefaultPolicy.compiled().files());
+        Map<String, String> files = new HashMap<>(FrozenPolicy.compiled().files());
         files.put("discounts.drl.csv", edited);
         int line = 8;
         String codeRow = edited.lines().skip(line - 1).findFirst().orElseThrow();
@@ -346,7 +346,7 @@ class PolicyAllowListTests {
 
     @Test
     void aDecisionTableValueCellThatSmugglesACallIsRefusedAtItsRow() {
-        String discounts = DefaultPolicy.compiled().files().get("discounts.drl.csv");
+        String discounts = FrozenPolicy.compiled().files().get("discounts.drl.csv");
         // the action is terms.setValidDays($param); the value closes the call and starts another
         String row = "Good payers get up to 15% off the principal from 30 to 89 days overdue,GOOD_PAYER,30,90,0.15,true,10";
         String smuggled = row.replaceFirst(",10$", ",10); java.lang.Runtime.getRuntime().halt(0");

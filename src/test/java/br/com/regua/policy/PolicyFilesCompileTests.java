@@ -70,4 +70,26 @@ class PolicyFilesCompileTests {
                 .isInstanceOfSatisfying(PolicyCompilationException.class,
                         e -> assertThat(e.errors()).anySatisfy(err -> assertThat(err.file()).isEqualTo("extra.drl")));
     }
+
+    @Test
+    void everyStageTheTablesNameIsAStageOfTheCollectionProcess() {
+        CompiledPolicy policy = CompiledPolicy.compile(CompiledPolicy.readDirectory(Path.of("rules")), br.com.regua.support.ProcessStages.collection());
+
+        assertThat(policy.ruleNames()).contains("Everybody gets the formal notice", "Large risky debts get the formal notice early");
+    }
+
+    @Test
+    void aTableCellNamingAStageTheProcessDoesNotHaveIsRefusedAtItsRow() {
+        Map<String, String> files = new HashMap<>(LogicWithTestTables.files());
+        String table = files.get("escalation.drl.csv");
+        files.put("escalation.drl.csv", table.replace(",FORMAL_NOTICE,30", ",FORMAL_NOTIC,30"));
+        int row = table.lines().toList().indexOf(table.lines().filter(l -> l.endsWith(",FORMAL_NOTICE,30")).findFirst().orElseThrow()) + 1;
+
+        assertThatThrownBy(() -> CompiledPolicy.compile(files, br.com.regua.support.ProcessStages.collection()))
+                .isInstanceOfSatisfying(PolicyCompilationException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.file()).isEqualTo("escalation.drl.csv");
+                    assertThat(err.line()).isEqualTo(row);
+                    assertThat(err.message()).startsWith("no stage FORMAL_NOTIC in the collection process");
+                }));
+    }
 }

@@ -31,4 +31,14 @@ class StoredPolicyCompatibilityTests {
         assertThat(new ChargeRates(new java.math.BigDecimal("0.02"), new java.math.BigDecimal("0.01")).getDaysPerMonth())
                 .isEqualTo(30);
     }
+
+    @Test
+    void theVersionStoredBeforeTheNumbersMovedIntoTablesStillCompilesAndDecides() {
+        // the whole policy as it was, kept in the test resources: its DRL names only the facts it named then
+        CompiledPolicy stored = CompiledPolicy.compile(FrozenPolicy.compiled().files());
+
+        assertThat(stored.ruleNames()).contains("Good payers get five days of grace", "Consumers pay a 2% late fee and 1% a month interest");
+        assertThat(new PolicyEngine(stored).evaluate(CaseFactsFixtures.withHistory(CaseFactsFixtures.goodPayer()).build()).graceDays())
+                .isEqualTo(5);
+    }
 }

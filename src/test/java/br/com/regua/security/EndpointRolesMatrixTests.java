@@ -244,6 +244,11 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("PUT /api/policy", r -> new Call(HttpMethod.PUT, "/api/policy", sameGrace()));
         byRow.put("POST /api/policy/versions/{number}/activate", r -> new Call(HttpMethod.POST,
                 "/api/policy/versions/" + policy.active().number() + "/activate", "{\"comment\": \"matrix\"}"));
+        byRow.put("POST /api/policy/versions/{number}/schedule", r -> new Call(HttpMethod.POST,
+                "/api/policy/versions/" + policy.active().number() + "/schedule",
+                "{\"effectiveAt\": \"2099-01-01T00:00:00-03:00\", \"comment\": \"matrix\"}"));
+        byRow.put("GET /api/policy/schedules", r -> get("/api/policy/schedules"));
+        byRow.put("DELETE /api/policy/schedules/{id}", r -> new Call(HttpMethod.DELETE, "/api/policy/schedules/" + schedule(), null));
         byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
         byRow.put("POST /api/webhooks", r -> new Call(HttpMethod.POST, "/api/webhooks",
@@ -359,6 +364,12 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     }
 
     /** A fresh endpoint that hears only payments, so the other rows' calls write no deliveries to it. */
+    /** A pending scheduled activation, far in the future so that it never takes effect here. */
+    private long schedule() {
+        return policy.schedule(policy.active().number(), java.time.OffsetDateTime.parse("2099-01-01T00:00:00-03:00"), "matrix", "matrix")
+                .orElseThrow().id();
+    }
+
     private long webhook() {
         return webhooks.register("https://erp.example.com/regua/events", null, List.of("receivable.paid")).endpoint().id();
     }

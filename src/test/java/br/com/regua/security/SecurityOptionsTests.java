@@ -122,6 +122,29 @@ class SecurityOptionsTests extends ReguaSpringTests {
         assertThat(workbench.active().number()).isEqualTo(number);
     }
 
+    @Test
+    void withFourEyesTheAuthorOfAProposalCannotScheduleItAndAnotherCreditManagerCan() {
+        TestRestTemplate ana = TestUsers.as("ana", Role.CREDIT_MANAGER, identity, anonymous());
+        TestRestTemplate bruno = TestUsers.as("bruno", Role.CREDIT_MANAGER, identity, anonymous());
+        String grace = workbench.active().files().get("grace.drl");
+        String edit = "{\"comment\": \"a comment for next year\", \"files\": {\"grace.drl\": "
+                + quoted(grace + "\n// reviewed for next year\n") + "}";
+        String nextYear = "{\"effectiveAt\": \"2099-01-01T00:00:00-03:00\"}";
+
+        ResponseEntity<JsonNode> scheduledEdit = send(ana, HttpMethod.PUT, "/api/policy", edit + ", \"effectiveAt\": \"2099-01-01T00:00:00-03:00\"}");
+        assertThat(scheduledEdit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(scheduledEdit.getBody().get("type").asText()).endsWith("/four-eyes");
+        int number = send(ana, HttpMethod.PUT, "/api/policy", edit + "}").getBody().get("number").asInt();
+
+        ResponseEntity<JsonNode> own = send(ana, HttpMethod.POST, "/api/policy/versions/" + number + "/schedule", nextYear);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> approved = send(bruno, HttpMethod.POST, "/api/policy/versions/" + number + "/schedule", nextYear);
+        assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(approved.getBody().get("author").asText()).isEqualTo("bruno");
+        assertThat(send(bruno, HttpMethod.DELETE, "/api/policy/schedules/" + approved.getBody().get("id").asLong(), null)
+                .getBody().get("status").asText()).isEqualTo("CANCELLED");
+    }
+
     private static String quoted(String s) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);

@@ -68,6 +68,11 @@ class AgreementRepository {
         return jdbc.sql("select * from agreement where id = ? for update").param(id).query(AgreementRepository::agreement).optional();
     }
 
+    List<Agreement> activeOfCustomer(long customerId) {
+        return jdbc.sql("select * from agreement where customer_id = ? and status = 'ACTIVE' order by created_at")
+                .param(customerId).query(AgreementRepository::agreement).list();
+    }
+
     Optional<Agreement> findByOfferHash(String offerHash) {
         return jdbc.sql("select * from agreement where offer_hash = ?").param(offerHash).query(AgreementRepository::agreement).optional();
     }

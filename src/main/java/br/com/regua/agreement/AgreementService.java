@@ -150,6 +150,11 @@ public class AgreementService {
         return new Acceptance(view(agreements.find(id).orElseThrow()), true);
     }
 
+    /** The customer's agreements still running, oldest first. */
+    public List<AgreementView> activeOf(long customerId) {
+        return agreements.activeOfCustomer(customerId).stream().map(this::view).toList();
+    }
+
     public AgreementView get(String id) {
         return view(agreements.find(id).orElseThrow(() -> new NotFoundException("no agreement with id " + id)));
     }

@@ -47,6 +47,10 @@ class InstallmentReminders {
                 // the label lets the e-mail's HTML set the code apart, as in the schedule's messages
                 : "Para pagar esta parcela por PIX, use o código abaixo no aplicativo do seu banco (o valor já vem preenchido):\n"
                         + "- PIX copia e cola: " + pix);
+        String link = contacts.debtorLink(c, null, now);
+        if (link != null) {
+            v.put("forma_pagamento", v.get("forma_pagamento") + "\n- Acompanhe o seu acordo pelo seu link pessoal: " + link);
+        }
         MessageValues.creditor(v, properties.creditor());
         Templates.Message message = templates.render(TEMPLATE, v);
         contacts.record(r, c, new ContactService.InstallmentReminder(agreementId, i.number(), message, sms(v)), channels, now);

@@ -82,6 +82,11 @@ public class OfferService {
         return offersFor(c, receivables.findByCustomer(c.id(), ReceivableStatus.OPEN));
     }
 
+    /** The customer an offer was made to; empty when it was altered or not made by this server. */
+    public Optional<String> customerOf(String offerId) {
+        return offerId == null ? Optional.empty() : read(offerId).map(Offer::customerExternalId);
+    }
+
     /** An offer id back to its terms; empty when it was altered or not made by this server. */
     Optional<Offer> read(String offerId) {
         return signer.verify(offerId).map(terms -> {

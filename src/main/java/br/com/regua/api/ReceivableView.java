@@ -65,6 +65,12 @@ public record ReceivableView(
                     null, null);
         }
 
+        /** What the debtor did on their page (the debtor portal). */
+        static TimelineEntry debtor(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "DEBTOR", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
         /** A promise to pay was made, kept, broken or closed, the case being at {@code stage}. */
         static TimelineEntry promise(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "PROMISE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,

@@ -12,6 +12,7 @@ import br.com.regua.contact.ContactService;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.policy.DecisionRecorder;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.portal.PortalTokens;
 import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
@@ -55,13 +56,16 @@ class ReceivableViews {
         events.forReceivable(r.id()).forEach(e -> timeline.add(switch (e.kind()) {
             case DELETED_IN_ENGINE -> ReceivableView.TimelineEntry.deletedInEngine(e.at(), e.stage(), e.detail(), e.by(), e.reason());
             case AGREEMENT -> ReceivableView.TimelineEntry.agreement(e.at(), e.stage(), e.detail());
+            case DEBTOR -> ReceivableView.TimelineEntry.debtor(e.at(), e.stage(), e.detail());
             case PROMISE -> ReceivableView.TimelineEntry.promise(e.at(), e.stage(), e.detail());
             case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(
                 ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
         contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),
-                m.kind().name(), m.stage(), m.channel().name(), m.status().name(), m.subject(), m.body(), m.detail())));
+                m.kind().name(), m.stage(), m.channel().name(), m.status().name(), m.subject(),
+                // the debtor's personal link is theirs: the staff reading the timeline see that there was one, not which
+                PortalTokens.redact(m.body()), m.detail())));
         payments.forReceivable(r.id()).forEach(p -> timeline.add(
                 ReceivableView.TimelineEntry.payment(p.paidAt(), p.externalId(), p.amount(), p.method().name())));
         // stable sort: entries of one instant keep the order stage, decision, contact, payment

@@ -30,7 +30,9 @@ public class CaseEvents {
         /** A promise to pay was made, kept, broken or closed, with the case at {@code stage}. */
         PROMISE,
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
-        DELETED_IN_ENGINE
+        DELETED_IN_ENGINE,
+        /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
+        DEBTOR
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -44,6 +46,11 @@ public class CaseEvents {
     /** Something happened to the case's agreement, the case being at {@code stage}. */
     public void agreement(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.AGREEMENT, stage, detail, at);
+    }
+
+    /** The debtor did something on their page, the case being at {@code stage}. */
+    public void debtor(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.DEBTOR, stage, detail, at);
     }
 
     /** Something happened to a promise to pay on the case, the case being at {@code stage}. */

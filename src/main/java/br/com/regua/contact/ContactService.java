@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,10 +42,12 @@ public class ContactService {
     private final ReguaProperties properties;
     private final ContactProperties contactProperties;
     private final PixProperties pix;
+    private final ObjectProvider<DebtorLinks> links;
 
     public ContactService(JdbcClient jdbc, Templates templates, ReguaProperties properties, ContactProperties contactProperties,
-                          PixProperties pix) {
+                          PixProperties pix, ObjectProvider<DebtorLinks> links) {
         this.jdbc = jdbc;
+        this.links = links;
         this.templates = templates;
         this.properties = properties;
         this.contactProperties = contactProperties;
@@ -64,7 +67,12 @@ public class ContactService {
      * {@code FRIENDLY_REMINDER@8}; {@code segment} picks the tone (null: the stage's default).
      */
     public record Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
-                          Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment) {
+                          Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment, Integer linkDays) {
+
+        public Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
+                       Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment) {
+            this(receivable, customer, stage, stepKey, channels, charges, offer, announcedDate, segment, null);
+        }
 
         public Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
                        Charges charges, OfferTerms offer, LocalDate announcedDate) {
@@ -75,11 +83,18 @@ public class ContactService {
     /** Records one message per channel; returns how many were new. */
     public int record(Request request, OffsetDateTime now) {
         Receivable r = request.receivable();
+        String stepKey = r.externalId() + ":" + request.stepKey();
+        // the thank-you asks for nothing; a step already recorded (a retry) gets no new link
+        String portalLink = StageKeys.PAID.equals(request.stage()) || alreadyRecorded(r.id(), stepKey) ? null
+                : debtorLink(request.customer(), request.linkDays(), now);
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
                         request.offer(), request.announcedDate(), properties.creditor()),
-                pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()));
+                pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()), portalLink);
+        DebtorLinks portal = links.getIfAvailable();
+        if (portal != null) {
+            values.put("link_dicas", portal.tipsPage());
+        }
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
-        String stepKey = r.externalId() + ":" + request.stepKey();
         // the schedule's last word, the thank-you, goes even though collection has ended
         MessageKind kind = StageKeys.PAID.equals(request.stage()) ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;
         int recorded = 0;
@@ -188,6 +203,17 @@ public class ContactService {
             return who + " Ref. " + values.get("referencia") + ".";
         }
         return who + ". Ref. " + values.get("referencia") + ", total " + values.get("total") + ". " + values.get("pagamento_curto");
+    }
+
+    /** The debtor's personal link for a message, when a portal serves them. */
+    public String debtorLink(Customer customer, Integer validDays, OffsetDateTime now) {
+        DebtorLinks portal = links.getIfAvailable();
+        return portal == null ? null : portal.issue(customer, validDays, now).orElse(null);
+    }
+
+    private boolean alreadyRecorded(long receivableId, String stepKey) {
+        return jdbc.sql("select count(*) from contact where receivable_id = ? and step_key = ?").params(receivableId, stepKey)
+                .query(Long.class).single() > 0;
     }
 
     /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */

@@ -80,8 +80,22 @@ public final class MessageValues {
      * {@code formas_pagamento} is the full block, {@code pagamento_curto} one line for an SMS.
      */
     static Map<String, String> payment(Map<String, String> values, String pixCopiaECola, String boletoLine, String paymentLink) {
+        return payment(values, pixCopiaECola, boletoLine, paymentLink, null);
+    }
+
+    /**
+     * As above, with the debtor's personal link to the portal ({@code link_portal}): it leads the
+     * block, since there the debtor sees everything, pays and negotiates; an SMS carries it instead
+     * of the payment page, being the one link that does all.
+     */
+    static Map<String, String> payment(Map<String, String> values, String pixCopiaECola, String boletoLine, String paymentLink,
+                                       String portalLink) {
         Map<String, String> v = new HashMap<>(values);
         StringBuilder block = new StringBuilder("Como pagar o total de " + values.get("total") + ":");
+        if (portalLink != null) {
+            block.append("\n- No seu link pessoal, veja os valores, pague ou negocie: ").append(portalLink);
+            v.put("link_portal", portalLink);
+        }
         if (pixCopiaECola != null) {
             block.append("\n- ").append(PIX_LABEL).append(' ').append(pixCopiaECola);
         }
@@ -93,7 +107,8 @@ public final class MessageValues {
         }
         block.append("\n- Dúvidas ou outra forma de pagamento: ").append(values.get("credor_telefone"));
         v.put("formas_pagamento", block.toString());
-        v.put("pagamento_curto", paymentLink != null && !paymentLink.isBlank() ? "Pague em " + paymentLink
+        v.put("pagamento_curto", portalLink != null ? "Veja, pague ou negocie: " + portalLink
+                : paymentLink != null && !paymentLink.isBlank() ? "Pague em " + paymentLink
                 : "Para pagar ou negociar: " + values.get("credor_telefone"));
         return v;
     }

@@ -50,6 +50,7 @@ import java.util.stream.Stream;
  *     {@code PaymentHistory}, {@code CustomerType}, {@code Channel}, {@code Stage}, {@code Segment},
  *     {@code InSegment}, {@code GracePeriod}, {@code PlannedStep}, {@code ChargeRates},
  *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
+ *     {@code PortalLink},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently}, {@code ReportRequest},
  *     {@code AgingBucket}, {@code PromiseTerms}; and the facts the decision tables' rows insert: {@code StageDay},
  *     {@code StageAfterGrace}, {@code StageBroughtForward}, {@code PriorityPoints}, {@code InstallmentLimit},
@@ -102,7 +103,7 @@ final class PolicyAllowList {
             // Régua's facts and decisions: what the rules read, insert and change
             CaseFacts.class, PaymentHistory.class, CustomerType.class, Channel.class, Stage.class, Segment.class,
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
-            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, OfferTerms.class, PriorityScore.class,
+            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class, PromiseTerms.class,
             // the rows of the decision tables, which the logic files read
             StageDay.class, StageAfterGrace.class, StageBroughtForward.class, PriorityPoints.class, InstallmentLimit.class,

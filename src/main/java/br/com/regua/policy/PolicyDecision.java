@@ -22,7 +22,17 @@ public record PolicyDecision(
         Integer maxContactsPerWeek,
         List<FallbackChannel> fallbacks,
         List<RequiredNotice> requiredNotices,
-        PromiseTerms promiseTerms) {
+        PromiseTerms promiseTerms,
+        Integer portalLinkDays) {
+
+    /** A decision that sets no lifetime for the portal link (the portal's default applies). */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices, PromiseTerms promiseTerms) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, promiseTerms, null);
+    }
 
     /** A decision that allows no promise to pay (a policy from before promises). */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

@@ -175,6 +175,7 @@ public class PolicyEngine {
         Integer perWeek = null;
         List<FallbackChannel> fallbacks = new ArrayList<>();
         List<RequiredNotice> required = new ArrayList<>();
+        Integer linkDays = null;
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -204,6 +205,8 @@ public class PolicyEngine {
                 fallbacks.add(f);
             } else if (o instanceof RequiredNotice n) {
                 required.add(n);
+            } else if (o instanceof PortalLink l) {
+                linkDays = linkDays == null ? l.getValidDays() : Math.min(linkDays, l.getValidDays());
             }
         }
         if (segment == null) {
@@ -219,6 +222,7 @@ public class PolicyEngine {
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
-                policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise);
+                policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
+                linkDays);
     }
 }

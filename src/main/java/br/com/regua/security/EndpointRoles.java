@@ -31,7 +31,12 @@ public final class EndpointRoles {
         /** any signed-in identity, whatever its role */
         SIGNED_IN,
         /** the roles the row names, and admins */
-        ROLES
+        ROLES,
+        /**
+         * no role at all: the debtor behind a personal link of the debtor portal, once they confirmed who
+         * they are in this browser; the page itself checks both, and a role opens nothing there
+         */
+        DEBTOR
     }
 
     /**
@@ -65,6 +70,7 @@ public final class EndpointRoles {
                 case PUBLIC -> "anyone";
                 case SIGNED_IN -> "any signed-in user";
                 case ROLES -> allowed().stream().map(r -> "`" + r.group() + "`").collect(Collectors.joining(", "));
+                case DEBTOR -> "the debtor of the link, identity confirmed (no role)";
             };
         }
 
@@ -130,6 +136,14 @@ public final class EndpointRoles {
             roles(HttpMethod.GET, "/reports", "the reports page", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/reports/**", "the reports page's files", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/webjars/chart.js/**", "Chart.js, which draws the reports page's charts", CREDIT_MANAGER, ANALYST),
+            // the debtor portal: no role, a personal link and the identity confirmed for it in this browser
+            debtor(HttpMethod.GET, "/p/{token}", "the debtor portal: what the debtor owes, how to pay, the offers (the identity check first)"),
+            debtor(HttpMethod.POST, "/p/{token}/confirm", "the debtor portal: the identity check (first digits of the CPF/CNPJ), limited and slowed"),
+            debtor(HttpMethod.POST, "/p/{token}/offers", "the debtor portal: accept an offer, as `POST /api/agreements`"),
+            debtor(HttpMethod.GET, "/p/{token}/quitacao/{reference}", "the debtor portal: the declaração de quitação of a paid receivable (PDF)"),
+            debtor(HttpMethod.POST, "/p/{token}/preferences", "the debtor portal: the channels the debtor refuses, as the opt-outs of the API"),
+            debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" or \"Não reconheço\", as a dispute from the API"),
+            publicly(HttpMethod.GET, "/dicas", "financial-education tips for debtors, linked from reminders (a file the business edits)"),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further
             roles(HttpMethod.GET, "/engine-rest/**", "Camunda's REST API, reading", ANALYST),
             roles(null, "/engine-rest/**", "Camunda's REST API, writing: deployments, instances, users"),
@@ -161,6 +175,10 @@ public final class EndpointRoles {
 
     private static Access signedIn(HttpMethod method, String path, String what) {
         return new Access(method, path, Audience.SIGNED_IN, Set.of(), what);
+    }
+
+    private static Access debtor(HttpMethod method, String path, String what) {
+        return new Access(method, path, Audience.DEBTOR, Set.of(), what);
     }
 
     private static Access publicly(HttpMethod method, String path, String what) {

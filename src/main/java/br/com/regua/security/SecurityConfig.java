@@ -80,7 +80,8 @@ public class SecurityConfig {
                 AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url =
                         authorize.requestMatchers(PATHS.matcher(access.method(), access.path()));
                 switch (access.audience()) {
-                    case PUBLIC -> url.permitAll();
+                    // the portal's pages check the link and the confirmed identity themselves
+                    case PUBLIC, DEBTOR -> url.permitAll();
                     case SIGNED_IN -> url.authenticated();
                     case ROLES -> url.hasAnyAuthority(access.allowed().stream().map(Role::group).toArray(String[]::new));
                 }
@@ -109,12 +110,15 @@ public class SecurityConfig {
         // A forged cross-site request can only ride on a session cookie: writes that come with one need the
         // page's token. Camunda's webapps protect themselves with their own CSRF filter and cookie.
         // The login form needs it always, so nobody can sign a victim's browser into the attacker's account.
+        // The debtor portal's forms too: each of them acts for the debtor whose page it is.
         RequestMatcher loginForm = PATHS.matcher(HttpMethod.POST, "/login");
+        RequestMatcher portalForms = PATHS.matcher(HttpMethod.POST, "/p/**");
         RequestMatcher sessionWrite = request -> !CSRF_SAFE_METHODS.contains(request.getMethod())
-                && (request.getRequestedSessionId() != null || loginForm.matches(request));
+                && (request.getRequestedSessionId() != null || loginForm.matches(request) || portalForms.matches(request));
         // (Cockpit's logout button ends the Régua session too; it sends Camunda's token, not Régua's.)
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite)
-                .ignoringRequestMatchers(PATHS.matcher("/camunda/**"), withCredentialsHeader));
+                .ignoringRequestMatchers(PATHS.matcher("/camunda/**"), new AndRequestMatcher(withCredentialsHeader,
+                        new NegatedRequestMatcher(portalForms))));
         // machines get a 401 problem; people are sent to the login form (Spring's own page, kept by
         // not replacing the entry point as a whole)
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, machines)

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.support.Receivables;
+import br.com.regua.policy.Channel;
 import br.com.regua.support.ReguaSpringTests;
 
 /** The embedded default: no SMTP, no gateway. The server runs and contacts are recorded, as before delivery existed. */
@@ -34,8 +35,12 @@ class NoChannelConfiguredTests extends ReguaSpringTests {
                 .allSatisfy(c -> {
                     assertThat(c.stage()).isEqualTo("PRE_DUE_REMINDER");
                     assertThat(c.status()).isEqualTo(ContactStatus.QUEUED);
-                    // a way to pay even when none is configured: the creditor's phone
-                    assertThat(c.body()).contains("R$ 1.500,00", "(11) 4000-0000");
+                    // a way to pay even when none is configured: the debtor's personal link, where the page
+                    // shows the creditor's phone too; the e-mail names the phone itself
+                    assertThat(c.body()).contains("R$ 1.500,00", "http://localhost:8080/p/");
+                    if (c.channel() == Channel.EMAIL) {
+                        assertThat(c.body()).contains("(11) 4000-0000");
+                    }
                 });
     }
 }

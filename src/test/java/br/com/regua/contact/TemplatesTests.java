@@ -50,6 +50,9 @@ class TemplatesTests {
         return MessageValues.payment(baseValues(), PIX, BOLETO, LINK);
     }
 
+    /** The tips page the reminders link to. */
+    static final String TIPS = "https://pagar.aurora.example/dicas";
+
     /** The values of a message when the creditor configured no PIX, no boleto and no payment page. */
     private static Map<String, String> valuesWithoutPaymentOptions() {
         return MessageValues.payment(baseValues(), null, null, null);
@@ -69,7 +72,9 @@ class TemplatesTests {
         offer.setMaxInstallments(6);
         offer.setMinInstallment(new BigDecimal("50.00"));
         offer.setValidDays(10);
-        return MessageValues.of(r, c, charges, offer, due.plusDays(45), CREDITOR);
+        Map<String, String> values = MessageValues.of(r, c, charges, offer, due.plusDays(45), CREDITOR);
+        values.put("link_dicas", TIPS);
+        return values;
     }
 
     /** The keys of every message of the schedule: each stage of the process that writes, and the thank-you. */
@@ -139,6 +144,33 @@ class TemplatesTests {
             String sms = ContactService.sms(stage, m, v);
             assertThat(sms).doesNotContain("{{", "null").contains("Escola Aurora Ltda.");
             assertThat(sms.length()).as("an SMS of " + stage).isLessThanOrEqualTo(240);
+        }
+    }
+
+    @Test
+    void theDebtorsPersonalLinkLeadsTheWaysToPayAndIsTheOneLinkOfAnSms() {
+        String portal = "https://pagar.aurora.example/p/AbCdEfGhIjKlMnOpQrStUv";
+        Map<String, String> v = MessageValues.payment(baseValues(), PIX, BOLETO, LINK, portal);
+        for (String stage : speaking()) {
+            if (stage.equals(StageKeys.PAID)) {
+                continue;
+            }
+            Templates.Message m = TEMPLATES.render(stage, v);
+            assertThat(m.body()).as(stage).contains("Como pagar o total de R$ 1.545,00:\n- No seu link pessoal, veja os valores, "
+                    + "pague ou negocie: " + portal, "PIX copia e cola: " + PIX);
+            String sms = ContactService.sms(stage, m, v);
+            assertThat(sms).as(stage).endsWith("Veja, pague ou negocie: " + portal).doesNotContain(LINK);
+            assertThat(sms.length()).as("an SMS of " + stage).isLessThanOrEqualTo(240);
+        }
+    }
+
+    @Test
+    void remindersLinkToTheTipsPage() {
+        for (String key : List.of("PRE_DUE_REMINDER", "FRIENDLY_REMINDER")) {
+            for (Segment segment : Segment.values()) {
+                assertThat(TEMPLATES.render(key, segment, values()).body()).as(key + " " + segment)
+                        .contains("Quer algumas dicas para organizar as contas do mês? Preparamos um guia rápido: " + TIPS);
+            }
         }
     }
 

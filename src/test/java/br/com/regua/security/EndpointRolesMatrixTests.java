@@ -30,6 +30,8 @@ import br.com.regua.agreement.DisputeService;
 import br.com.regua.agreement.OfferService;
 import br.com.regua.integration.webhook.WebhookService;
 import br.com.regua.policy.PolicyWorkbench;
+import br.com.regua.portal.PortalTokens;
+import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.support.ReguaSpringTests;
 import br.com.regua.support.TestUsers;
 
@@ -54,6 +56,10 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     JdbcClient jdbc;
     @Autowired
     WebhookService webhooks;
+    @Autowired
+    PortalTokens portalTokens;
+    @Autowired
+    ReceivableRepository receivableRepository;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -81,6 +87,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
 
             HttpResponse<String> stranger = send(call.apply(null), null);
             String strangerSees = row.audience() == EndpointRoles.Audience.PUBLIC ? "its answer"
+                    : row.audience() == EndpointRoles.Audience.DEBTOR ? debtorSees(row)
                     : isPage(row) ? "the login form" : "401";
             if (!answers(row, stranger, null)) {
                 wrong.add(describe(row, "a stranger", strangerSees, stranger));
@@ -88,11 +95,55 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
             for (Role role : Role.values()) {
                 HttpResponse<String> response = send(call.apply(role), role);
                 if (!answers(row, response, role)) {
-                    wrong.add(describe(row, role.group(), letsIn(row, role) ? "its answer" : "403", response));
+                    wrong.add(describe(row, role.group(), row.audience() == EndpointRoles.Audience.DEBTOR ? debtorSees(row)
+                            : letsIn(row, role) ? "its answer" : "403", response));
                 }
             }
         }
         assertThat(wrong).as("calls that did not get what the role table says").isEmpty();
+    }
+
+    /**
+     * The portal's rows name no role: a role opens nothing there, not even an admin's, while the
+     * debtor who confirmed the identity for that very link sees the debt in that browser only.
+     */
+    @Test
+    void thePortalOpensForTheConfirmedDebtorOfTheLinkAndForNoRole() throws Exception {
+        String link = portalLink();
+        for (Role role : Role.values()) {
+            HttpResponse<String> page = send(get(link), role);
+            assertThat(page.statusCode()).as(role.group()).isEqualTo(200);
+            assertThat(page.body()).as(role.group()).contains("Confirme a sua identidade").doesNotContain("R$ 1.500", "Maria");
+        }
+        // an admin's browser session with the page's CSRF token still meets the identity check, and makes no agreement
+        HttpClient admin = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String adminPage = admin.send(HttpRequest.newBuilder(url(link)).header("Authorization",
+                basic(TestUsers.user(Role.ADMIN), password(Role.ADMIN))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> offer = admin.send(HttpRequest.newBuilder(url(link + "/offers"))
+                .header("Authorization", basic(TestUsers.user(Role.ADMIN), password(Role.ADMIN)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("oferta=x&_csrf=" + csrf(adminPage))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(offer.statusCode()).isEqualTo(302);
+        assertThat(offer.headers().firstValue("Location").orElseThrow()).endsWith(link);
+
+        // the debtor, with no credentials at all, confirms and sees what they owe
+        HttpClient debtor = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String form = debtor.send(HttpRequest.newBuilder(url(link)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> confirmed = debtor.send(HttpRequest.newBuilder(url(link + "/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("digitos=52998&_csrf=" + csrf(form))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(debtor.send(HttpRequest.newBuilder(url(link)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Maria da Silva", "R$ 1.500,00");
+        // the same link in the admin's session still shows only the identity check
+        assertThat(admin.send(HttpRequest.newBuilder(url(link)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Confirme a sua identidade").doesNotContain("R$ 1.500");
+    }
+
+    private static String csrf(String page) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -236,6 +287,13 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /favicon.ico", r -> get("/favicon.ico"));
         byRow.put("POST /logout", r -> new Call(HttpMethod.POST, "/logout", null));
         byRow.put("any /error", r -> get("/error"));
+        byRow.put("GET /p/{token}", r -> get(portalLink()));
+        byRow.put("POST /p/{token}/confirm", r -> form(portalLink() + "/confirm", "digitos=52998"));
+        byRow.put("POST /p/{token}/offers", r -> form(portalLink() + "/offers", "oferta=x"));
+        byRow.put("GET /p/{token}/quitacao/{reference}", r -> get(portalLink() + "/quitacao/x"));
+        byRow.put("GET /dicas", r -> get("/dicas"));
+        byRow.put("POST /p/{token}/preferences", r -> form(portalLink() + "/preferences", "recusar=SMS"));
+        byRow.put("POST /p/{token}/disputes", r -> form(portalLink() + "/disputes", "referencia=x&motivo=ALREADY_PAID"));
         Map<EndpointRoles.Access, Function<Role, Call>> calls = new java.util.HashMap<>();
         for (EndpointRoles.Access row : EndpointRoles.TABLE) {
             calls.put(row, byRow.get(row.methodName() + " " + row.path()));
@@ -245,6 +303,19 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
 
     private static Call get(String path) {
         return new Call(HttpMethod.GET, path, null);
+    }
+
+    /** A form post, as a page sends it (the body's first character tells {@link #send} it is no JSON). */
+    private static Call form(String path, String fields) {
+        return new Call(HttpMethod.POST, path, "&" + fields);
+    }
+
+    /** A personal link that opens: a fresh debtor's, the path only. */
+    private String portalLink() {
+        String id = registered();
+        String link = portalTokens.issue(receivableRepository.findCustomer("cust-" + id).orElseThrow(), null,
+                java.time.OffsetDateTime.now(clock)).orElseThrow();
+        return java.net.URI.create(link).getPath();
     }
 
     private static String next() {
@@ -352,8 +423,26 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         return row.audience() != EndpointRoles.Audience.ROLES || row.allowed().contains(role);
     }
 
+    /**
+     * What anyone, signed in or not, gets from the debtor portal without having confirmed the
+     * identity in this browser: the identity check and nothing of the debt; a form posted without the
+     * page's CSRF token is refused, credentials or not.
+     */
+    private static String debtorSees(EndpointRoles.Access row) {
+        return row.method() != HttpMethod.GET ? "403 (no CSRF token)"
+                : row.path().equals("/p/{token}") ? "the identity check, nothing of the debt" : "a redirect to the identity check";
+    }
+
     private static boolean answers(EndpointRoles.Access row, HttpResponse<String> response, Role role) {
         int status = response.statusCode();
+        if (row.audience() == EndpointRoles.Audience.DEBTOR) {
+            if (row.method() != HttpMethod.GET) {
+                return status == 403;
+            }
+            return row.path().equals("/p/{token}")
+                    ? status == 200 && response.body().contains("Confirme a sua identidade") && !response.body().contains("R$ 1.500")
+                    : status == 302 && response.headers().firstValue("Location").orElse("").matches(".*/p/[A-Za-z0-9_-]{22}");
+        }
         boolean toLogin = status == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login");
         if (role == null && row.audience() != EndpointRoles.Audience.PUBLIC) {
             return isPage(row) ? toLogin : status == 401;
@@ -383,7 +472,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
             request.header("Authorization", basic(TestUsers.user(role), password(role)));
         }
         if (call.body() != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", call.body().startsWith("&") ? "application/x-www-form-urlencoded" : "application/json");
         }
         request.method(call.method().name(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body()));

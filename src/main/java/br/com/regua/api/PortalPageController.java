@@ -1,0 +1,255 @@
+package br.com.regua.api;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import br.com.regua.agreement.AgreementView;
+import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.InvalidInputException;
+import br.com.regua.errors.NotFoundException;
+import br.com.regua.errors.UnprocessableException;
+import br.com.regua.portal.PortalProperties;
+import br.com.regua.portal.PortalService;
+import br.com.regua.portal.PortalTokens;
+import br.com.regua.portal.Tips;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The debtor portal's pages ({@code /p/<token>}), server-rendered in Portuguese for a phone. No role
+ * opens them: a link that opens (see {@link PortalTokens}) and, in this browser's session, the
+ * identity confirmed for that very link. An unknown, altered, expired or revoked link gets one
+ * neutral page; until the identity is confirmed nothing about the debt shows.
+ */
+@Controller
+class PortalPageController {
+
+    /** The session attribute holding the digest of the one link whose identity check this session passed. */
+    static final String CONFIRMED = "regua.portal.confirmed";
+
+    /** Money and dates as a Brazilian reads them, the messages' own formatting. */
+    public static final class Format {
+        public String brl(java.math.BigDecimal amount) {
+            return amount == null ? "" : br.com.regua.contact.MessageValues.brl(amount);
+        }
+
+        public String date(java.time.LocalDate date) {
+            return date == null ? "" : br.com.regua.contact.MessageValues.date(date);
+        }
+    }
+
+    private static final Format FORMAT = new Format();
+
+    private final PortalTokens tokens;
+    private final PortalService portal;
+    private final Tips tips;
+    private final PortalProperties properties;
+    private final Clock clock;
+
+    PortalPageController(PortalTokens tokens, PortalService portal, Tips tips, PortalProperties properties, Clock clock) {
+        this.tokens = tokens;
+        this.tips = tips;
+        this.portal = portal;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/p/{token}")
+    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        model.addAttribute("creditor", portal.creditor());
+        model.addAttribute("token", token);
+        if (!confirmed(request, link.get())) {
+            model.addAttribute("digits", PortalTokens.DIGITS_ASKED);
+            return "portal/confirm";
+        }
+        model.addAttribute("page", portal.page(link.get().customerId()));
+        model.addAttribute("fmt", FORMAT);
+        return "portal/page";
+    }
+
+    /** The financial-education tips: nothing personal on it, so no link is needed. */
+    @GetMapping("/dicas")
+    String tips(Model model) {
+        model.addAttribute("tips", tips.page());
+        model.addAttribute("creditor", portal.creditor());
+        return "portal/tips";
+    }
+
+    @PostMapping("/p/{token}/confirm")
+    String confirm(@PathVariable String token, @RequestParam(name = "digitos", required = false) String digits,
+                   HttpServletRequest request, HttpServletResponse response, Model model) throws InterruptedException {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        PortalTokens.Check check = tokens.confirm(link.get(), digits, now());
+        if (check.outcome() == PortalTokens.Outcome.CONFIRMED) {
+            // a new session id once the debtor is known: one planted before cannot ride on it
+            request.getSession(true);
+            request.changeSessionId();
+            request.getSession().setAttribute(CONFIRMED, link.get().tokenHash());
+            portal.confirmed(link.get().customerId(), request.getRemoteAddr());
+            return "redirect:/p/" + token;
+        }
+        portal.refused(link.get().customerId(), request.getRemoteAddr(), check.outcome() == PortalTokens.Outcome.LOCKED);
+        // each wrong answer is answered later than the one before: guessing takes time as well as tries
+        int wrong = properties.maxFailures() - check.triesLeft();
+        Thread.sleep(properties.failureDelay().multipliedBy(Math.min(Math.max(wrong, 1), 5)).toMillis());
+        response.setStatus(check.outcome() == PortalTokens.Outcome.LOCKED ? HttpStatus.TOO_MANY_REQUESTS.value()
+                : HttpStatus.UNAUTHORIZED.value());
+        model.addAttribute("creditor", portal.creditor());
+        model.addAttribute("token", token);
+        model.addAttribute("digits", PortalTokens.DIGITS_ASKED);
+        model.addAttribute("locked", check.outcome() == PortalTokens.Outcome.LOCKED);
+        model.addAttribute("wrong", true);
+        model.addAttribute("triesLeft", check.triesLeft());
+        model.addAttribute("waitMinutes", Math.max(1, properties.failureWindow().toMinutes()));
+        return "portal/confirm";
+    }
+
+    @PostMapping("/p/{token}/offers")
+    String accept(@PathVariable String token, @RequestParam(name = "oferta", required = false) String offerId,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        try {
+            AgreementView agreement = portal.accept(link.get().customerId(), offerId, request.getRemoteAddr());
+            next.addFlashAttribute("done", "Acordo feito! Confira abaixo as parcelas e pague cada uma até o vencimento.");
+            next.addFlashAttribute("agreement", agreement.id());
+        } catch (NotFoundException | ConflictException | UnprocessableException | InvalidInputException refused) {
+            next.addFlashAttribute("problem", "Não foi possível fechar este acordo: as condições mudaram desde que a página foi aberta. "
+                    + "Confira as condições atualizadas abaixo.");
+        }
+        return "redirect:/p/" + token;
+    }
+
+    @GetMapping("/p/{token}/quitacao/{reference}")
+    Object declaration(@PathVariable String token, @PathVariable String reference, HttpServletRequest request,
+                       HttpServletResponse response, Model model) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        try {
+            byte[] pdf = portal.declaration(link.get().customerId(), reference, request.getRemoteAddr());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("declaracao-de-quitacao-" + reference.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf").build().toString())
+                    .body(pdf);
+        } catch (NotFoundException notHers) {
+            return neutral(response, model);
+        }
+    }
+
+    @PostMapping("/p/{token}/disputes")
+    String dispute(@PathVariable String token, @RequestParam(name = "referencia", required = false) String reference,
+                   @RequestParam(name = "motivo", required = false) String reason,
+                   @RequestParam(name = "detalhe", required = false) String note,
+                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        PortalService.DisputeReason why;
+        try {
+            why = PortalService.DisputeReason.valueOf(reason == null ? "" : reason);
+        } catch (IllegalArgumentException unknown) {
+            next.addFlashAttribute("problem", "Escolha o motivo: \"Já paguei\" ou \"Não reconheço / valor errado\".");
+            return "redirect:/p/" + token;
+        }
+        try {
+            portal.dispute(link.get().customerId(), reference, why, note, request.getRemoteAddr());
+            next.addFlashAttribute("done", "Recebemos a sua mensagem (" + why.words() + "). A cobrança fica pausada enquanto "
+                    + "analisamos, e entraremos em contato.");
+        } catch (NotFoundException | ConflictException | InvalidInputException refused) {
+            next.addFlashAttribute("problem", "Não foi possível registrar a contestação deste título agora. "
+                    + "Fale conosco pelo telefone " + portal.creditor().phone() + ".");
+        }
+        return "redirect:/p/" + token;
+    }
+
+    @PostMapping("/p/{token}/preferences")
+    String preferences(@PathVariable String token, @RequestParam(name = "recusar", required = false) java.util.List<String> refused,
+                       HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return neutral(response, model);
+        }
+        if (!confirmed(request, link.get())) {
+            return "redirect:/p/" + token;
+        }
+        java.util.Set<br.com.regua.policy.Channel> channels = java.util.EnumSet.noneOf(br.com.regua.policy.Channel.class);
+        for (String name : refused == null ? java.util.List.<String>of() : refused) {
+            try {
+                channels.add(br.com.regua.policy.Channel.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                next.addFlashAttribute("problem", "Escolha entre e-mail, SMS e WhatsApp.");
+                return "redirect:/p/" + token;
+            }
+        }
+        boolean changed = portal.refuseChannels(link.get().customerId(), channels, request.getRemoteAddr());
+        next.addFlashAttribute("done", changed ? "Preferências salvas. Avisos que a lei exige continuam chegando por um canal permitido."
+                : "Nada mudou nas suas preferências.");
+        return "redirect:/p/" + token;
+    }
+
+    private static boolean confirmed(HttpServletRequest request, PortalTokens.Link link) {
+        HttpSession session = request.getSession(false);
+        return session != null && link.tokenHash().equals(session.getAttribute(CONFIRMED));
+    }
+
+    private String neutral(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("creditor", portal.creditor());
+        return "portal/neutral";
+    }
+
+    /** A debtor's page is theirs alone: not indexed, not kept by any cache, its address (the token) sent to no other site. */
+    private static void noIndexNoCache(HttpServletResponse response) {
+        response.setHeader("X-Robots-Tag", "noindex, nofollow, noarchive");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Referrer-Policy", "no-referrer");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

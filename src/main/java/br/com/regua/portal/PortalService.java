@@ -1,0 +1,343 @@
+package br.com.regua.portal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import br.com.regua.agreement.AgreementService;
+import br.com.regua.agreement.AgreementView;
+import br.com.regua.agreement.DisputeService;
+import br.com.regua.agreement.OfferService;
+import br.com.regua.cases.CaseEvents;
+import br.com.regua.contact.ContactProperties;
+import br.com.regua.contact.OptOutService;
+import br.com.regua.policy.Channel;
+import br.com.regua.errors.NotFoundException;
+import br.com.regua.payment.Payment;
+import br.com.regua.payment.PaymentService;
+import br.com.regua.pix.PixProperties;
+import br.com.regua.policy.PolicyEngine;
+import br.com.regua.receivable.Charges;
+import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.Receivable;
+import br.com.regua.receivable.ReceivableRepository;
+import br.com.regua.receivable.ReceivableStatus;
+import br.com.regua.schedule.CaseSnapshots;
+import br.com.regua.security.AuditLog;
+import br.com.regua.settings.ReguaProperties;
+import br.com.regua.transactions.Races;
+
+/**
+ * What a debtor whose identity is confirmed sees and does on their page. The figures are the API's
+ * (the ledger's charges as of today at the policy's rates); accepting an offer and disputing go
+ * through the agreement feature exactly as {@code POST /api/agreements} and
+ * {@code POST /api/receivables/{externalId}/disputes} do. Each action is written to the case's
+ * timeline and to the audit log, with the debtor's customer id as the actor.
+ */
+@Service
+public class PortalService {
+
+    /** A stage in words a debtor understands; a stage not named here shows only how late the debt is. */
+    private static final Map<String, String> STAGE_WORDS = Map.ofEntries(
+            Map.entry("PRE_DUE_REMINDER", "lembrete de vencimento enviado"),
+            Map.entry("DUE_DAY_NOTICE", "aviso de vencimento enviado"),
+            Map.entry("GRACE_PERIOD", "em período de tolerância"),
+            Map.entry("FRIENDLY_REMINDER", "lembrete de atraso enviado"),
+            Map.entry("RENEGOTIATION_OFFER", "proposta de negociação enviada"),
+            Map.entry("COLLECTOR_CALL", "nossa equipe entrará em contato"),
+            Map.entry("FORMAL_NOTICE", "notificação formal enviada"),
+            Map.entry("BUREAU_PRIOR_NOTICE", "aviso prévio de inclusão em cadastro de inadimplentes enviado"),
+            Map.entry("BUREAU_REPORT", "incluído em cadastro de inadimplentes"),
+            Map.entry("SERVICE_SUSPENSION_NOTICE", "aviso de suspensão do serviço enviado"),
+            Map.entry("COLLECTION_AGENCY", "encaminhado a uma assessoria de cobrança"),
+            Map.entry("LEGAL_REFERRAL", "em análise pelo departamento jurídico"));
+
+    /** The channels a debtor chooses among, in their words (a letter is the law's last resort, not theirs to refuse here). */
+    private static final Map<Channel, String> CHANNEL_WORDS = new java.util.EnumMap<>(Map.of(
+            Channel.EMAIL, "E-mail", Channel.SMS, "SMS", Channel.WHATSAPP, "WhatsApp"));
+
+    private final ReceivableRepository receivables;
+    private final PolicyEngine policy;
+    private final CaseSnapshots snapshots;
+    private final OfferService offers;
+    private final AgreementService agreements;
+    private final DisputeService disputes;
+    private final CaseEvents events;
+    private final AuditLog audit;
+    private final PaymentService payments;
+    private final OptOutService optOuts;
+    private final PixProperties pix;
+    private final ContactProperties contact;
+    private final ReguaProperties settings;
+    private final Clock clock;
+
+    PortalService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots, OfferService offers,
+                  AgreementService agreements, DisputeService disputes, CaseEvents events, AuditLog audit, PaymentService payments,
+                  OptOutService optOuts, PixProperties pix, ContactProperties contact, ReguaProperties settings, Clock clock) {
+        this.payments = payments;
+        this.optOuts = optOuts;
+        this.receivables = receivables;
+        this.policy = policy;
+        this.snapshots = snapshots;
+        this.offers = offers;
+        this.agreements = agreements;
+        this.disputes = disputes;
+        this.events = events;
+        this.audit = audit;
+        this.pix = pix;
+        this.contact = contact;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * One receivable still owed, as its debtor sees it.
+     *
+     * @param situation  where it stands, in plain words
+     * @param pix        the PIX copia-e-cola of today's total, when it can be paid on its own and PIX is configured
+     * @param pixImage   the same code as a QR image ({@code data:} URI of a PNG)
+     * @param disputable whether the debtor may still say "já paguei" or "não reconheço"
+     */
+    public record Debt(String reference, String description, LocalDate dueDate, BigDecimal principal, BigDecimal fine,
+                       BigDecimal interest, BigDecimal total, String situation, String pix, String pixImage, String boletoLine,
+                       String paymentLink, boolean disputable) {
+    }
+
+    /** An installment of a running agreement, with its PIX code and QR image while it is unpaid. */
+    public record Installment(int number, LocalDate dueDate, BigDecimal amount, boolean paid, String pix, String pixImage) {
+    }
+
+    public record Agreement(String id, BigDecimal total, List<Installment> installments) {
+    }
+
+    /**
+     * The page: who collects (CDC art. 42-A), the debts, the offers of today and the agreements running;
+     * {@code total} is what is owed today: the debts' updated totals, and for those in an agreement what
+     * is left of its installments instead.
+     */
+    public record Page(String name, ReguaProperties.Creditor creditor, LocalDate asOf, List<Debt> debts, BigDecimal total,
+                       OfferService.Offers offers, List<Agreement> agreements, List<Settled> settled,
+                       List<ChannelChoice> channels) {
+    }
+
+    /** A channel the debtor may refuse on their page, and whether they have. */
+    public record ChannelChoice(Channel channel, String words, boolean refused) {
+    }
+
+
+    /** A receivable paid in full, whose declaração de quitação the debtor may download. */
+    public record Settled(String reference, String description, LocalDate dueDate) {
+    }
+
+    /** The creditor, which even the identity check and the neutral page may name. */
+    public ReguaProperties.Creditor creditor() {
+        return settings.creditor();
+    }
+
+    public Page page(long customerId) {
+        Customer c = receivables.customer(customerId);
+        LocalDate today = LocalDate.now(clock);
+        List<Receivable> owed = new ArrayList<>();
+        for (ReceivableStatus s : List.of(ReceivableStatus.OPEN, ReceivableStatus.IN_AGREEMENT, ReceivableStatus.DISPUTED)) {
+            owed.addAll(receivables.findByCustomer(customerId, s));
+        }
+        owed.sort(Comparator.comparing(Receivable::dueDate).thenComparing(Receivable::externalId));
+        List<Debt> debts = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Receivable r : owed) {
+            Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
+            boolean open = r.status() == ReceivableStatus.OPEN;
+            String code = open && charges.total().signum() > 0 ? pix.copiaECola(charges.total(), r.externalId()).orElse(null) : null;
+            debts.add(new Debt(r.externalId(), describe(r), r.dueDate(), charges.principal(), charges.fine(), charges.interest(), charges.total(),
+                    situation(r, today), code, code == null ? null : QrCodes.dataUri(code), open ? r.boletoLine() : null,
+                    open ? paymentLink(r.externalId()) : null, open));
+            // what is in an agreement is owed as its installments, counted below
+            if (r.status() != ReceivableStatus.IN_AGREEMENT) {
+                total = total.add(charges.total());
+            }
+        }
+        OfferService.Offers offered = owed.stream().anyMatch(r -> r.status() == ReceivableStatus.OPEN)
+                ? offers.forCustomer(c.externalId()) : null;
+        List<AgreementView> active = agreements.activeOf(customerId);
+        for (AgreementView a : active) {
+            for (AgreementView.InstallmentView i : a.installments()) {
+                total = total.add(i.amount().subtract(i.paidAmount()).max(BigDecimal.ZERO));
+            }
+        }
+        List<Agreement> running = active.stream().map(PortalService::agreement).toList();
+        List<Settled> settled = receivables.findByCustomer(customerId, ReceivableStatus.PAID).stream()
+                .sorted(Comparator.comparing(Receivable::dueDate).reversed())
+                .map(r -> new Settled(r.externalId(), describe(r), r.dueDate())).toList();
+        var refused = optOuts.of(c.externalId()).optedOut();
+        List<ChannelChoice> channels = CHANNEL_WORDS.entrySet().stream()
+                .map(e -> new ChannelChoice(e.getKey(), e.getValue(), refused.contains(e.getKey()))).toList();
+        return new Page(c.name(), settings.creditor(), today, debts, total, offered, running, settled, channels);
+    }
+
+    /** The debtor confirmed who they are: on the timeline of each case still owed, and in the audit log. */
+    @Transactional
+    public void confirmed(long customerId, String origin) {
+        Customer c = receivables.customer(customerId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Receivable r : owed(customerId)) {
+            events.debtor(r.id(), r.stage(), "the debtor confirmed who they are and opened their page", now);
+        }
+        audit.record(actor(c), origin, "PORTAL identity confirmed", 200, null);
+    }
+
+    /** A wrong answer to the identity check: only in the audit log, the debtor being unknown. */
+    public void refused(long customerId, String origin, boolean locked) {
+        audit.record("anonymous", origin, "PORTAL identity check failed" + (locked ? ", link locked for a while" : ""), 401,
+                "link of customer " + receivables.customer(customerId).externalId());
+    }
+
+    /**
+     * Accepts an offer made to this customer, as {@code POST /api/agreements} does; an offer made to
+     * another customer is not found.
+     */
+    public AgreementView accept(long customerId, String offerId, String origin) {
+        Customer c = receivables.customer(customerId);
+        if (!offers.customerOf(offerId).map(c.externalId()::equals).orElse(false)) {
+            throw new NotFoundException("no such offer for this customer");
+        }
+        AgreementService.Acceptance result = Races.retryOnce(() -> agreements.accept(offerId));
+        AgreementView agreement = result.agreement();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Receivable r : receivables.findByExternalIds(agreement.receivables())) {
+            events.debtor(r.id(), r.stage(), "the debtor accepted offer " + agreement.kind() + " on their page: agreement "
+                    + agreement.id() + ", " + agreement.installments().size() + " installment(s), total " + agreement.total(), now);
+        }
+        audit.record(actor(c), origin, "PORTAL accept offer", result.created() ? 201 : 200, "agreement " + agreement.id());
+        return agreement;
+    }
+
+    /**
+     * The channels the debtor no longer wants to hear from, as {@code /api/customers/{id}/opt-outs} records
+     * them: the others are accepted again. Returns whether anything changed.
+     */
+    public boolean refuseChannels(long customerId, java.util.Set<Channel> refused, String origin) {
+        Customer c = receivables.customer(customerId);
+        List<String> changes = new ArrayList<>();
+        for (Channel channel : CHANNEL_WORDS.keySet()) {
+            boolean changed = refused.contains(channel) ? optOuts.optOut(c.externalId(), channel).changed()
+                    : optOuts.optIn(c.externalId(), channel).changed();
+            if (changed) {
+                changes.add((refused.contains(channel) ? "refused " : "accepts again ") + channel);
+            }
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Receivable r : owed(customerId)) {
+            events.debtor(r.id(), r.stage(), "the debtor changed their contact preferences on their page: " + String.join(", ", changes), now);
+        }
+        audit.record(actor(c), origin, "PORTAL contact preferences", 200, String.join(", ", changes));
+        return true;
+    }
+
+    /** Why the debtor disputes, as the buttons of the page say it. */
+    public enum DisputeReason {
+        ALREADY_PAID("Já paguei"),
+        NOT_RECOGNIZED("Não reconheço / valor errado");
+
+        private final String words;
+
+        DisputeReason(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * Opens a dispute on one of this customer's receivables, as {@code POST .../disputes} does: the
+     * schedule pauses until a person decides.
+     */
+    public void dispute(long customerId, String reference, DisputeReason reason, String note, String origin) {
+        Customer c = receivables.customer(customerId);
+        Receivable r = receivables.findByExternalId(reference == null ? "" : reference)
+                .filter(found -> found.customerId() == customerId)
+                .orElseThrow(() -> new NotFoundException("no such receivable for this customer"));
+        String text = "Pelo portal: " + reason.words()
+                + (note == null || note.isBlank() ? "" : ". " + note.strip().substring(0, Math.min(note.strip().length(), 500)));
+        var dispute = disputes.open(r.externalId(), text);
+        events.debtor(r.id(), r.stage(), "the debtor opened dispute " + dispute.id() + " on their page: " + reason.words(),
+                OffsetDateTime.now(clock));
+        audit.record(actor(c), origin, "PORTAL open dispute", 201, "dispute " + dispute.id() + " on " + r.externalId());
+    }
+
+    /**
+     * The declaração de quitação of one of this customer's paid receivables, as a PDF; any other
+     * receivable is not found.
+     */
+    @Transactional
+    public byte[] declaration(long customerId, String reference, String origin) {
+        Customer c = receivables.customer(customerId);
+        Receivable r = receivables.findByExternalId(reference == null ? "" : reference)
+                .filter(found -> found.customerId() == customerId && found.status() == ReceivableStatus.PAID)
+                .orElseThrow(() -> new NotFoundException("no such paid receivable for this customer"));
+        List<Payment> paid = payments.forReceivable(r.id());
+        BigDecimal total = paid.stream().map(Payment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        LocalDate paidOn = paid.stream().map(Payment::paidAt).max(Comparator.naturalOrder())
+                .map(at -> at.atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        byte[] pdf = Declarations.pdf(settings.creditor(), c, r, total, paidOn, now, clock.getZone());
+        events.debtor(r.id(), r.stage(), "the debtor downloaded the declaração de quitação on their page", now);
+        audit.record(actor(c), origin, "PORTAL download declaração de quitação", 200, r.externalId());
+        return pdf;
+    }
+
+    private static String describe(Receivable r) {
+        return r.description() == null || r.description().isBlank() ? "Título " + r.externalId() : r.description();
+    }
+
+    private List<Receivable> owed(long customerId) {
+        List<Receivable> owed = new ArrayList<>();
+        for (ReceivableStatus s : List.of(ReceivableStatus.OPEN, ReceivableStatus.IN_AGREEMENT, ReceivableStatus.DISPUTED)) {
+            owed.addAll(receivables.findByCustomer(customerId, s));
+        }
+        return owed;
+    }
+
+    private static String actor(Customer c) {
+        return "debtor " + c.externalId();
+    }
+
+    private static Agreement agreement(AgreementView a) {
+        return new Agreement(a.id(), a.total(), a.installments().stream()
+                .map(i -> new Installment(i.number(), i.dueDate(), i.amount(), i.paid(), i.pixCopiaECola(),
+                        i.pixCopiaECola() == null ? null : QrCodes.dataUri(i.pixCopiaECola())))
+                .toList());
+    }
+
+    private static String situation(Receivable r, LocalDate today) {
+        return switch (r.status()) {
+            case IN_AGREEMENT -> "Em acordo: pague as parcelas do acordo abaixo";
+            case DISPUTED -> "Em análise: recebemos a sua contestação e a cobrança está pausada";
+            default -> {
+                long late = ChronoUnit.DAYS.between(r.dueDate(), today);
+                String when = late < 0 ? "A vencer" : late == 0 ? "Vence hoje" : "Em atraso há " + late + (late == 1 ? " dia" : " dias");
+                String stage = STAGE_WORDS.get(r.stage());
+                yield stage == null ? when : when + " · " + stage;
+            }
+        };
+    }
+
+    private String paymentLink(String externalId) {
+        String template = contact.paymentLink();
+        return template == null || template.isBlank() ? null
+                : template.replace("{referencia}", java.net.URLEncoder.encode(externalId, java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -110,12 +110,7 @@ class TwoNodesPostgresIntegrationTests {
     }
 
     static String receivable(String externalId) {
-        return """
-                {"externalId": "%s",
-                 "customer": {"externalId": "cust-%s", "name": "Ana Souza", "document": "123.456.789-09",
-                              "type": "CONSUMER", "email": "ana@example.com", "phone": "+55 21 99876-5432", "state": "SP"},
-                 "amount": "300.00", "issueDate": "2026-03-01", "dueDate": "2026-03-16", "description": "Fatura de internet de março"}
-                """.formatted(externalId, externalId);
+        return ClusterNodes.receivable(externalId);
     }
 
     ResponseEntity<JsonNode> post(TestRestTemplate client, String path, String body) {

@@ -2,7 +2,10 @@ package br.com.regua.api;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +25,7 @@ import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.errors.UnprocessableException;
+import br.com.regua.policy.Channel;
 import br.com.regua.portal.PortalProperties;
 import br.com.regua.portal.PortalService;
 import br.com.regua.portal.PortalTokens;
@@ -132,16 +136,12 @@ class PortalPageController {
     @PostMapping("/p/{token}/offers")
     String accept(@PathVariable String token, @RequestParam(name = "oferta", required = false) String offerId,
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
-        noIndexNoCache(response);
-        Optional<PortalTokens.Link> link = tokens.open(token, now());
-        if (link.isEmpty()) {
-            return neutral(response, model);
-        }
-        if (!confirmed(request, link.get())) {
-            return "redirect:/p/" + token;
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
         }
         try {
-            AgreementView agreement = portal.accept(link.get().customerId(), offerId, request.getRemoteAddr());
+            AgreementView agreement = portal.accept(in.link().customerId(), offerId, request.getRemoteAddr());
             next.addFlashAttribute("done", "Acordo feito! Confira abaixo as parcelas e pague cada uma até o vencimento.");
             next.addFlashAttribute("agreement", agreement.id());
         } catch (NotFoundException | ConflictException | UnprocessableException | InvalidInputException refused) {
@@ -154,16 +154,12 @@ class PortalPageController {
     @GetMapping("/p/{token}/quitacao/{reference}")
     Object declaration(@PathVariable String token, @PathVariable String reference, HttpServletRequest request,
                        HttpServletResponse response, Model model) {
-        noIndexNoCache(response);
-        Optional<PortalTokens.Link> link = tokens.open(token, now());
-        if (link.isEmpty()) {
-            return neutral(response, model);
-        }
-        if (!confirmed(request, link.get())) {
-            return "redirect:/p/" + token;
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
         }
         try {
-            byte[] pdf = portal.declaration(link.get().customerId(), reference, request.getRemoteAddr());
+            byte[] pdf = portal.declaration(in.link().customerId(), reference, request.getRemoteAddr());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("declaracao-de-quitacao-" + reference.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf").build().toString())
@@ -178,13 +174,9 @@ class PortalPageController {
                    @RequestParam(name = "motivo", required = false) String reason,
                    @RequestParam(name = "detalhe", required = false) String note,
                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
-        noIndexNoCache(response);
-        Optional<PortalTokens.Link> link = tokens.open(token, now());
-        if (link.isEmpty()) {
-            return neutral(response, model);
-        }
-        if (!confirmed(request, link.get())) {
-            return "redirect:/p/" + token;
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
         }
         PortalService.DisputeReason why;
         try {
@@ -194,7 +186,7 @@ class PortalPageController {
             return "redirect:/p/" + token;
         }
         try {
-            portal.dispute(link.get().customerId(), reference, why, note, request.getRemoteAddr());
+            portal.dispute(in.link().customerId(), reference, why, note, request.getRemoteAddr());
             next.addFlashAttribute("done", "Recebemos a sua mensagem (" + why.words() + "). A cobrança fica pausada enquanto "
                     + "analisamos, e entraremos em contato.");
         } catch (NotFoundException | ConflictException | InvalidInputException refused) {
@@ -205,29 +197,45 @@ class PortalPageController {
     }
 
     @PostMapping("/p/{token}/preferences")
-    String preferences(@PathVariable String token, @RequestParam(name = "recusar", required = false) java.util.List<String> refused,
+    String preferences(@PathVariable String token, @RequestParam(name = "recusar", required = false) List<String> refused,
                        HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
-        noIndexNoCache(response);
-        Optional<PortalTokens.Link> link = tokens.open(token, now());
-        if (link.isEmpty()) {
-            return neutral(response, model);
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
         }
-        if (!confirmed(request, link.get())) {
-            return "redirect:/p/" + token;
-        }
-        java.util.Set<br.com.regua.policy.Channel> channels = java.util.EnumSet.noneOf(br.com.regua.policy.Channel.class);
-        for (String name : refused == null ? java.util.List.<String>of() : refused) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (String name : refused == null ? List.<String>of() : refused) {
             try {
-                channels.add(br.com.regua.policy.Channel.valueOf(name));
+                channels.add(Channel.valueOf(name));
             } catch (IllegalArgumentException unknown) {
                 next.addFlashAttribute("problem", "Escolha entre e-mail, SMS e WhatsApp.");
                 return "redirect:/p/" + token;
             }
         }
-        boolean changed = portal.refuseChannels(link.get().customerId(), channels, request.getRemoteAddr());
+        boolean changed = portal.refuseChannels(in.link().customerId(), channels, request.getRemoteAddr());
         next.addFlashAttribute("done", changed ? "Preferências salvas. Avisos que a lei exige continuam chegando por um canal permitido."
                 : "Nada mudou nas suas preferências.");
         return "redirect:/p/" + token;
+    }
+
+    /** A request for a page behind the identity check: its link, or the answer to give instead. */
+    private record Entry(PortalTokens.Link link, String instead) {
+    }
+
+    /**
+     * Opens the link of a request that needs the identity confirmed: an unknown, changed, expired or
+     * revoked link gets the neutral page; a link not confirmed in this session goes back to the check.
+     */
+    private Entry enter(String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        noIndexNoCache(response);
+        Optional<PortalTokens.Link> link = tokens.open(token, now());
+        if (link.isEmpty()) {
+            return new Entry(null, neutral(response, model));
+        }
+        if (!confirmed(request, link.get())) {
+            return new Entry(null, "redirect:/p/" + token);
+        }
+        return new Entry(link.get(), null);
     }
 
     private static boolean confirmed(HttpServletRequest request, PortalTokens.Link link) {

@@ -97,6 +97,16 @@ public final class ClusterNodes {
         return args;
     }
 
+    /** A receivable of R$ 300,00 due Monday 16 March 2026 as a backend sends it: its pre-due reminder falls on the 11th. */
+    public static String receivable(String externalId) {
+        return """
+                {"externalId": "%s",
+                 "customer": {"externalId": "cust-%s", "name": "Ana Souza", "document": "123.456.789-09",
+                              "type": "CONSUMER", "email": "ana@example.com", "phone": "+55 21 99876-5432", "state": "SP"},
+                 "amount": "300.00", "issueDate": "2026-03-01", "dueDate": "2026-03-16", "description": "Fatura de internet de março"}
+                """.formatted(externalId, externalId);
+    }
+
     /** A node in this JVM: it shares Camunda's clock with the other nodes here. */
     public static ConfigurableApplicationContext startHere(List<String> arguments) {
         return new SpringApplicationBuilder(ReguaApplication.class).run(arguments.toArray(String[]::new));

@@ -162,12 +162,7 @@ public final class NodeKilledDay implements AutoCloseable {
     }
 
     private static ResponseEntity<JsonNode> batch(TestRestTemplate client, int from, int to) {
-        String items = IntStream.range(from, to).mapToObj(i -> """
-                {"externalId": "killed-day-%d",
-                 "customer": {"externalId": "cust-killed-day-%d", "name": "Ana Souza", "document": "123.456.789-09",
-                              "type": "CONSUMER", "email": "ana@example.com", "phone": "+55 21 99876-5432", "state": "SP"},
-                 "amount": "300.00", "issueDate": "2026-03-01", "dueDate": "2026-03-16", "description": "Fatura de internet de março"}
-                """.formatted(i, i)).collect(Collectors.joining(","));
+        String items = IntStream.range(from, to).mapToObj(i -> ClusterNodes.receivable("killed-day-" + i)).collect(Collectors.joining(","));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return client.postForEntity("/api/receivables/batch", new HttpEntity<>("{\"items\": [" + items + "]}", headers), JsonNode.class);

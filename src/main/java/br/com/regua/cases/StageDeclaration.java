@@ -16,7 +16,9 @@ import br.com.regua.policy.StageKeys;
  * <li>{@code order}: a whole number, its place in the schedule when two stages fall on one day;</li>
  * <li>{@code message}: {@code true} when it writes to the debtor (a template named after the key must exist);</li>
  * <li>{@code last}: {@code true} when the case ends there (legal referral, write-off);</li>
- * <li>{@code status}: {@code WRITTEN_OFF} when carrying it out writes the debt off.</li>
+ * <li>{@code status}: {@code WRITTEN_OFF} when carrying it out writes the debt off;</li>
+ * <li>{@code debtorWords}: what the debtor's page says of a debt at this stage, in plain Portuguese
+ *     (e.g. "notificação formal enviada"); optional.</li>
  * </ul>
  */
 final class StageDeclaration {
@@ -26,6 +28,7 @@ final class StageDeclaration {
     static final String MESSAGE = "message";
     static final String LAST = "last";
     static final String STATUS = "status";
+    static final String DEBTOR_WORDS = "debtorWords";
     /** The receivable statuses a stage may leave: the only one a step of the schedule decides. */
     static final Set<String> STATUSES = Set.of("WRITTEN_OFF");
 
@@ -71,7 +74,9 @@ final class StageDeclaration {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new StageInfo(key, name.strip(), order, last, message, status == null ? null : status.strip(), elementId));
+        String words = properties.get(DEBTOR_WORDS);
+        return Optional.of(new StageInfo(key, name.strip(), order, last, message, status == null ? null : status.strip(), elementId,
+                words == null || words.isBlank() ? null : words.strip()));
     }
 
     private static Boolean yesNo(Map<String, String> properties, String name, String key, List<String> problems) {

@@ -14,9 +14,16 @@ public interface StageCatalog {
     /**
      * One stage: its key, the element's name, its place in the schedule, whether the case ends
      * there, whether it sends the debtor a message (a template of the key), the receivable status it
-     * leaves (null: unchanged) and the BPMN element that carries it out.
+     * leaves (null: unchanged), the BPMN element that carries it out, and what the debtor's page says
+     * of a debt at this stage, in Portuguese (null: nothing but how late it is).
      */
-    record StageInfo(String key, String name, int order, boolean last, boolean message, String status, String elementId) {
+    record StageInfo(String key, String name, int order, boolean last, boolean message, String status, String elementId,
+                     String debtorWords) {
+
+        /** A stage with no words for the debtor. */
+        public StageInfo(String key, String name, int order, boolean last, boolean message, String status, String elementId) {
+            this(key, name, order, last, message, status, elementId, null);
+        }
     }
 
     /** Every stage, in the order of the schedule. */

@@ -26,6 +26,7 @@ import br.com.regua.payment.Payment;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.pix.PixProperties;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.Receivable;
@@ -46,21 +47,6 @@ import br.com.regua.transactions.Races;
 @Service
 public class PortalService {
 
-    /** A stage in words a debtor understands; a stage not named here shows only how late the debt is. */
-    private static final Map<String, String> STAGE_WORDS = Map.ofEntries(
-            Map.entry("PRE_DUE_REMINDER", "lembrete de vencimento enviado"),
-            Map.entry("DUE_DAY_NOTICE", "aviso de vencimento enviado"),
-            Map.entry("GRACE_PERIOD", "em período de tolerância"),
-            Map.entry("FRIENDLY_REMINDER", "lembrete de atraso enviado"),
-            Map.entry("RENEGOTIATION_OFFER", "proposta de negociação enviada"),
-            Map.entry("COLLECTOR_CALL", "nossa equipe entrará em contato"),
-            Map.entry("FORMAL_NOTICE", "notificação formal enviada"),
-            Map.entry("BUREAU_PRIOR_NOTICE", "aviso prévio de inclusão em cadastro de inadimplentes enviado"),
-            Map.entry("BUREAU_REPORT", "incluído em cadastro de inadimplentes"),
-            Map.entry("SERVICE_SUSPENSION_NOTICE", "aviso de suspensão do serviço enviado"),
-            Map.entry("COLLECTION_AGENCY", "encaminhado a uma assessoria de cobrança"),
-            Map.entry("LEGAL_REFERRAL", "em análise pelo departamento jurídico"));
-
     /** The channels a debtor chooses among, in their words (a letter is the law's last resort, not theirs to refuse here). */
     private static final Map<Channel, String> CHANNEL_WORDS = new java.util.EnumMap<>(Map.of(
             Channel.EMAIL, "E-mail", Channel.SMS, "SMS", Channel.WHATSAPP, "WhatsApp"));
@@ -73,6 +59,8 @@ public class PortalService {
     private final DisputeService disputes;
     private final CaseEvents events;
     private final AuditLog audit;
+    /** what the page says of each stage: the words its BPMN element declares (property debtorWords) */
+    private final StageCatalog stages;
     private final PaymentService payments;
     private final OptOutService optOuts;
     private final PixProperties pix;
@@ -82,7 +70,9 @@ public class PortalService {
 
     PortalService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots, OfferService offers,
                   AgreementService agreements, DisputeService disputes, CaseEvents events, AuditLog audit, PaymentService payments,
-                  OptOutService optOuts, PixProperties pix, ContactProperties contact, ReguaProperties settings, Clock clock) {
+                  OptOutService optOuts, PixProperties pix, ContactProperties contact, ReguaProperties settings, StageCatalog stages,
+                  Clock clock) {
+        this.stages = stages;
         this.payments = payments;
         this.optOuts = optOuts;
         this.receivables = receivables;
@@ -322,14 +312,15 @@ public class PortalService {
                 .toList());
     }
 
-    private static String situation(Receivable r, LocalDate today) {
+    private String situation(Receivable r, LocalDate today) {
         return switch (r.status()) {
             case IN_AGREEMENT -> "Em acordo: pague as parcelas do acordo abaixo";
             case DISPUTED -> "Em análise: recebemos a sua contestação e a cobrança está pausada";
             default -> {
                 long late = ChronoUnit.DAYS.between(r.dueDate(), today);
                 String when = late < 0 ? "A vencer" : late == 0 ? "Vence hoje" : "Em atraso há " + late + (late == 1 ? " dia" : " dias");
-                String stage = STAGE_WORDS.get(r.stage());
+                // a stage without words for the debtor (one an analyst added without them) shows how late the debt is
+                String stage = stages.find(r.stage()).map(StageCatalog.StageInfo::debtorWords).orElse(null);
                 yield stage == null ? when : when + " · " + stage;
             }
         };

@@ -65,6 +65,15 @@ class CollectionBpmnModelTests {
     }
 
     @Test
+    void everyStageADebtorCanBeAtSaysWhatItMeansInPortuguese() {
+        // the debtor's page shows these words; the write-off ends the case, and a closed debt is not shown as open
+        assertThat(CollectionStages.read(MODEL)).filteredOn(s -> !"WRITTEN_OFF".equals(s.status()))
+                .allSatisfy(s -> assertThat(s.debtorWords()).as(s.key()).isNotBlank().doesNotContain("_"));
+        assertThat(CollectionStages.read(MODEL)).filteredOn(s -> s.key().equals("FORMAL_NOTICE")).singleElement()
+                .extracting(StageCatalog.StageInfo::debtorWords).isEqualTo("notificação formal enviada");
+    }
+
+    @Test
     void noTimerHoldsADateOrADurationOfItsOwn() {
         for (TimerEventDefinition timer : MODEL.getModelElementsByType(TimerEventDefinition.class)) {
             assertThat(timer.getTimeDuration()).isNull();

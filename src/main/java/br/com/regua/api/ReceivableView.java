@@ -52,44 +52,46 @@ public record ReceivableView(
             BigDecimal amount,
             String method,
             String by,
-            String reason) {
+            String reason,
+            Long contactId) {
 
         static TimelineEntry stage(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "STAGE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** Something happened to the case's agreement, the case being at {@code stage}. */
         static TimelineEntry agreement(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "AGREEMENT", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** What the debtor did on their page (the debtor portal). */
         static TimelineEntry debtor(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "DEBTOR", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** A promise to pay was made, kept, broken or closed, the case being at {@code stage}. */
         static TimelineEntry promise(OffsetDateTime at, String stage, String detail) {
             return new TimelineEntry(at, "PROMISE", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
             return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /**
          * {@code kind}: what the message is for (SCHEDULE, INSTALLMENT_REMINDER, THANK_YOU...); {@code stage} is a schedule
          * message's; {@code detail}: why a contact waits (DEFERRED) or failed, or the last failed try of one still QUEUED.
          */
-        static TimelineEntry contact(OffsetDateTime at, String kind, String stage, String channel, String status, String subject,
-                                     String text, String detail) {
+        /** A message to the debtor; {@code contactId} is the id a provider's delivery report names ({@code /api/contacts/{id}/status}). */
+        static TimelineEntry contact(long contactId, OffsetDateTime at, String kind, String stage, String channel, String status,
+                                     String subject, String text, String detail) {
             return new TimelineEntry(at, "CONTACT", stage, detail, kind, null, null, null, channel, status, subject, text, null, null,
-                    null, null, null);
+                    null, null, null, contactId);
         }
 
         /**
@@ -99,12 +101,12 @@ public record ReceivableView(
          */
         static TimelineEntry deletedInEngine(OffsetDateTime at, String stage, String detail, String by, String reason) {
             return new TimelineEntry(at, "DELETED_IN_ENGINE", stage, detail, null, null, null, null, null, null, null, null, null, null,
-                    null, by, reason);
+                    null, by, reason, null);
         }
 
         static TimelineEntry payment(OffsetDateTime at, String externalId, BigDecimal amount, String method) {
             return new TimelineEntry(at, "PAYMENT", null, null, null, null, null, null, null, null, null, null, externalId, amount, method,
-                    null, null);
+                    null, null, null);
         }
     }
 }

@@ -62,7 +62,7 @@ class ReceivableViews {
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(
                 ReceivableView.TimelineEntry.decision(d.decidedAt(), d.kind(), d.policyVersion(), d.rulesFired(), d.outputs())));
-        contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.createdAt(),
+        contacts.forReceivable(r.id()).forEach(m -> timeline.add(ReceivableView.TimelineEntry.contact(m.id(), m.createdAt(),
                 m.kind().name(), m.stage(), m.channel().name(), m.status().name(), m.subject(),
                 // the debtor's personal link is theirs: the staff reading the timeline see that there was one, not which
                 PortalTokens.redact(m.body()), m.detail())));

@@ -173,6 +173,17 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
+    private long timelineContactId(String id, String channel) {
+        List<Long> ids = new ArrayList<>();
+        http.getForObject("/api/receivables/" + id, JsonNode.class).get("timeline").forEach(e -> {
+            if ("CONTACT".equals(e.path("type").asText()) && channel.equals(e.path("channel").asText())) {
+                ids.add(e.get("contactId").asLong());
+            }
+        });
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
     private List<String> timelineStatuses(String id, String channel) {
         List<String> statuses = new ArrayList<>();
         http.getForObject("/api/receivables/" + id, JsonNode.class).get("timeline").forEach(e -> {
@@ -733,7 +744,9 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
     @Test
     void aProviderReportsDeliveryThroughTheWebhook() {
         preDueReminderRecorded("dlv-hook");
-        long emailId = contactOf("dlv-hook", "PRE_DUE_REMINDER", Channel.EMAIL).id();
+        // the id a backend passes on to its provider is the one the receivable's timeline shows
+        long emailId = timelineContactId("dlv-hook", "EMAIL");
+        assertThat(emailId).isEqualTo(contactOf("dlv-hook", "PRE_DUE_REMINDER", Channel.EMAIL).id());
 
         ResponseEntity<JsonNode> tooEarly = post("/api/contacts/" + emailId + "/status", "{\"status\": \"DELIVERED\"}");
         assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

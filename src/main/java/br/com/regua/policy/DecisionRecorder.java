@@ -1,12 +1,22 @@
 package br.com.regua.policy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +28,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class DecisionRecorder {
 
+    /** Rule sets known to this node, by hash; a bound against a policy whose decisions never repeat. */
+    private static final int KNOWN_SETS = 10_000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate ownTransaction;
+    private final Map<String, Long> ruleSets = new ConcurrentHashMap<>();
 
-    public DecisionRecorder(JdbcClient jdbc, ObjectMapper json) {
+    public DecisionRecorder(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A stored decision, as the timeline shows it. */
@@ -58,21 +75,68 @@ public class DecisionRecorder {
         outputs.put("channels", d.channels());
         outputs.put("priority", d.priority());
         outputs.putAll(extraOutputs);
+        // the rules fired are named by their set, stored once; the record's own column stays empty
         jdbc.sql("""
-                insert into decision_record (receivable_id, kind, policy_version, policy_number, inputs, rules_fired, outputs,
-                                             decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(receivableId, kind, d.policyVersion(), d.policyNumber() == 0 ? null : d.policyNumber(), write(inputs), write(d.rulesFired()), write(outputs), at)
+                insert into decision_record (receivable_id, kind, policy_version, policy_number, inputs, rules_fired, rule_set_id,
+                                             outputs, decided_at)
+                values (?, ?, ?, ?, ?, '', ?, ?, ?)""")
+                .params(receivableId, kind, d.policyVersion(), d.policyNumber() == 0 ? null : d.policyNumber(), write(inputs),
+                        ruleSet(write(d.rulesFired())), write(outputs), at)
                 .update();
     }
 
     public List<Recorded> forReceivable(long receivableId) {
-        return jdbc.sql("select * from decision_record where receivable_id = ? order by id").param(receivableId)
+        return jdbc.sql("""
+                select d.kind, d.policy_version, d.policy_number, d.inputs, coalesce(s.rules_fired, d.rules_fired) as rules_fired,
+                       d.outputs, d.decided_at
+                from decision_record d left join decision_rule_set s on s.id = d.rule_set_id
+                where d.receivable_id = ? order by d.id""").param(receivableId)
                 .query((rs, n) -> new Recorded(rs.getString("kind"), rs.getString("policy_version"),
                         (Integer) rs.getObject("policy_number", Integer.class), read(rs.getString("inputs"), Map.class),
                         read(rs.getString("rules_fired"), List.class), read(rs.getString("outputs"), Map.class),
                         rs.getObject("decided_at", OffsetDateTime.class)))
                 .list();
+    }
+
+    /**
+     * The id of the stored set of rule names {@code rulesFired}, stored now when it is new. The insert
+     * runs in a transaction of its own: two nodes storing the same new set collide on its hash, and
+     * the loser, which reads the winner's row, must not take the decision's transaction down with it.
+     * A set stored by a decision that then rolled back stays, unused: harmless.
+     */
+    private long ruleSet(String rulesFired) {
+        String hash = sha256(rulesFired);
+        Long known = ruleSets.get(hash);
+        if (known != null) {
+            return known;
+        }
+        long id = find(hash).orElseGet(() -> {
+            try {
+                return ownTransaction.execute(status -> {
+                    jdbc.sql("insert into decision_rule_set (hash, rules_fired) values (?, ?)").params(hash, rulesFired).update();
+                    return find(hash).orElseThrow();
+                });
+            } catch (DuplicateKeyException raced) {
+                return find(hash).orElseThrow();
+            }
+        });
+        if (ruleSets.size() >= KNOWN_SETS) {
+            ruleSets.clear();
+        }
+        ruleSets.put(hash, id);
+        return id;
+    }
+
+    private Optional<Long> find(String hash) {
+        return jdbc.sql("select id from decision_rule_set where hash = ?").param(hash).query(Long.class).optional();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private String write(Object o) {

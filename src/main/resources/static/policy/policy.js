@@ -218,14 +218,49 @@ $('activate').onclick = () => busy($('activate'), async () => {
   } else showProblem(body);
 });
 
-// --- versions and roll back
+$('schedule').onclick = () => busy($('schedule'), async () => {
+  const local = $('effective-at').value;
+  if (!local) { $('result').replaceChildren(el('p', { class: 'problem', id: 'schedule-problem' }, 'Choose when the version takes effect.')); return; }
+  // the browser's own offset, so the server gets an instant
+  const effectiveAt = new Date(local).toISOString();
+  const { status, body } = await api('PUT', '/api/policy', request({ comment: $('comment').value, effectiveAt }));
+  if (status === 202 || status === 201) {
+    $('comment').value = '';
+    await load();
+    $('result').replaceChildren(el('p', { class: 'ok', id: 'scheduled' },
+      `Version ${body.number} (${body.scenariosRun} scenarios passed) takes effect on ${new Date(effectiveAt).toLocaleString()}: `
+      + 'it is pending in Versions, where it can be cancelled.'));
+  } else if (status === 200) {
+    $('result').replaceChildren(el('p', {}, 'No edits: there is nothing to schedule.'));
+  } else showProblem(body);
+});
+
+// --- versions, scheduled activations and roll back
+
+async function loadSchedules() {
+  const { body } = await api('GET', '/api/policy/schedules');
+  $('schedule-list').tBodies[0].replaceChildren(...body.map(s => {
+    const cancel = el('button', { class: 'cancel-schedule', 'data-schedule': s.id }, 'Cancel');
+    cancel.hidden = s.status !== 'PENDING';
+    cancel.onclick = () => busy(cancel, async () => {
+      const r = await api('DELETE', `/api/policy/schedules/${s.id}`);
+      if (r.status !== 200) { $('version-detail').replaceChildren(el('p', { class: 'problem' }, r.body.detail)); return; }
+      await loadSchedules();
+      await loadVersions();
+    });
+    return el('tr', { 'data-schedule': s.id, class: s.status.toLowerCase() },
+      el('td', {}, String(s.version)), el('td', {}, new Date(s.effectiveAt).toLocaleString()), el('td', { class: 'status' }, s.status),
+      el('td', {}, s.author), el('td', {}, s.comment || ''), el('td', {}, cancel));
+  }));
+}
 
 async function loadVersions() {
   const { body } = await api('GET', '/api/policy/versions');
+  const pending = new Set((await api('GET', '/api/policy/schedules')).body.filter(s => s.status === 'PENDING').map(s => s.version));
   $('version-list').tBodies[0].replaceChildren(...body.map(v => {
     const row = el('tr', { class: 'clickable' + (v.active ? ' active' : ''), 'data-version': v.number },
       el('td', {}, String(v.number)), el('td', {}, v.hash), el('td', {}, v.author), el('td', {}, v.comment || ''),
-      el('td', {}, (v.createdAt || '').replace('T', ' ').substring(0, 19)), el('td', {}, v.active ? 'active' : v.activatedAt ? '' : 'proposed'));
+      el('td', {}, (v.createdAt || '').replace('T', ' ').substring(0, 19)), el('td', {}, v.active ? 'active' : v.activatedAt ? '' : pending.has(v.number) ? 'scheduled' : 'proposed'));
     row.onclick = () => showVersion(v.number);
     return row;
   }));
@@ -258,7 +293,7 @@ function diff(text) {
 document.querySelectorAll('.tab').forEach(tab => tab.onclick = async () => {
   document.querySelectorAll('.tab').forEach(t => t.classList.toggle('on', t === tab));
   document.querySelectorAll('.pane').forEach(p => { p.hidden = p.id !== tab.dataset.tab; });
-  if (tab.dataset.tab === 'versions') await loadVersions();
+  if (tab.dataset.tab === 'versions') { await loadVersions(); await loadSchedules(); }
 });
 
 session().then(load);

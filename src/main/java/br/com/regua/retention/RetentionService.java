@@ -19,7 +19,7 @@ import br.com.regua.receivable.ReceivableStatus;
  * Purges what was said and decided about debts closed longer ago than the retention period:
  * their messages (with the debtor's personal data), decision records, timeline and events to
  * backends. The receivable, its payments, agreements and promises stay, and the receivable records
- * when it was purged. Runs in batches, each in a transaction of its own, on every node: two nodes
+ * when it was purged; debtors' links that open nothing any more go too. Runs in batches, each in a transaction of its own, on every node: two nodes
  * purging at once delete the same rows once (the second finds them gone).
  */
 @Service
@@ -44,7 +44,8 @@ public class RetentionService {
     }
 
     /** What a purge did. */
-    public record Purge(OffsetDateTime closedBefore, int receivables, int contacts, int decisions, int events, int webhookEvents) {
+    public record Purge(OffsetDateTime closedBefore, int receivables, int contacts, int decisions, int events, int webhookEvents,
+                        int portalLinks) {
     }
 
     @Scheduled(cron = "${regua.retention.purge:0 30 3 * * *}", zone = "${regua.time-zone:America/Sao_Paulo}")
@@ -55,16 +56,25 @@ public class RetentionService {
                             + "{} event(s) to backends", done.receivables(), done.closedBefore(), done.contacts(), done.decisions(),
                     done.events(), done.webhookEvents());
         }
+        if (done.portalLinks() > 0) {
+            log.info("Retention: removed {} debtor link(s) that open nothing any more", done.portalLinks());
+        }
     }
 
     /** Purges every debt closed before now less the retention period, batch by batch. */
     public Purge purge() {
         OffsetDateTime cutoff = ZonedDateTime.now(clock).minus(properties.closedCases()).toOffsetDateTime();
-        Purge total = new Purge(cutoff, 0, 0, 0, 0, 0);
+        // a debtor's link that expired or was revoked opens nothing: its row is kept no longer (the
+        // debtor's acts stay in the timeline and the audit log)
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int links = transactions.execute(status -> jdbc.sql("delete from portal_link where expires_at < :now or revoked_at < :now")
+                .param("now", now).update());
+        Purge total = new Purge(cutoff, 0, 0, 0, 0, 0, links);
         while (true) {
             Purge batch = transactions.execute(status -> purgeBatch(cutoff));
             total = new Purge(cutoff, total.receivables() + batch.receivables(), total.contacts() + batch.contacts(),
-                    total.decisions() + batch.decisions(), total.events() + batch.events(), total.webhookEvents() + batch.webhookEvents());
+                    total.decisions() + batch.decisions(), total.events() + batch.events(), total.webhookEvents() + batch.webhookEvents(),
+                    links);
             if (batch.receivables() < properties.batchSize()) {
                 return total;
             }
@@ -78,7 +88,7 @@ public class RetentionService {
                 .param("closed", CLOSED).param("cutoff", cutoff).param("batch", properties.batchSize())
                 .query(Long.class).list();
         if (ids.isEmpty()) {
-            return new Purge(cutoff, 0, 0, 0, 0, 0);
+            return new Purge(cutoff, 0, 0, 0, 0, 0, 0);
         }
         List<String> externalIds = jdbc.sql("select external_id from receivable where id in (:ids)").param("ids", ids)
                 .query(String.class).list();
@@ -90,6 +100,6 @@ public class RetentionService {
         int webhookEvents = jdbc.sql("delete from webhook_event where receivable in (:ids)").param("ids", externalIds).update();
         jdbc.sql("update receivable set purged_at = :now where id in (:ids)")
                 .param("now", OffsetDateTime.now(clock)).param("ids", ids).update();
-        return new Purge(cutoff, ids.size(), contacts, decisions, events, webhookEvents);
+        return new Purge(cutoff, ids.size(), contacts, decisions, events, webhookEvents, 0);
     }
 }

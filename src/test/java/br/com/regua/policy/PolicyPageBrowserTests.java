@@ -104,6 +104,50 @@ class PolicyPageBrowserTests extends PolicySpringTests {
         }
     }
 
+    @Test
+    void aCreditManagerSchedulesAVersionSeesItPendingAndCancelsIt() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")), "no Chromium on this machine");
+        int before = workbench.active().number();
+        Path shots = Path.of("target", "policy-page");
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            assertThat(browser.signIn("http://localhost:" + port + "/policy", "manager", "manager")).isTrue();
+            assertThat(browser.waitFor("document.querySelector('#files li[data-file=\"grace.drl\"]') !== null", WAIT)).isTrue();
+
+            // an edit that takes effect on the first of a month, years ahead
+            click(browser, "#files li[data-file=\"grace.drl\"]");
+            type(browser, workbench.active().files().get("grace.drl") + "\n// reviewed for the new year\n");
+            browser.evaluate("document.querySelector('#comment').value = 'From the new year'");
+            click(browser, "#schedule");
+            assertThat(browser.waitFor("document.querySelector('#schedule-problem') !== null", WAIT)).as("no date chosen").isTrue();
+            browser.evaluate("document.querySelector('#effective-at').value = '2031-01-01T00:00'");
+            click(browser, "#schedule");
+            assertThat(browser.waitFor("document.querySelector('#scheduled') !== null", WAIT)).isTrue();
+            assertThat(workbench.active().number()).as("nothing changes before the date").isEqualTo(before);
+            PolicySchedule pending = store.schedules().stream().filter(s -> "From the new year".equals(s.comment())).findFirst()
+                    .orElseThrow();
+            assertThat(pending.status()).isEqualTo(PolicySchedule.Status.PENDING);
+            assertThat(pending.author()).isEqualTo("manager");
+            assertThat(text(browser, "#scheduled")).contains("Version " + pending.versionNumber(), "pending");
+
+            // the Versions tab lists it as pending; cancelled there, it never takes effect
+            click(browser, "#tab-versions");
+            String row = "tr[data-schedule=\"" + pending.id() + "\"]";
+            assertThat(browser.waitFor("document.querySelector('" + row.replace("'", "\\'") + " .status') !== null", WAIT)).isTrue();
+            assertThat(text(browser, row)).contains(String.valueOf(pending.versionNumber()), "PENDING", "manager", "From the new year");
+            assertThat(browser.waitFor("document.querySelector('tr[data-version=\"" + pending.versionNumber() + "\"]') !== null", WAIT))
+                    .isTrue();
+            assertThat(text(browser, "tr[data-version=\"" + pending.versionNumber() + "\"]")).contains("scheduled");
+            browser.screenshot(shots.resolve("scheduled.png"));
+            click(browser, row + " .cancel-schedule");
+            assertThat(browser.waitFor("document.querySelector('" + row.replace("'", "\\'") + " .status').innerText === 'CANCELLED'", WAIT))
+                    .isTrue();
+            assertThat(store.schedules().stream().filter(s -> s.id() == pending.id()).findFirst().orElseThrow().status())
+                    .isEqualTo(PolicySchedule.Status.CANCELLED);
+            assertThat(workbench.active().number()).isEqualTo(before);
+        }
+    }
+
     private void addFile(HeadlessChromium browser, String name, String content) throws Exception {
         browser.evaluate("document.querySelector('#new-name').value = " + json.writeValueAsString(name));
         click(browser, "#new-file button");

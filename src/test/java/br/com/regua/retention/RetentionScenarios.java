@@ -89,6 +89,10 @@ abstract class RetentionScenarios extends ReguaSpringTests {
             assertThat(count("case_event", kept)).as(kept).isPositive();
         }
 
+        // the debtors' links in those messages expired long ago: they open nothing, and are gone
+        assertThat(purge.portalLinks()).isPositive();
+        assertThat(jdbc.sql("select count(*) from portal_link").query(Long.class).single()).isZero();
+
         // again: nothing more to purge
         assertThat(retention.purge().receivables()).isZero();
     }

@@ -140,10 +140,11 @@ public class DisputeService {
         OffsetDateTime at = now.toOffsetDateTime();
         jdbc.sql("update dispute set status = ?, resolved_at = ? where id = ?").params(outcome.name(), at, disputeId).update();
         if (outcome == DisputeOutcome.UPHELD && d.correctedAmount() == null) {
-            cases.cancel(r, at);
             events.stageReached(r.id(), r.stage(), "dispute " + disputeId + " upheld: the receivable is cancelled", at);
             published.publishEvent(BusinessEvent.of(EventType.DISPUTE_RESOLVED, r.externalId(), at, "dispute", disputeId,
                     "outcome", outcome.name(), "correctedAmount", null, "receivableStatus", ReceivableStatus.CANCELLED.name()));
+            // after the resolution, so that a backend hears of it before any restored service
+            cases.cancel(r, at);
             return false;
         }
         cases.resumeAfterDispute(r, d.openedAt().atZoneSameInstant(now.getZone()).toLocalDate(), now.toLocalDate(), at);

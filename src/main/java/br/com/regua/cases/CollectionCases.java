@@ -15,9 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.events.BusinessEvent;
+import br.com.regua.events.EventType;
 import br.com.regua.policy.Segment;
+import br.com.regua.policy.StageCatalog.StageInfo;
 import br.com.regua.policy.StageKeys;
 import br.com.regua.receivable.CaseStarter;
 import br.com.regua.receivable.Receivable;
@@ -47,11 +51,13 @@ public class CollectionCases implements CaseStarter {
     private final CasePositions positions;
     private final CollectionStages stages;
     private final CaseEvents events;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     public CollectionCases(RuntimeService runtime, ManagementService management, ProcessEngineConfigurationImpl engine,
                            ReceivableRepository receivables, CasePositions positions, CollectionStages stages, CaseEvents events,
-                           Clock clock) {
+                           ApplicationEventPublisher published, Clock clock) {
+        this.published = published;
         this.runtime = runtime;
         this.management = management;
         this.engine = engine;
@@ -90,9 +96,22 @@ public class CollectionCases implements CaseStarter {
 
     /** Ends the case wherever it is, with a thank-you; a case that already ended is left alone. */
     public void settle(String externalId) {
+        receivables.findByExternalId(externalId).ifPresent(r -> restoreService(r, OffsetDateTime.now(clock)));
         runtime.createMessageCorrelation(CollectionProcess.MESSAGE_BALANCE_SETTLED)
                 .processInstanceBusinessKey(externalId)
                 .correlateAllWithResult();
+    }
+
+    /**
+     * A debt whose case told the backends to suspend the debtor's service (a stage declaring
+     * {@code suspendsService}) is paid or cancelled: they are told to restore it.
+     */
+    private void restoreService(Receivable r, OffsetDateTime at) {
+        r.reachedDays().keySet().stream()
+                .filter(key -> stages.find(key).map(StageInfo::suspendsService).orElse(false))
+                .findFirst()
+                .ifPresent(stage -> published.publishEvent(BusinessEvent.of(EventType.SERVICE_RESTORE, r.externalId(), at,
+                        "suspendedAt", stage)));
     }
 
     /** The schedule stops while an agreement runs. False when the case was not in its schedule. */
@@ -148,6 +167,7 @@ public class CollectionCases implements CaseStarter {
     public void cancel(Receivable r, OffsetDateTime at) {
         receivables.updateStatus(r.id(), ReceivableStatus.CANCELLED, at);
         positions.clearNextStep(r.id(), at);
+        restoreService(r, at);
     }
 
     /** The schedule's last stage settles the receivable with the status the stage declares (e.g. written off). */

@@ -18,7 +18,9 @@ import br.com.regua.policy.StageKeys;
  * <li>{@code last}: {@code true} when the case ends there (legal referral, write-off);</li>
  * <li>{@code status}: {@code WRITTEN_OFF} when carrying it out writes the debt off;</li>
  * <li>{@code debtorWords}: what the debtor's page says of a debt at this stage, in plain Portuguese
- *     (e.g. "notificação formal enviada"); optional.</li>
+ *     (e.g. "notificação formal enviada"); optional;</li>
+ * <li>{@code suspendsService}: {@code true} when carrying it out tells the backends to suspend the debtor's
+ *     service (event {@code service.suspend}); they are told to restore it when the debt is paid or cancelled.</li>
  * </ul>
  */
 final class StageDeclaration {
@@ -29,6 +31,7 @@ final class StageDeclaration {
     static final String LAST = "last";
     static final String STATUS = "status";
     static final String DEBTOR_WORDS = "debtorWords";
+    static final String SUSPENDS_SERVICE = "suspendsService";
     /** The receivable statuses a stage may leave: the only one a step of the schedule decides. */
     static final Set<String> STATUSES = Set.of("WRITTEN_OFF");
 
@@ -67,6 +70,7 @@ final class StageDeclaration {
         }
         Boolean message = yesNo(properties, MESSAGE, key, problems);
         Boolean last = yesNo(properties, LAST, key, problems);
+        Boolean suspends = yesNo(properties, SUSPENDS_SERVICE, key, problems);
         String status = properties.get(STATUS);
         if (status != null && !STATUSES.contains(status.strip())) {
             problems.add("the \"status\" of stage " + key + " must be one of " + STATUSES + ", not \"" + status + "\"");
@@ -76,7 +80,7 @@ final class StageDeclaration {
         }
         String words = properties.get(DEBTOR_WORDS);
         return Optional.of(new StageInfo(key, name.strip(), order, last, message, status == null ? null : status.strip(), elementId,
-                words == null || words.isBlank() ? null : words.strip()));
+                words == null || words.isBlank() ? null : words.strip(), suspends));
     }
 
     private static Boolean yesNo(Map<String, String> properties, String name, String key, List<String> problems) {

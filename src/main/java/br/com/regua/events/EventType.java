@@ -19,7 +19,9 @@ public enum EventType {
     PROMISE_KEPT("promise.kept"),
     PROMISE_BROKEN("promise.broken"),
     DISPUTE_OPENED("dispute.opened"),
-    DISPUTE_RESOLVED("dispute.resolved");
+    DISPUTE_RESOLVED("dispute.resolved"),
+    SERVICE_SUSPEND("service.suspend"),
+    SERVICE_RESTORE("service.restore");
 
     private final String key;
 

@@ -15,14 +15,15 @@ public interface StageCatalog {
      * One stage: its key, the element's name, its place in the schedule, whether the case ends
      * there, whether it sends the debtor a message (a template of the key), the receivable status it
      * leaves (null: unchanged), the BPMN element that carries it out, and what the debtor's page says
-     * of a debt at this stage, in Portuguese (null: nothing but how late it is).
+     * of a debt at this stage, in Portuguese (null: nothing but how late it is), and whether carrying it out
+     * tells the backends to suspend the debtor's service (and, once the debt is paid or cancelled, to restore it).
      */
     record StageInfo(String key, String name, int order, boolean last, boolean message, String status, String elementId,
-                     String debtorWords) {
+                     String debtorWords, boolean suspendsService) {
 
-        /** A stage with no words for the debtor. */
+        /** A stage with no words for the debtor, that suspends nothing. */
         public StageInfo(String key, String name, int order, boolean last, boolean message, String status, String elementId) {
-            this(key, name, order, last, message, status, elementId, null);
+            this(key, name, order, last, message, status, elementId, null, false);
         }
     }
 

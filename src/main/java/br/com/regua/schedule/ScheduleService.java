@@ -206,6 +206,9 @@ public class ScheduleService {
         }
         events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());
         published.publishEvent(BusinessEvent.of(EventType.STAGE_REACHED, r.externalId(), m.at(), "stage", stage.key(), "day", step.day()));
+        if (stage.suspendsService()) {
+            published.publishEvent(BusinessEvent.of(EventType.SERVICE_SUSPEND, r.externalId(), m.at(), "stage", stage.key()));
+        }
     }
 
     /** The date of the step a notice is required for (the bureau report, for its prior notice), if the plan has one. */

@@ -127,6 +127,28 @@ public abstract class ReguaSpringTests {
         }
     }
 
+    /**
+     * Walks the case until it has passed {@code activityId}: fires its timers and completes the
+     * collector's call when the case waits for it, as a collector would; fails after {@code max} moves.
+     */
+    protected void walkUntilPassed(String processInstanceId, String activityId, int max) {
+        for (int i = 0; i < max && !hasPassed(processInstanceId, activityId); i++) {
+            if (!fireNextTimer(processInstanceId)) {
+                List<org.camunda.bpm.engine.task.Task> calls = tasks.createTaskQuery().processInstanceId(processInstanceId)
+                        .taskDefinitionKey(br.com.regua.cases.CollectionProcess.USER_TASK_CALL).list();
+                if (calls.isEmpty()) {
+                    break;
+                }
+                calls.forEach(t -> tasks.complete(t.getId()));
+            }
+        }
+        if (!hasPassed(processInstanceId, activityId)) {
+            boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+            throw new AssertionError("case " + processInstanceId + " never passed " + activityId + "; it "
+                    + (running ? "waits at " + runtime.getActiveActivityIds(processInstanceId) : "has ended"));
+        }
+    }
+
     /** Runs a batch as the job executor would: its seed job makes the batch's jobs, then they run. */
     protected void runBatch(String batchId) {
         var batch = management.createBatchQuery().batchId(batchId).singleResult();

@@ -186,6 +186,25 @@ abstract class WebhookScenarios extends ReguaSpringTests {
     }
 
     @Test
+    void theBackendIsToldToSuspendTheServiceAtItsStageAndToRestoreItOnceTheDebtIsPaid() {
+        subscribe("service.suspend", "service.restore", "receivable.paid");
+        String id = "wh-suspend";
+        register(id);
+        String caseId = caseOf(id).getId();
+        // a consumer's debt reaches the service suspension notice (day 50 in the tests' policy)
+        walkUntilPassed(caseId, "Task_SendSuspensionNotice", 40);
+        payments.register(new NewPayment("pay-" + id, id, new BigDecimal("3000.00"), PaymentMethod.PIX,
+                OffsetDateTime.now(clock), null, null));
+
+        deliverAll();
+
+        List<WebhookReceiver.Event> heard = RECEIVER.takenFor(id);
+        assertThat(types(heard)).containsExactly("service.suspend", "receivable.paid", "service.restore");
+        assertThat(heard.get(0).body().at("/data/stage").asText()).isEqualTo("SERVICE_SUSPENSION_NOTICE");
+        assertThat(heard.get(2).body().at("/data/suspendedAt").asText()).isEqualTo("SERVICE_SUSPENSION_NOTICE");
+    }
+
+    @Test
     void anEndpointHearsOnlyTheTypesItAskedFor() {
         subscribe("receivable.paid", "dispute.opened");
         register("wh-only-paid");

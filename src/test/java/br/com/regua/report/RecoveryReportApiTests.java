@@ -80,6 +80,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     }
 
     static final List<Paid> PAID = new ArrayList<>();
+    /** The test class whose server holds {@link #PAID}: the PostgreSQL run registers the portfolio again on its own. */
+    static Class<?> registeredBy;
     static int emailsSent;
     static int policyNumber;
 
@@ -100,10 +102,13 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     @BeforeEach
     void marchOfPaymentsAskedInApril() throws Exception {
         synchronized (RecoveryReportApiTests.class) {
-            if (!PAID.isEmpty()) {
+            if (registeredBy == getClass()) {
                 setClock("2026-04-06T10:00:00-03:00");
                 return;
             }
+            PAID.clear();
+            registeredBy = getClass();
+            SMTP.purgeEmailFromAllMailboxes();
             policyNumber = policy.active().number();
             setClock("2026-03-02T10:00:00-03:00");
             register("rec-a", "1500.00", "2026-03-01", "2026-03-16");

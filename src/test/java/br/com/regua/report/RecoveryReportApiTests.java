@@ -84,6 +84,10 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     static Class<?> registeredBy;
     static int emailsSent;
     static int policyNumber;
+    /** What rec-f's accepted offer took off, as the offer showed it to the debtor. */
+    static BigDecimal discount;
+    static BigDecimal waivedCharges;
+    static BigDecimal agreementTotal;
 
     @Autowired
     ObjectMapper json;
@@ -97,7 +101,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
      * 16th; rec-d 400.00 due 20 February and rec-e 250.00 due 10 February, both overdue when March
      * begins; rec-april 300.00 due in April. rec-b pays 300.00 before it is due and rec-d all it
      * owes that day; rec-a's schedule runs to the 20th, e-mailing the debtor, and rec-a pays in full;
-     * rec-c promises 200.00 and pays it (kept); rec-e promises 100.00 and pays nothing (broken).
+     * rec-c promises 200.00 and pays it (kept); rec-e promises 100.00 and pays nothing (broken);
+     * rec-f 1,000.00, due 10 February, takes the pay-now offer with its discount and pays it (kept).
      */
     @BeforeEach
     void marchOfPaymentsAskedInApril() throws Exception {
@@ -117,6 +122,7 @@ class RecoveryReportApiTests extends ReguaSpringTests {
             register("rec-d", "400.00", "2026-02-01", "2026-02-20");
             register("rec-e", "250.00", "2026-02-01", "2026-02-10");
             register("rec-april", "300.00", "2026-03-01", "2026-04-10");
+            register("rec-f", "1000.00", "2026-02-01", "2026-02-10");
 
             pay("rec-b", new BigDecimal("300.00"));
             pay("rec-d", null);
@@ -138,6 +144,25 @@ class RecoveryReportApiTests extends ReguaSpringTests {
                 // the reminder, then the end of the tolerance
             }
             assertThat(promiseStatus("rec-e", broken)).isEqualTo("BROKEN");
+
+            JsonNode payNow = get("/api/receivables/rec-f/offers").get("offers").get(0);
+            assertThat(payNow.get("kind").asText()).isEqualTo("PAY_NOW");
+            discount = dec(payNow.at("/breakdown/discount"));
+            waivedCharges = dec(payNow.at("/breakdown/waivedCharges"));
+            agreementTotal = dec(payNow.get("total"));
+            assertThat(discount).as("a discount to count").isPositive();
+            String agreement = json.readTree(post("/api/agreements", """
+                    {"offerId": "%s"}""".formatted(payNow.get("id").asText()))).get("id").asText();
+            post("/api/payments", """
+                    {"externalId": "pay-rec-f", "agreementId": "%s", "installment": 1, "amount": "%s", "method": "PIX", "paidAt": "%s"}"""
+                    .formatted(agreement, agreementTotal.toPlainString(), OffsetDateTime.now(clock)));
+            String agreementProcess = runtime.createProcessInstanceQuery().processInstanceBusinessKey(agreement).list().stream()
+                    .findFirst().map(pi -> pi.getId()).orElse(null);
+            while (agreementProcess != null && !get("/api/agreements/" + agreement).get("status").asText().equals("KEPT")
+                    && management.createJobQuery().processInstanceId(agreementProcess).messages().count() > 0) {
+                runContinuation(agreementProcess);
+            }
+            assertThat(get("/api/agreements/" + agreement).get("status").asText()).isEqualTo("KEPT");
             assertThat(clock.instant()).as("all of it in March").isBefore(OffsetDateTime.parse("2026-04-01T00:00:00-03:00").toInstant());
             deliverOutbox();
             emailsSent = SMTP.getReceivedMessages().length;
@@ -159,8 +184,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
                 .as("the rest of what was paid went to late charges").isEqualByComparingTo(sum(PAID, Paid::amount).subtract(sum(PAID, Paid::principal)));
 
         // due by 31 March, owed on 1 March: everything but rec-april, nothing paid before
-        BigDecimal due = new BigDecimal("3550.00");
-        assertThat(report.get("due").get("count").asInt()).isEqualTo(5);
+        BigDecimal due = new BigDecimal("4550.00");
+        assertThat(report.get("due").get("count").asInt()).isEqualTo(6);
         assertThat(dec(report.get("due").get("principal"))).isEqualByComparingTo(due);
         assertThat(dec(report.get("recoveryRate"))).isEqualByComparingTo(sum(PAID, Paid::principal).multiply(new BigDecimal("100"))
                 .divide(due, 2, RoundingMode.HALF_UP));
@@ -195,16 +220,21 @@ class RecoveryReportApiTests extends ReguaSpringTests {
 
         assertThat(report.get("promises").get("kept").asInt()).isEqualTo(1);
         assertThat(report.get("promises").get("broken").asInt()).isEqualTo(1);
-        // rec-d and rec-e were overdue on 1 March; rec-d was paid off
+        // rec-d, rec-e and rec-f were overdue on 1 March; rec-d was paid off, rec-f was settled by its agreement
         JsonNode cure = report.get("cure");
-        assertThat(cure.get("overdue").asInt()).isEqualTo(2);
-        assertThat(dec(cure.get("overduePrincipal"))).isEqualByComparingTo("650.00");
+        assertThat(cure.get("overdue").asInt()).isEqualTo(3);
+        assertThat(dec(cure.get("overduePrincipal"))).isEqualByComparingTo("1650.00");
         assertThat(cure.get("cured").asInt()).isEqualTo(1);
         assertThat(dec(cure.get("curedPrincipal"))).isEqualByComparingTo("400.00");
-        assertThat(dec(cure.get("rate"))).isEqualByComparingTo("50.00");
+        assertThat(dec(cure.get("rate"))).isEqualByComparingTo("33.33");
         JsonNode agreements = report.get("agreements");
-        assertThat(agreements.get("accepted").asInt()).isZero();
-        assertThat(dec(agreements.get("discounts"))).isEqualByComparingTo("0.00");
+        assertThat(agreements.get("accepted").asInt()).isEqualTo(1);
+        assertThat(dec(agreements.get("discounts"))).isEqualByComparingTo(discount);
+        assertThat(dec(agreements.get("waivedCharges"))).isEqualByComparingTo(waivedCharges);
+        assertThat(agreements.get("kept").asInt()).isEqualTo(1);
+        assertThat(agreements.get("broken").asInt()).isZero();
+        assertThat(agreements.get("installmentsPaid").asInt()).isEqualTo(1);
+        assertThat(dec(agreements.get("installmentsAmount"))).isEqualByComparingTo(agreementTotal);
 
         assertThat(emailsSent).as("the SMTP server got the schedule's e-mails").isPositive();
         Map<String, JsonNode> contacts = new HashMap<>();
@@ -214,7 +244,7 @@ class RecoveryReportApiTests extends ReguaSpringTests {
         // what each receivable's timeline shows of its messages
         Map<String, Integer> sent = new HashMap<>();
         Map<String, Integer> failed = new HashMap<>();
-        for (String id : List.of("rec-a", "rec-b", "rec-c", "rec-d", "rec-e", "rec-april")) {
+        for (String id : List.of("rec-a", "rec-b", "rec-c", "rec-d", "rec-e", "rec-april", "rec-f")) {
             for (JsonNode entry : get("/api/receivables/" + id).get("timeline")) {
                 if (entry.hasNonNull("channel") && entry.hasNonNull("status")) {
                     String status = entry.get("status").asText();
@@ -239,8 +269,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
         assertThat(report.get("recovered").get("count").asInt()).isZero();
         assertThat(report.get("recovered").get("total").asText()).isEqualTo("0.00");
         assertThat(report.get("stages")).isEmpty();
-        assertThat(report.get("due").get("count").asInt()).as("rec-d and rec-e").isEqualTo(2);
-        assertThat(dec(report.get("due").get("principal"))).isEqualByComparingTo("650.00");
+        assertThat(report.get("due").get("count").asInt()).as("rec-d, rec-e and rec-f").isEqualTo(3);
+        assertThat(dec(report.get("due").get("principal"))).isEqualByComparingTo("1650.00");
         assertThat(dec(report.get("recoveryRate"))).isEqualByComparingTo("0.00");
         assertThat(report.get("cure").get("overdue").asInt()).as("nothing was overdue on 1 February").isZero();
         assertThat(report.get("cure").get("rate").isNull()).isTrue();
@@ -258,8 +288,10 @@ class RecoveryReportApiTests extends ReguaSpringTests {
         assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("from", "2026-03-01").containsEntry("to", "2026-03-31"));
         assertThat(row(rows, "recovered", "all", "total")).containsEntry("count", "4")
                 .containsEntry("amount", report.get("recovered").get("total").asText());
-        assertThat(row(rows, "due", "all", "principal")).containsEntry("amount", "3550.00");
-        assertThat(row(rows, "cure", "cured", "principal")).containsEntry("count", "1").containsEntry("percent", "50.00");
+        assertThat(row(rows, "due", "all", "principal")).containsEntry("amount", "4550.00");
+        assertThat(row(rows, "cure", "cured", "principal")).containsEntry("count", "1").containsEntry("percent", "33.33");
+        assertThat(row(rows, "agreements", "accepted", "discount")).containsEntry("count", "1")
+                .containsEntry("amount", discount.setScale(2).toPlainString());
         assertThat(row(rows, "promises", "broken", "promises")).containsEntry("count", "1");
         assertThat(row(rows, "contacts", "EMAIL", "sent")).containsEntry("count", Integer.toString(emailsSent));
         BigDecimal byStage = rows.stream().filter(r -> r.get("section").equals("stage") && r.get("measure").equals("total"))
@@ -369,7 +401,9 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     }
 
     private JsonNode get(String path) throws Exception {
-        ResponseEntity<String> response = as(Role.CREDIT_MANAGER).exchange(path, HttpMethod.GET, new HttpEntity<>(jsonAccept()), String.class);
+        // offers and agreements are the backend's to read; reports and receivables the credit manager's
+        Role role = path.endsWith("/offers") || path.startsWith("/api/agreements") ? Role.INTEGRATION : Role.CREDIT_MANAGER;
+        ResponseEntity<String> response = as(role).exchange(path, HttpMethod.GET, new HttpEntity<>(jsonAccept()), String.class);
         assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.OK);
         return json.readTree(response.getBody());
     }

@@ -126,6 +126,13 @@ function showRecovery(r) {
     ['Overdue when the period began', count.format(c.overdue), brl.format(c.overduePrincipal)],
     [`Cured by its end (${percent(c.rate)})`, count.format(c.cured), brl.format(c.curedPrincipal)]
   ].map(v => cells(document.createElement('tr'), v)));
+  fill('recovery-rolls', r.rollRates.map(x => {
+    const tr = cells(document.createElement('tr'), [x.month, x.bucket, count.format(x.count), brl.format(x.principal),
+      `${count.format(x.rolled)} · ${brl.format(x.rolledPrincipal)}`, `${count.format(x.stayed)} · ${brl.format(x.stayedPrincipal)}`,
+      `${count.format(x.cleared)} · ${brl.format(x.clearedPrincipal)}`, percent(x.rate)]);
+    tr.dataset.roll = `${x.month} ${x.bucket}`;
+    return tr;
+  }));
   fill('recovery-contacts', r.contacts.map(m => cells(document.createElement('tr'), [m.channel, count.format(m.sent), count.format(m.failed)])));
 
   if (recoveryChart) recoveryChart.destroy();

@@ -13,10 +13,11 @@ import java.util.List;
  * @param due          principal owed at the start of the period by the receivables due by its end
  * @param recovered    every payment received in the period (agreement installments are in {@code agreements})
  * @param recoveryRate recovered principal over {@code due}, in percent (null when nothing was due)
+ * @param rollRates    for each month of the period and each aging bucket, where its receivables were a month later
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,
-                             Promises promises, Cure cure, List<Contacts> contacts) {
+                             Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates) {
 
     /** Receivables counted and the principal they owed. */
     public record Due(long count, BigDecimal principal) {
@@ -60,6 +61,16 @@ public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts reco
      * principal was paid off by its end; {@code rate} in percent (null when none was overdue).
      */
     public record Cure(long overdue, BigDecimal overduePrincipal, long cured, BigDecimal curedPrincipal, BigDecimal rate) {
+    }
+
+    /**
+     * The receivables in one aging bucket on the first day of {@code month} (principal then owed) and
+     * where they were on the first day of the next: in a later bucket ({@code rolled}), in the same
+     * one, or cleared (paid off, or taken into an agreement). {@code rate}: rolled over the start, in
+     * percent (null when the bucket was empty).
+     */
+    public record Roll(String month, String bucket, long count, BigDecimal principal, long rolled, BigDecimal rolledPrincipal,
+                       long stayed, BigDecimal stayedPrincipal, long cleared, BigDecimal clearedPrincipal, BigDecimal rate) {
     }
 
     /** Messages of one channel sent in the period, and those that failed in it. */

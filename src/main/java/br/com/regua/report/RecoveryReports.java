@@ -21,8 +21,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.policy.AgingBucket;
 import br.com.regua.policy.Channel;
+import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.StageCatalog;
+import br.com.regua.receivable.LedgerSql;
 import br.com.regua.receivable.Money;
 
 /**
@@ -37,13 +40,24 @@ public class RecoveryReports {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
+    /**
+     * Principal a receivable still owed at a moment (three parameters: the moment thrice): none once
+     * an agreement took it over, unless that agreement was broken by then and collection resumed.
+     */
+    private static final String OWED = "case when exists (select 1 from agreement_receivable ar join agreement a on a.id = ar.agreement_id"
+                + " where ar.receivable_id = r.id and a.created_at < ? and not (a.status = 'BROKEN' and a.ended_at < ?)) then 0"
+                + " else r.principal - coalesce((select sum(p.applied_principal) from payment p where p.receivable_id = r.id"
+                + " and p.paid_at < ?), 0) end";
+
     private final JdbcTemplate jdbc;
     private final StageCatalog stageNames;
     private final ObjectMapper json;
+    private final PolicyEngine policy;
     private final Clock clock;
 
-    public RecoveryReports(JdbcTemplate jdbc, StageCatalog stageNames, ObjectMapper json, Clock clock) {
+    public RecoveryReports(JdbcTemplate jdbc, StageCatalog stageNames, ObjectMapper json, PolicyEngine policy, Clock clock) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.stageNames = stageNames;
         this.json = json;
         this.clock = clock;
@@ -76,7 +90,59 @@ public class RecoveryReports {
                 lines(cells, Cell::segment, s -> s, "not recorded"),
                 lines(cells, Cell::channel, c -> c, "no message before the payment"),
                 lines(cells, c -> c.policy() == null ? null : c.policy().toString(), v -> "version " + v, "not recorded"),
-                agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end));
+                agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end), rollRates(from, to));
+    }
+
+    /**
+     * Month over month, for each month the period touches: each bucket's receivables on its first
+     * day and where they were on the next month's first day. Buckets are the active policy's; a
+     * receivable's place on a day is rebuilt from its due date and the payments made before it.
+     */
+    private List<RecoveryReport.Roll> rollRates(LocalDate from, LocalDate to) {
+        List<AgingBucket> buckets = policy.agingBuckets();
+        List<RecoveryReport.Roll> rolls = new ArrayList<>();
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            LocalDate next = month.plusMonths(1);
+            OffsetDateTime startAt = month.atStartOfDay(clock.getZone()).toOffsetDateTime();
+            OffsetDateTime endAt = next.atStartOfDay(clock.getZone()).toOffsetDateTime();
+            Map<Integer, long[]> counts = new HashMap<>();
+            Map<Integer, BigDecimal[]> sums = new HashMap<>();
+            jdbc.query("select b0, case when owed1 <= 0 then 'CLEARED' when b1 > b0 then 'ROLLED' else 'STAYED' end as outcome,"
+                    + " count(*) as n, sum(owed0) as owed"
+                    + " from (select " + bucket(buckets, month) + " as b0, " + bucket(buckets, next) + " as b1, "
+                    + OWED + " as owed0, " + OWED + " as owed1"
+                    + " from receivable r where r.status <> 'CANCELLED' and r.issue_date <= ?) x"
+                    + " where owed0 > 0 group by b0, case when owed1 <= 0 then 'CLEARED' when b1 > b0 then 'ROLLED' else 'STAYED' end",
+                    rs -> {
+                        int b = rs.getInt("b0");
+                        int outcome = List.of("ROLLED", "STAYED", "CLEARED").indexOf(rs.getString("outcome"));
+                        counts.computeIfAbsent(b, k -> new long[3])[outcome] += rs.getLong("n");
+                        sums.computeIfAbsent(b, k -> new BigDecimal[] {zero(), zero(), zero()})[outcome] =
+                                sums.get(b)[outcome].add(money(rs.getBigDecimal("owed")));
+                    }, startAt, startAt, startAt, endAt, endAt, endAt, month);
+            String monthKey = month.toString().substring(0, 7);
+            for (int i = 0; i < buckets.size(); i++) {
+                long[] n = counts.getOrDefault(i, new long[3]);
+                BigDecimal[] v = sums.getOrDefault(i, new BigDecimal[] {zero(), zero(), zero()});
+                BigDecimal principal = v[0].add(v[1]).add(v[2]);
+                rolls.add(new RecoveryReport.Roll(monthKey, buckets.get(i).getName(), n[0] + n[1] + n[2], principal, n[0], v[0], n[1], v[1],
+                        n[2], v[2], percent(v[0], principal)));
+            }
+        }
+        return List.copyOf(rolls);
+    }
+
+    /** The bucket index of a receivable on {@code day}, as the aging report places it: typed dates from the policy, no request text. */
+    private static String bucket(List<AgingBucket> buckets, LocalDate day) {
+        StringBuilder sql = new StringBuilder("case");
+        for (int i = 0; i < buckets.size() - 1; i++) {
+            sql.append(" when r.due_date >= ").append(LedgerSql.date(day.minusDays(buckets.get(i).getToDay()))).append(" then ").append(i);
+        }
+        return sql.append(" else ").append(buckets.size() - 1).append(" end").toString();
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
     }
 
     /** Principal owed when the period began by every receivable due by its end: its principal less what payments before took off it. */

@@ -35,8 +35,9 @@ public final class ReportCsv {
 
     /**
      * One row per figure: {@code section} says which part of the report (due, recovered, stage,
-     * segment, channel, policy_version, agreements, promises, cure, contacts), {@code key} which line,
-     * {@code measure} what is counted; a row holds a count, an amount or a rate in percent.
+     * segment, channel, policy_version, agreements, promises, cure, contacts, roll), {@code key} which line,
+     * {@code measure} what is counted; a row holds a count, an amount or a rate in percent. Roll rates
+ * come last, keyed by month and bucket.
      */
     public static String recovery(RecoveryReport report) {
         StringBuilder csv = new StringBuilder();
@@ -63,6 +64,13 @@ public final class ReportCsv {
         for (RecoveryReport.Contacts c : report.contacts()) {
             rows.add("contacts", c.channel(), "sent", c.sent(), null, null);
             rows.add("contacts", c.channel(), "failed", c.failed(), null, null);
+        }
+        for (RecoveryReport.Roll r : report.rollRates()) {
+            String key = r.month() + " " + r.bucket();
+            rows.add("roll", key, "at_start", r.count(), r.principal(), null);
+            rows.add("roll", key, "rolled", r.rolled(), r.rolledPrincipal(), r.rate());
+            rows.add("roll", key, "stayed", r.stayed(), r.stayedPrincipal(), null);
+            rows.add("roll", key, "cleared", r.cleared(), r.clearedPrincipal(), null);
         }
         return csv.toString();
     }

@@ -263,6 +263,23 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     }
 
     @Test
+    void rollRatesFollowEachBucketFromTheFirstOfMarchToTheFirstOfApril() throws Exception {
+        JsonNode rolls = get("/api/reports/recovery?from=2026-03-01&to=2026-03-31").get("rollRates");
+
+        assertThat(rolls).extracting(r -> r.get("month").asText()).containsOnly("2026-03");
+        assertThat(rolls).extracting(r -> r.get("bucket").asText())
+                .containsExactly("Not yet due", "1-30 days", "31-60 days", "61-90 days", "91-180 days", "Over 180 days");
+        // not yet due on 1 March: rec-a (paid off), rec-b and rec-c (due the 16th, still owing on 1 April), rec-april (still not due)
+        assertRoll(rolls.get(0), 4, "3200.00", 2, "1400.00", 1, "300.00", 1, "1500.00", "43.75");
+        // 1 to 30 days late on 1 March: rec-d (paid off), rec-f (taken into an agreement), rec-e (50 days late on 1 April)
+        assertRoll(rolls.get(1), 3, "1650.00", 1, "250.00", 0, "0.00", 2, "1400.00", "15.15");
+        for (int i = 2; i < rolls.size(); i++) {
+            assertThat(rolls.get(i).get("count").asInt()).isZero();
+            assertThat(rolls.get(i).get("rate").isNull()).as("an empty bucket has no rate").isTrue();
+        }
+    }
+
+    @Test
     void februaryInThePastRecoveredNothingAndOwedWhatFellDueInIt() throws Exception {
         JsonNode report = get("/api/reports/recovery?from=2026-02-01&to=2026-02-28");
 
@@ -275,6 +292,21 @@ class RecoveryReportApiTests extends ReguaSpringTests {
         assertThat(report.get("cure").get("overdue").asInt()).as("nothing was overdue on 1 February").isZero();
         assertThat(report.get("cure").get("rate").isNull()).isTrue();
         assertThat(report.get("promises").get("kept").asInt()).isZero();
+        // rec-d, rec-e and rec-f, issued on 1 February and not yet due, were all late on 1 March
+        assertRoll(report.get("rollRates").get(0), 3, "1650.00", 3, "1650.00", 0, "0.00", 0, "0.00", "100.00");
+    }
+
+    private static void assertRoll(JsonNode roll, int count, String principal, int rolled, String rolledPrincipal, int stayed,
+                                   String stayedPrincipal, int cleared, String clearedPrincipal, String rate) {
+        assertThat(roll.get("count").asInt()).as(roll.toString()).isEqualTo(count);
+        assertThat(dec(roll.get("principal"))).as(roll.toString()).isEqualByComparingTo(principal);
+        assertThat(roll.get("rolled").asInt()).as(roll.toString()).isEqualTo(rolled);
+        assertThat(dec(roll.get("rolledPrincipal"))).as(roll.toString()).isEqualByComparingTo(rolledPrincipal);
+        assertThat(roll.get("stayed").asInt()).as(roll.toString()).isEqualTo(stayed);
+        assertThat(dec(roll.get("stayedPrincipal"))).as(roll.toString()).isEqualByComparingTo(stayedPrincipal);
+        assertThat(roll.get("cleared").asInt()).as(roll.toString()).isEqualTo(cleared);
+        assertThat(dec(roll.get("clearedPrincipal"))).as(roll.toString()).isEqualByComparingTo(clearedPrincipal);
+        assertThat(dec(roll.get("rate"))).as(roll.toString()).isEqualByComparingTo(rate);
     }
 
     @Test
@@ -290,6 +322,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
                 .containsEntry("amount", report.get("recovered").get("total").asText());
         assertThat(row(rows, "due", "all", "principal")).containsEntry("amount", "4550.00");
         assertThat(row(rows, "cure", "cured", "principal")).containsEntry("count", "1").containsEntry("percent", "33.33");
+        assertThat(row(rows, "roll", "2026-03 1-30 days", "rolled")).containsEntry("count", "1").containsEntry("amount", "250.00")
+                .containsEntry("percent", "15.15");
         assertThat(row(rows, "agreements", "accepted", "discount")).containsEntry("count", "1")
                 .containsEntry("amount", discount.setScale(2).toPlainString());
         assertThat(row(rows, "promises", "broken", "promises")).containsEntry("count", "1");

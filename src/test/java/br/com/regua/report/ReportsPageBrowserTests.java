@@ -90,6 +90,9 @@ class ReportsPageBrowserTests extends ReportSpringTests {
             // rep-45, rep-partial and rep-200 were overdue on 1 February; none was paid off by the 28th
             assertThat(text(browser, "#recovery-outcomes")).contains("Overdue when the period began\t3\tR$ 1.583,33",
                     "Cured by its end (0,00%)\t0\tR$ 0,00");
+            // not yet due on 1 February: rep-15 (6 days late on 1 March, rolled on) and rep-paid (due that day, paid off on the 8th)
+            assertThat(text(browser, "#recovery-rolls tr[data-roll='2026-02 Not yet due']"))
+                    .contains("2\tR$ 1.400,00\t1 · R$ 1.000,00\t0 · R$ 0,00\t1 · R$ 400,00\t71,43%");
             browser.evaluate("document.querySelector('#recovery-box').scrollIntoView()");
             browser.screenshot(shots.resolve("recovery-february.png"));
             browser.evaluate("window.scrollTo(0, document.body.scrollHeight)");

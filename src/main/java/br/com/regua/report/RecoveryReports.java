@@ -49,6 +49,13 @@ public class RecoveryReports {
                 + " else r.principal - coalesce((select sum(p.applied_principal) from payment p where p.receivable_id = r.id"
                 + " and p.paid_at < ?), 0) end";
 
+    /**
+     * Leaves out, before any sum, the receivables paid off long before a moment (one parameter: that
+     * moment less a day): they owed nothing then, and they are most of a long history. A payment may
+     * be dated a little after it was recorded, hence the day's margin.
+     */
+    private static final String NOT_PAID_BEFORE = "(r.status <> 'PAID' or r.updated_at >= ?)";
+
     private final JdbcTemplate jdbc;
     private final StageCatalog stageNames;
     private final ObjectMapper json;
@@ -111,7 +118,7 @@ public class RecoveryReports {
                     + " count(*) as n, sum(owed0) as owed"
                     + " from (select " + bucket(buckets, month) + " as b0, " + bucket(buckets, next) + " as b1, "
                     + OWED + " as owed0, " + OWED + " as owed1"
-                    + " from receivable r where r.status <> 'CANCELLED' and r.issue_date <= ?) x"
+                    + " from receivable r where r.status <> 'CANCELLED' and r.issue_date <= ? and " + NOT_PAID_BEFORE + ") x"
                     + " where owed0 > 0 group by b0, case when owed1 <= 0 then 'CLEARED' when b1 > b0 then 'ROLLED' else 'STAYED' end",
                     rs -> {
                         int b = rs.getInt("b0");
@@ -119,7 +126,7 @@ public class RecoveryReports {
                         counts.computeIfAbsent(b, k -> new long[3])[outcome] += rs.getLong("n");
                         sums.computeIfAbsent(b, k -> new BigDecimal[] {zero(), zero(), zero()})[outcome] =
                                 sums.get(b)[outcome].add(money(rs.getBigDecimal("owed")));
-                    }, startAt, startAt, startAt, endAt, endAt, endAt, month);
+                    }, startAt, startAt, startAt, endAt, endAt, endAt, month, startAt.minusDays(1));
             String monthKey = month.toString().substring(0, 7);
             for (int i = 0; i < buckets.size(); i++) {
                 long[] n = counts.getOrDefault(i, new long[3]);
@@ -151,8 +158,9 @@ public class RecoveryReports {
                 select count(*) as n, sum(owed) as owed
                 from (select r.principal - coalesce((select sum(p.applied_principal) from payment p
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed
-                      from receivable r where r.status <> 'CANCELLED' and r.due_date <= ?) x
-                where owed > 0""", (rs, i) -> new RecoveryReport.Due(rs.getLong("n"), money(rs.getBigDecimal("owed"))), start, to);
+                      from receivable r where r.status <> 'CANCELLED' and r.due_date <= ? and %s) x
+                where owed > 0""".formatted(NOT_PAID_BEFORE), (rs, i) -> new RecoveryReport.Due(rs.getLong("n"),
+                money(rs.getBigDecimal("owed"))), start, to, start.minusDays(1));
     }
 
     /**
@@ -168,13 +176,13 @@ public class RecoveryReports {
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed,
                              r.principal - coalesce((select sum(p.applied_principal) from payment p
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed_at_end
-                      from receivable r where r.status <> 'CANCELLED' and r.due_date < ?) x
-                where owed > 0""", (rs, i) -> {
+                      from receivable r where r.status <> 'CANCELLED' and r.due_date < ? and %s) x
+                where owed > 0""".formatted(NOT_PAID_BEFORE), (rs, i) -> {
             long overdue = rs.getLong("n");
             long cured = rs.getLong("cured");
             return new RecoveryReport.Cure(overdue, money(rs.getBigDecimal("owed")), cured, money(rs.getBigDecimal("cured_owed")),
                     percent(BigDecimal.valueOf(cured), BigDecimal.valueOf(overdue)));
-        }, start, end, from);
+        }, start, end, from, start.minusDays(1));
     }
 
     /**

@@ -54,7 +54,16 @@ class ReportController {
         if (end.isBefore(start)) {
             throw new InvalidInputException("to", "must be on or after from (" + start + ")");
         }
-        return recovery.between(start, end);
+        // each month of the period is a pass over the receivables for its roll rates
+        if (end.isAfter(start.plusYears(1).minusDays(1))) {
+            throw new InvalidInputException("to", "must be within a year of from (" + start + "): ask for a longer time a year at a time");
+        }
+        try {
+            return recovery.between(start, end);
+        } catch (PolicyOutputException e) {
+            // the roll rates need the policy's buckets, as the aging does
+            throw new UnprocessableException("policy", e.getMessage());
+        }
     }
 
     @GetMapping(path = "/api/reports/recovery", produces = ReportCsv.MEDIA_TYPE)

@@ -13,7 +13,7 @@ import java.util.List;
  * @param due          principal owed at the start of the period by the receivables due by its end
  * @param recovered    every payment received in the period (agreement installments are in {@code agreements})
  * @param recoveryRate recovered principal over {@code due}, in percent (null when nothing was due)
- * @param rollRates    for each month of the period and each aging bucket, where its receivables were a month later
+ * @param rollRates    for each month of the period that is over and each aging bucket, where its receivables were a month later
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,

@@ -101,14 +101,17 @@ public class RecoveryReports {
     }
 
     /**
-     * Month over month, for each month the period touches: each bucket's receivables on its first
-     * day and where they were on the next month's first day. Buckets are the active policy's; a
-     * receivable's place on a day is rebuilt from its due date and the payments made before it.
+     * Month over month, for each month the period touches that is over by today: each bucket's
+     * receivables on its first day and where they were on the next month's first day (a month not
+     * over yet would compare with a day to come). Buckets are the active policy's; a receivable's
+     * place on a day is rebuilt from its due date and the payments made before it.
      */
     private List<RecoveryReport.Roll> rollRates(LocalDate from, LocalDate to) {
         List<AgingBucket> buckets = policy.agingBuckets();
+        LocalDate today = LocalDate.now(clock);
         List<RecoveryReport.Roll> rolls = new ArrayList<>();
-        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to) && !month.plusMonths(1).isAfter(today);
+             month = month.plusMonths(1)) {
             LocalDate next = month.plusMonths(1);
             OffsetDateTime startAt = month.atStartOfDay(clock.getZone()).toOffsetDateTime();
             OffsetDateTime endAt = next.atStartOfDay(clock.getZone()).toOffsetDateTime();

@@ -280,6 +280,15 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     }
 
     @Test
+    void aYearIsTheLongestPeriodAndAMonthNotOverHasNoRollRatesYet() throws Exception {
+        JsonNode year = get("/api/reports/recovery?from=2025-04-07&to=2026-04-06");
+        assertThat(dec(year.get("recovered").get("total"))).isEqualByComparingTo(sum(PAID, Paid::amount));
+        // today is 6 April: April is not over
+        assertThat(year.get("rollRates")).extracting(r -> r.get("month").asText()).doesNotContain("2026-04").contains("2026-03", "2025-04");
+        assertThat(get("/api/reports/recovery?from=2026-04-01&to=2026-04-06").get("rollRates")).isEmpty();
+    }
+
+    @Test
     void februaryInThePastRecoveredNothingAndOwedWhatFellDueInIt() throws Exception {
         JsonNode report = get("/api/reports/recovery?from=2026-02-01&to=2026-02-28");
 
@@ -335,7 +344,7 @@ class RecoveryReportApiTests extends ReguaSpringTests {
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
     @CsvSource({"'to=2026-03-31',from", "'from=2026-03-01',to", "'from=2026-03-01&to=31/03/2026',to",
-            "'from=2026-02-30&to=2026-03-31',from", "'from=2026-03-31&to=2026-03-01',to"})
+            "'from=2026-02-30&to=2026-03-31',from", "'from=2026-03-31&to=2026-03-01',to", "'from=2025-03-01&to=2026-03-01',to"})
     void aMissingBadOrInvertedDateIsRefusedNamingIt(String query, String field) throws Exception {
         for (ResponseEntity<String> response : List.of(
                 as(Role.CREDIT_MANAGER).exchange("/api/reports/recovery?" + query, HttpMethod.GET, new HttpEntity<>(jsonAccept()),

@@ -13,6 +13,8 @@ import br.com.regua.errors.UnprocessableException;
 import br.com.regua.policy.PolicyOutputException;
 import br.com.regua.report.AgingReport;
 import br.com.regua.report.AgingReports;
+import br.com.regua.report.RecoveryReport;
+import br.com.regua.report.RecoveryReports;
 import br.com.regua.report.ReportCsv;
 
 /** Reports for credit managers and analysts, as JSON or, with {@code Accept: text/csv}, as CSV. */
@@ -20,9 +22,11 @@ import br.com.regua.report.ReportCsv;
 class ReportController {
 
     private final AgingReports aging;
+    private final RecoveryReports recovery;
 
-    ReportController(AgingReports aging) {
+    ReportController(AgingReports aging, RecoveryReports recovery) {
         this.aging = aging;
+        this.recovery = recovery;
     }
 
     /** The open portfolio by days-overdue bucket, segment and stage on {@code asOf} (default: today). */
@@ -40,6 +44,38 @@ class ReportController {
     @GetMapping(path = "/api/reports/aging", produces = ReportCsv.MEDIA_TYPE)
     String agingCsv(@RequestParam(required = false) String asOf) {
         return ReportCsv.aging(aging(asOf));
+    }
+
+    /** What was recovered against what was due, from {@code from} to {@code to}, both days included. */
+    @GetMapping(path = "/api/reports/recovery", produces = MediaType.APPLICATION_JSON_VALUE)
+    RecoveryReport recovery(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate start = required("from", from);
+        LocalDate end = required("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("to", "must be on or after from (" + start + ")");
+        }
+        // each month of the period is a pass over the receivables for its roll rates
+        if (end.isAfter(start.plusYears(1).minusDays(1))) {
+            throw new InvalidInputException("to", "must be within a year of from (" + start + "): ask for a longer time a year at a time");
+        }
+        try {
+            return recovery.between(start, end);
+        } catch (PolicyOutputException e) {
+            // the roll rates need the policy's buckets, as the aging does
+            throw new UnprocessableException("policy", e.getMessage());
+        }
+    }
+
+    @GetMapping(path = "/api/reports/recovery", produces = ReportCsv.MEDIA_TYPE)
+    String recoveryCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return ReportCsv.recovery(recovery(from, to));
+    }
+
+    private static LocalDate required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required: a date as YYYY-MM-DD, e.g. 2026-03-01");
+        }
+        return date(field, value);
     }
 
     static LocalDate date(String field, String value) {

@@ -31,13 +31,15 @@ public class PaymentRepository {
                 .query(PaymentRepository::payment).list();
     }
 
-    public void insert(long receivableId, Payment p, OffsetDateTime now) {
+    /** {@code stage}, {@code segment} and {@code policyNumber}: the case as the payment found it, for the recovery report. */
+    public void insert(long receivableId, Payment p, String stage, String segment, int policyNumber, OffsetDateTime now) {
         jdbc.sql("""
                 insert into payment (external_id, receivable_id, content_hash, amount, method, paid_at, applied_interest,
-                                     applied_fine, applied_principal, excess, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     applied_fine, applied_principal, excess, created_at, stage_at_payment, segment_at_payment,
+                                     policy_number)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.externalId(), receivableId, p.contentHash(), p.amount(), p.method().name(), p.paidAt(),
-                        p.appliedInterest(), p.appliedFine(), p.appliedPrincipal(), p.excess(), now)
+                        p.appliedInterest(), p.appliedFine(), p.appliedPrincipal(), p.excess(), now, stage, segment, policyNumber)
                 .update();
     }
 

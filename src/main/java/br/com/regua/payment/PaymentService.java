@@ -99,7 +99,9 @@ public class PaymentService {
         Ledger.PaymentApplication applied = r.ledger().apply(request.amount(), paidOn, d.chargeRates());
         Payment payment = new Payment(request.externalId(), r.externalId(), request.amount(), request.method(), request.paidAt(),
                 applied.interest(), applied.fine(), applied.principal(), applied.excess(), hash);
-        payments.insert(r.id(), payment, now);
+        // the segment the case was collected under; a case not yet classified takes the one this decision gives
+        String segment = r.segment() != null ? r.segment().name() : d.segment() == null ? null : d.segment().name();
+        payments.insert(r.id(), payment, r.stage(), segment, d.policyNumber(), now);
         boolean settled = applied.after().isSettled();
         ReceivableStatus status = settled ? ReceivableStatus.PAID : r.status();
         receivables.updateLedger(r.id(), applied.after(), status, now);

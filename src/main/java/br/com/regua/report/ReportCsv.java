@@ -33,6 +33,64 @@ public final class ReportCsv {
         return csv.toString();
     }
 
+    /**
+     * One row per figure: {@code section} says which part of the report (due, recovered, stage,
+     * segment, channel, policy_version, agreements, promises, cure, contacts, roll), {@code key} which line,
+     * {@code measure} what is counted; a row holds a count, an amount or a rate in percent. Roll rates
+ * come last, keyed by month and bucket.
+     */
+    public static String recovery(RecoveryReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "from", "to", "section", "key", "measure", "count", "amount", "percent");
+        Recovery rows = new Recovery(csv, report.from().toString(), report.to().toString());
+        rows.add("due", "all", "principal", report.due().count(), report.due().principal(), null);
+        rows.amounts("recovered", "all", report.recovered());
+        rows.add("recovered", "all", "recovery_rate", null, null, report.recoveryRate());
+        report.stages().forEach(l -> rows.amounts("stage", l.key(), l.amounts()));
+        report.segments().forEach(l -> rows.amounts("segment", l.key(), l.amounts()));
+        report.channels().forEach(l -> rows.amounts("channel", l.key(), l.amounts()));
+        report.policyVersions().forEach(l -> rows.amounts("policy_version", l.key(), l.amounts()));
+        RecoveryReport.Agreements a = report.agreements();
+        rows.add("agreements", "accepted", "discount", a.accepted(), a.discounts(), null);
+        rows.add("agreements", "accepted", "waived_charges", a.accepted(), a.waivedCharges(), null);
+        rows.add("agreements", "kept", "agreements", a.kept(), null, null);
+        rows.add("agreements", "broken", "agreements", a.broken(), null, null);
+        rows.add("agreements", "installments", "paid", a.installmentsPaid(), a.installmentsAmount(), null);
+        rows.add("promises", "kept", "promises", report.promises().kept(), null, null);
+        rows.add("promises", "broken", "promises", report.promises().broken(), null, null);
+        RecoveryReport.Cure cure = report.cure();
+        rows.add("cure", "overdue_at_start", "principal", cure.overdue(), cure.overduePrincipal(), null);
+        rows.add("cure", "cured", "principal", cure.cured(), cure.curedPrincipal(), cure.rate());
+        for (RecoveryReport.Contacts c : report.contacts()) {
+            rows.add("contacts", c.channel(), "sent", c.sent(), null, null);
+            rows.add("contacts", c.channel(), "failed", c.failed(), null, null);
+        }
+        for (RecoveryReport.Roll r : report.rollRates()) {
+            String key = r.month() + " " + r.bucket();
+            rows.add("roll", key, "at_start", r.count(), r.principal(), null);
+            rows.add("roll", key, "rolled", r.rolled(), r.rolledPrincipal(), r.rate());
+            rows.add("roll", key, "stayed", r.stayed(), r.stayedPrincipal(), null);
+            rows.add("roll", key, "cleared", r.cleared(), r.clearedPrincipal(), null);
+        }
+        return csv.toString();
+    }
+
+    private record Recovery(StringBuilder csv, String from, String to) {
+
+        void amounts(String section, String key, RecoveryReport.Amounts a) {
+            add(section, key, "principal", a.count(), a.principal(), null);
+            add(section, key, "fine", a.count(), a.fine(), null);
+            add(section, key, "interest", a.count(), a.interest(), null);
+            add(section, key, "excess", a.count(), a.excess(), null);
+            add(section, key, "total", a.count(), a.total(), null);
+        }
+
+        void add(String section, String key, String measure, Long count, BigDecimal amount, BigDecimal percent) {
+            row(csv, from, to, section, key, measure, count == null ? null : count.toString(), amount == null ? null : money(amount),
+                    percent == null ? null : percent.toPlainString());
+        }
+    }
+
     /** One row per receivable of the page. */
     public static String receivables(ReceivablePage page) {
         StringBuilder csv = new StringBuilder();

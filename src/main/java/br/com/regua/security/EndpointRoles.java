@@ -120,6 +120,8 @@ public final class EndpointRoles {
             roles(HttpMethod.DELETE, "/api/policy/schedules/{id}", "cancel a pending scheduled activation", CREDIT_MANAGER),
             roles(HttpMethod.GET, "/api/reports/aging", "the open portfolio by days overdue, segment and stage (JSON or CSV)",
                     CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/api/reports/recovery", "what a period recovered against what was due, by stage, segment, "
+                    + "channel and policy version (JSON or CSV)", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
             roles(HttpMethod.POST, "/api/webhooks", "register a webhook endpoint (its secret is shown once)"),
             roles(HttpMethod.GET, "/api/webhooks", "the webhook endpoints"),

@@ -15,7 +15,8 @@ import br.com.regua.support.HeadlessChromium;
 
 /**
  * The reports page in a real headless Chromium, as an analyst opens it: the aging drawn by
- * Chart.js and the same figures in the tables, then the aging of a date in the past. Screenshots
+ * Chart.js and the same figures in the tables, then the aging of a date in the past, then the
+ * recovery of February by stage in a chart, with its lines and outcomes. Screenshots
  * in target/reports-page. CI sets REGUA_TEST_BROWSER=true: then it must run.
  */
 class ReportsPageBrowserTests extends ReportSpringTests {
@@ -65,6 +66,37 @@ class ReportsPageBrowserTests extends ReportSpringTests {
             assertThat(browser.waitFor("document.body.dataset.loaded === '2026-02-15'", WAIT)).isTrue();
             assertThat(text(browser, "#buckets tfoot")).contains("4", "R$ 2.544,36");
             browser.screenshot(shots.resolve("aging-february-15.png"));
+
+            // recovery: the month so far by default, nothing paid in March
+            assertThat(browser.waitFor("document.body.dataset.recovery === '2026-03-01/2026-03-10'", WAIT)).isTrue();
+            assertThat(text(browser, "#recovery-summary")).contains("R$ 0,00 recovered in 0 payments");
+
+            // February: rep-partial paid 100.00 (70.00 principal, 20.00 fine, 10.00 interest) and rep-paid 408.93
+            // (400.00, 8.00, 0.93) on the 8th; due by the 28th, nothing paid before: 1000 + 333.33 + 1000 + 250 + 400
+            browser.evaluate("document.querySelector('#recovery-from').value = '2026-02-01'");
+            browser.evaluate("document.querySelector('#recovery-to').value = '2026-02-28'");
+            browser.evaluate("document.querySelector('#recovery-form button[type=submit]').click()");
+            assertThat(browser.waitFor("document.body.dataset.recovery === '2026-02-01/2026-02-28'", WAIT)).isTrue();
+            assertThat(text(browser, "#recovery-summary")).contains("R$ 508,93 recovered in 2 payments from 2026-02-01 to 2026-02-28",
+                    "R$ 470,00 of the R$ 2.983,33 due (15,75%)", "R$ 38,93 in fine and interest");
+            // Chart.js drew the stages the payments found, principal and charges stacked
+            assertThat(browser.evaluate("Chart.getChart('recovery-chart').data.datasets[0].data.reduce((a, b) => a + b, 0)").asDouble())
+                    .isEqualTo(470.00);
+            assertThat(browser.evaluate("Math.round(Chart.getChart('recovery-chart').data.datasets[1].data.reduce((a, b) => a + b, 0) * 100)")
+                    .asInt()).isEqualTo(3893);
+            assertThat(browser.evaluate("Chart.getChart('recovery-chart').data.labels.length").asInt()).isPositive();
+            assertThat(text(browser, "#recovery-lines tr[data-line='channel:']")).contains("no message before the payment", "2",
+                    "R$ 508,93");
+            // rep-45, rep-partial and rep-200 were overdue on 1 February; none was paid off by the 28th
+            assertThat(text(browser, "#recovery-outcomes")).contains("Overdue when the period began\t3\tR$ 1.583,33",
+                    "Cured by its end (0,00%)\t0\tR$ 0,00");
+            // not yet due on 1 February: rep-15 (6 days late on 1 March, rolled on) and rep-paid (due that day, paid off on the 8th)
+            assertThat(text(browser, "#recovery-rolls tr[data-roll='2026-02 Not yet due']"))
+                    .contains("2\tR$ 1.400,00\t1 · R$ 1.000,00\t0 · R$ 0,00\t1 · R$ 400,00\t71,43%");
+            browser.evaluate("document.querySelector('#recovery-box').scrollIntoView()");
+            browser.screenshot(shots.resolve("recovery-february.png"));
+            browser.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+            browser.screenshot(shots.resolve("recovery-february-outcomes.png"));
         }
     }
 

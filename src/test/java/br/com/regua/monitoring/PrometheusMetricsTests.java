@@ -36,6 +36,10 @@ class PrometheusMetricsTests extends ReguaSpringTests {
     void aScrapeAfterAWalkShowsTheScheduleWorking() {
         setClock("2026-03-10T10:00:00-03:00");
         PrometheusText before = scrape();
+        // a backend listens for events at an address that does not answer (the worker does not run here)
+        ResponseEntity<String> endpoint = as(Role.ADMIN).postForEntity("/api/webhooks", json("{\"url\": \"http://127.0.0.1:9/events\"}"),
+                String.class);
+        assertThat(endpoint.getStatusCode()).as(endpoint.getBody()).isEqualTo(HttpStatus.CREATED);
 
         for (String id : new String[] {"metrics-1", "metrics-2", "metrics-3"}) {
             ResponseEntity<String> created = as(Role.INTEGRATION).postForEntity("/api/receivables", json(receivable(id)), String.class);
@@ -73,6 +77,12 @@ class PrometheusMetricsTests extends ReguaSpringTests {
         assertThat(after.sum("regua_contacts_due")).isGreaterThanOrEqualTo(1);
         assertThat(after.sum("regua_contacts_oldest_due_age_seconds")).isGreaterThanOrEqualTo(7200);
         assertThat(after.samples("regua_contacts_deliveries_total", Map.of("channel", "SMS", "outcome", "sent"))).hasSize(1);
+
+        assertThat(after.sum("regua_webhooks_due")).as("the registrations and steps announced").isGreaterThanOrEqualTo(3);
+        assertThat(after.sum("regua_webhooks_oldest_due_age_seconds")).isGreaterThanOrEqualTo(7200);
+        assertThat(after.sum("regua_webhooks_deliveries", Map.of("status", "PENDING"))).isGreaterThanOrEqualTo(3);
+        assertThat(after.sum("regua_webhooks_endpoints", Map.of("status", "ACTIVE"))).isGreaterThanOrEqualTo(1);
+        jdbc.sql("delete from webhook_endpoint").update(); // its deliveries go with it: no other test hears of them
 
         assertThat(after.sum("regua_jobs_due")).as("the other cases' first timers").isGreaterThanOrEqualTo(2);
         assertThat(after.sum("regua_jobs_oldest_due_age_seconds")).as("due since they were made, two hours ago or more")

@@ -30,6 +30,7 @@ import br.com.regua.portal.PortalProperties;
 import br.com.regua.portal.PortalService;
 import br.com.regua.portal.PortalTokens;
 import br.com.regua.portal.Tips;
+import br.com.regua.receivable.NonPaymentReason;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -88,6 +89,8 @@ class PortalPageController {
             return "portal/confirm";
         }
         model.addAttribute("page", portal.page(link.get().customerId()));
+        model.addAttribute("reasons", NonPaymentReason.values());
+        model.addAttribute("reason", portal.nonPaymentReason(link.get().customerId()).orElse(null));
         model.addAttribute("fmt", FORMAT);
         return "portal/page";
     }
@@ -193,6 +196,25 @@ class PortalPageController {
             next.addFlashAttribute("problem", "Não foi possível registrar a contestação deste título agora. "
                     + "Fale conosco pelo telefone " + portal.creditor().phone() + ".");
         }
+        return "redirect:/p/" + token;
+    }
+
+    @PostMapping("/p/{token}/reason")
+    String reason(@PathVariable String token, @RequestParam(name = "motivo", required = false) String reason,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
+        }
+        NonPaymentReason why;
+        try {
+            why = NonPaymentReason.valueOf(reason == null ? "" : reason);
+        } catch (IllegalArgumentException unknown) {
+            next.addFlashAttribute("problem", "Escolha um dos motivos da lista.");
+            return "redirect:/p/" + token;
+        }
+        portal.tellWhy(in.link().customerId(), why, request.getRemoteAddr());
+        next.addFlashAttribute("done", "Obrigado por nos contar. Isso nos ajuda a encontrar com você a melhor forma de resolver.");
         return "redirect:/p/" + token;
     }
 

@@ -29,6 +29,7 @@ public final class CaseFacts {
     private final boolean hasPhone;
     private final PaymentHistory history;
     private final Set<Channel> optedOut;
+    private final String nonPaymentReason;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -46,6 +47,7 @@ public final class CaseFacts {
         this.hasPhone = b.hasPhone;
         this.history = b.history == null ? PaymentHistory.none() : b.history;
         this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
+        this.nonPaymentReason = b.nonPaymentReason;
     }
 
     public static Builder builder() {
@@ -69,6 +71,7 @@ public final class CaseFacts {
         b.hasPhone = hasPhone;
         b.history = history;
         b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
+        b.nonPaymentReason = nonPaymentReason;
         return b;
     }
 
@@ -116,6 +119,11 @@ public final class CaseFacts {
     }
     /** Channels the debtor asked not to be contacted through. */
     public Set<Channel> getOptedOut() { return optedOut; }
+    /**
+     * Why the debtor said they could not pay, on their page: {@code LOST_INCOME}, {@code FORGOT},
+     * {@code NO_INVOICE}, {@code UNHAPPY}, {@code DISAGREES}, {@code OTHER}; null when they have not said.
+     */
+    public String getNonPaymentReason() { return nonPaymentReason; }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -135,6 +143,7 @@ public final class CaseFacts {
         private boolean hasPhone;
         private PaymentHistory history;
         private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
+        private String nonPaymentReason;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -155,6 +164,8 @@ public final class CaseFacts {
             optedOut = v == null || v.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(v);
             return this;
         }
+
+        public Builder nonPaymentReason(String v) { nonPaymentReason = v == null || v.isBlank() ? null : v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

@@ -63,6 +63,9 @@ public class DecisionRecorder {
         inputs.put("bureauPriorNoticeDay", facts.getBureauPriorNoticeDay());
         inputs.put("hasEmail", facts.isHasEmail());
         inputs.put("hasPhone", facts.isHasPhone());
+        if (facts.getNonPaymentReason() != null) {
+            inputs.put("nonPaymentReason", facts.getNonPaymentReason());
+        }
         inputs.put("history", Map.of("paidOnTime", facts.getHistory().getPaidOnTime(), "paidLate", facts.getHistory().getPaidLate(),
                 "averageDaysLate", facts.getHistory().getAverageDaysLate(),
                 "agreementsKept", facts.getHistory().getAgreementsKept(), "agreementsBroken", facts.getHistory().getAgreementsBroken()));

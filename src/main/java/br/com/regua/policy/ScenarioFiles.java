@@ -24,7 +24,7 @@ public final class ScenarioFiles {
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
             "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout",
-            "promiseskept", "promisesbroken");
+            "promiseskept", "promisesbroken", "nonpaymentreason");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -129,6 +129,7 @@ public final class ScenarioFiles {
                 .hasEmail(yes(row.getOrDefault("hasemail", "yes")))
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
                 .optedOut(channels(row.getOrDefault("optedout", "")))
+                .nonPaymentReason(row.containsKey("nonpaymentreason") ? upper(row.get("nonpaymentreason"), "non-payment reason") : null)
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.NonPaymentReason;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -233,6 +235,26 @@ public class PortalService {
         }
         audit.record(actor(c), origin, "PORTAL contact preferences", 200, String.join(", ", changes));
         return true;
+    }
+
+    /** What the debtor last said about why they could not pay, if they did. */
+    public Optional<NonPaymentReason> nonPaymentReason(long customerId) {
+        return Optional.ofNullable(receivables.customer(customerId).nonPaymentReason());
+    }
+
+    /**
+     * The debtor says why they could not pay: kept with the customer (the rules read it as
+     * {@code nonPaymentReason}), in the timeline of each debt they owe and in the audit log.
+     */
+    @Transactional
+    public void tellWhy(long customerId, NonPaymentReason reason, String origin) {
+        Customer c = receivables.customer(customerId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        receivables.recordNonPaymentReason(customerId, reason, now);
+        for (Receivable r : owed(customerId)) {
+            events.debtor(r.id(), r.stage(), "the debtor said on their page why they could not pay: " + reason.name(), now);
+        }
+        audit.record(actor(c), origin, "PORTAL non-payment reason", 200, reason.name());
     }
 
     /** Why the debtor disputes, as the buttons of the page say it. */

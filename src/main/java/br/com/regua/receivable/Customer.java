@@ -13,5 +13,12 @@ public record Customer(
         String email,
         String phone,
         String state,
-        PaymentHistory history) {
+        PaymentHistory history,
+        NonPaymentReason nonPaymentReason) {
+
+    /** A customer who has not told us why they could not pay. */
+    public Customer(long id, String externalId, String name, String document, CustomerType type, String email, String phone,
+                    String state, PaymentHistory history) {
+        this(id, externalId, name, document, type, email, phone, state, history, null);
+    }
 }

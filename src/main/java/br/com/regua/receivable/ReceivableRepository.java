@@ -176,6 +176,12 @@ public class ReceivableRepository {
         return customers;
     }
 
+    /** What the debtor said on their page about why they could not pay; the latest answer stands. */
+    public void recordNonPaymentReason(long customerId, NonPaymentReason reason, OffsetDateTime at) {
+        jdbc.sql("update customer set nonpayment_reason = ?, nonpayment_reason_at = ? where id = ?")
+                .params(reason.name(), at, customerId).update();
+    }
+
     private static Customer customer(ResultSet rs, int row) throws SQLException {
         int paid = rs.getInt("paid_on_time") + rs.getInt("paid_late");
         PaymentHistory history = new PaymentHistory(rs.getInt("paid_on_time"), rs.getInt("paid_late"),
@@ -184,7 +190,8 @@ public class ReceivableRepository {
                 rs.getInt("promises_kept"), rs.getInt("promises_broken"));
         return new Customer(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("document"),
                 CustomerType.valueOf(rs.getString("customer_type")), rs.getString("email"), rs.getString("phone"),
-                rs.getString("state"), history);
+                rs.getString("state"), history,
+                rs.getString("nonpayment_reason") == null ? null : NonPaymentReason.valueOf(rs.getString("nonpayment_reason")));
     }
 
     private static Receivable receivable(ResultSet rs, int row) throws SQLException {

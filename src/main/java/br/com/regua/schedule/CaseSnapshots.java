@@ -50,6 +50,7 @@ public class CaseSnapshots {
                 .hasPhone(c.phone() != null && !c.phone().isBlank())
                 .history(c.history())
                 .optedOut(optedOut)
+                .nonPaymentReason(c.nonPaymentReason() == null ? null : c.nonPaymentReason().name())
                 .build();
     }
 }

@@ -145,6 +145,7 @@ public final class EndpointRoles {
             debtor(HttpMethod.GET, "/p/{token}/quitacao/{reference}", "the debtor portal: the declaração de quitação of a paid receivable (PDF)"),
             debtor(HttpMethod.POST, "/p/{token}/preferences", "the debtor portal: the channels the debtor refuses, as the opt-outs of the API"),
             debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" or \"Não reconheço\", as a dispute from the API"),
+            debtor(HttpMethod.POST, "/p/{token}/reason", "the debtor portal: why the debtor could not pay, a fact the rules read"),
             publicly(HttpMethod.GET, "/dicas", "financial-education tips for debtors, linked from reminders (a file the business edits)"),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further
             roles(HttpMethod.GET, "/engine-rest/**", "Camunda's REST API, reading", ANALYST),

@@ -16,7 +16,9 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import br.com.regua.pix.PixPayload;
+import br.com.regua.receivable.NonPaymentReason;
 import br.com.regua.receivable.ReceivableRepository;
+import br.com.regua.schedule.CaseSnapshots;
 import br.com.regua.security.AuditLog;
 import br.com.regua.security.Role;
 
@@ -36,6 +38,8 @@ class PortalTests extends PortalSpringTests {
     ReceivableRepository repository;
     @Autowired
     AuditLog audit;
+    @Autowired
+    CaseSnapshots snapshots;
     @Autowired
     br.com.regua.settings.ReguaProperties settings;
 
@@ -325,6 +329,34 @@ class PortalTests extends PortalSpringTests {
         JsonNode api = as(Role.INTEGRATION).getForObject("/api/receivables/portal-pref", JsonNode.class);
         assertThat(api.get("timeline").toString()).contains("contact preferences", "refused SMS");
         assertThat(audit.read(new AuditLog.Query("debtor cust-portal-pref", "preferences", null, null, 10))).hasSize(1);
+    }
+
+    @Test
+    void whyTheDebtorCouldNotPayIsKeptForTheRulesInTheTimelineAndTheAuditLog() throws Exception {
+        owing("portal-why", "111.444.777-35");
+        String link = "/p/" + token(tokens.issue(repository.findCustomer("cust-portal-why").orElseThrow(), 30,
+                OffsetDateTime.now(clock)).orElseThrow());
+        Browser phone = new Browser();
+        phone.post(link + "/confirm", Map.of("digitos", "11144"), csrfOf(phone.get(link).body()));
+        String page = phone.get(link).body();
+        assertThat(page).contains("Por que não foi possível pagar?", "Estou insatisfeito com o produto ou serviço");
+
+        assertThat(phone.post(link + "/reason", Map.of("motivo", "WHATEVER"), csrfOf(page)).statusCode()).isEqualTo(302);
+        assertThat(phone.get(link).body()).contains("Escolha um dos motivos da lista");
+        assertThat(repository.findCustomer("cust-portal-why").orElseThrow().nonPaymentReason()).isNull();
+
+        HttpResponse<String> told = phone.post(link + "/reason", Map.of("motivo", "UNHAPPY"), csrfOf(page));
+        assertThat(told.statusCode()).isEqualTo(302);
+        assertThat(phone.get(link).body()).contains("Obrigado por nos contar", "value=\"UNHAPPY\" selected");
+        var customer = repository.findCustomer("cust-portal-why").orElseThrow();
+        assertThat(customer.nonPaymentReason()).isEqualTo(NonPaymentReason.UNHAPPY);
+        // the rules see it among the case's facts
+        var receivable = repository.findByExternalId("portal-why").orElseThrow();
+        assertThat(snapshots.of(receivable, customer, java.time.LocalDate.now(clock)).getNonPaymentReason()).isEqualTo("UNHAPPY");
+
+        JsonNode api = as(Role.INTEGRATION).getForObject("/api/receivables/portal-why", JsonNode.class);
+        assertThat(api.get("timeline").toString()).contains("why they could not pay: UNHAPPY");
+        assertThat(audit.read(new AuditLog.Query("debtor cust-portal-why", "non-payment reason", null, null, 10))).hasSize(1);
     }
 
     private static void assertPrivate(HttpResponse<String> r) {

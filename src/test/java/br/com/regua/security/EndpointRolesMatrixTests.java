@@ -294,6 +294,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /p/{token}/quitacao/{reference}", r -> get(portalLink() + "/quitacao/x"));
         byRow.put("GET /dicas", r -> get("/dicas"));
         byRow.put("POST /p/{token}/preferences", r -> form(portalLink() + "/preferences", "recusar=SMS"));
+        byRow.put("POST /p/{token}/reason", r -> form(portalLink() + "/reason", "motivo=FORGOT"));
         byRow.put("POST /p/{token}/disputes", r -> form(portalLink() + "/disputes", "referencia=x&motivo=ALREADY_PAID"));
         Map<EndpointRoles.Access, Function<Role, Call>> calls = new java.util.HashMap<>();
         for (EndpointRoles.Access row : EndpointRoles.TABLE) {

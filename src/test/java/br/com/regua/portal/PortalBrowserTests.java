@@ -168,10 +168,15 @@ class PortalBrowserTests extends PortalSpringTests {
             Path dir = Path.of("target", "axe");
             Path script = dir.resolve("node_modules/axe-core/axe.min.js");
             if (!Files.isRegularFile(script)) {
+                Files.createDirectories(dir);
+                Path log = dir.resolve("npm.log");
+                // never the test JVM's own streams: its standard input and output carry the test runner's
+                // messages, and a child reading or writing them corrupts the run
                 Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir.toString(),
-                        "axe-core@" + AXE_VERSION).inheritIO().start();
+                        "axe-core@" + AXE_VERSION).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                npm.getOutputStream().close();
                 assertThat(npm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) && npm.exitValue() == 0)
-                        .as("npm installed axe-core " + AXE_VERSION).isTrue();
+                        .as("npm installed axe-core " + AXE_VERSION + " (see " + log + ")").isTrue();
             }
             axeScript = Files.readString(script);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -120,8 +121,47 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         configuration.setUserResourceWhitelistPattern(ID_PATTERN);
     }
 
+    /**
+     * Two nodes starting at once on a new database make the same groups, grants and users. Each step
+     * looks before it makes, but both can look at the same moment: the one that loses on a unique key
+     * starts over, and finds what the other made.
+     */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bootstrap(engine);
+                return;
+            } catch (ProcessEngineException raced) {
+                if (attempt == 3 || !uniqueKeyViolated(raced)) {
+                    throw raced;
+                }
+                log.info("Groups, grants and users were being made by another node at the same time; looking again");
+                try {
+                    Thread.sleep(300L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static boolean uniqueKeyViolated(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // SQL state class 23: integrity constraint violation (a unique key, here)
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+                    && uniqueKeyViolated(batch.getNextException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void bootstrap(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
         for (Role role : Role.values()) {

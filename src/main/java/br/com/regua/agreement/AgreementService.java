@@ -287,7 +287,7 @@ public class AgreementService {
             events.agreement(r.id(), r.stage(), "agreement " + a.id() + " kept: every installment paid", at);
             published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_KEPT, r.externalId(), at, "agreement", a.id()));
             published.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), at, "agreement", a.id()));
-            cases.settle(r.externalId());
+            cases.settle(r);
         }
         log.info("Agreement {} kept", a.id());
     }

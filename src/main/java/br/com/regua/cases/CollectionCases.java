@@ -95,10 +95,10 @@ public class CollectionCases implements CaseStarter {
     }
 
     /** Ends the case wherever it is, with a thank-you; a case that already ended is left alone. */
-    public void settle(String externalId) {
-        receivables.findByExternalId(externalId).ifPresent(r -> restoreService(r, OffsetDateTime.now(clock)));
+    public void settle(Receivable r) {
+        restoreService(r, OffsetDateTime.now(clock));
         runtime.createMessageCorrelation(CollectionProcess.MESSAGE_BALANCE_SETTLED)
-                .processInstanceBusinessKey(externalId)
+                .processInstanceBusinessKey(r.externalId())
                 .correlateAllWithResult();
     }
 

@@ -111,7 +111,7 @@ public class PaymentService {
             events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now,
                     "payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
                     "method", String.valueOf(request.method()), "paidAt", request.paidAt().toString()));
-            cases.settle(r.externalId());
+            cases.settle(r);
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
                 settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());

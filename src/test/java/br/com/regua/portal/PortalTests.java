@@ -306,11 +306,8 @@ class PortalTests extends PortalSpringTests {
 
     @Test
     void aChannelRefusedOnThePageIsLeftOutOfTheNextMessage() throws Exception {
-        owing("portal-pref", "111.444.777-35");
-        String link = "/p/" + token(tokens.issue(repository.findCustomer("cust-portal-pref").orElseThrow(), 30,
-                OffsetDateTime.now(clock)).orElseThrow());
-        Browser phone = new Browser();
-        phone.post(link + "/confirm", Map.of("digitos", "11144"), csrfOf(phone.get(link).body()));
+        String link = owingWithALink("portal-pref");
+        Browser phone = confirmedPhone(link);
         String page = phone.get(link).body();
         assertThat(page).contains("Como prefere receber nossas mensagens", "value=\"SMS\"");
 
@@ -333,11 +330,8 @@ class PortalTests extends PortalSpringTests {
 
     @Test
     void whyTheDebtorCouldNotPayIsKeptForTheRulesInTheTimelineAndTheAuditLog() throws Exception {
-        owing("portal-why", "111.444.777-35");
-        String link = "/p/" + token(tokens.issue(repository.findCustomer("cust-portal-why").orElseThrow(), 30,
-                OffsetDateTime.now(clock)).orElseThrow());
-        Browser phone = new Browser();
-        phone.post(link + "/confirm", Map.of("digitos", "11144"), csrfOf(phone.get(link).body()));
+        String link = owingWithALink("portal-why");
+        Browser phone = confirmedPhone(link);
         String page = phone.get(link).body();
         assertThat(page).contains("Por que não foi possível pagar?", "Estou insatisfeito com o produto ou serviço");
 
@@ -357,6 +351,21 @@ class PortalTests extends PortalSpringTests {
         JsonNode api = as(Role.INTEGRATION).getForObject("/api/receivables/portal-why", JsonNode.class);
         assertThat(api.get("timeline").toString()).contains("why they could not pay: UNHAPPY");
         assertThat(audit.read(new AuditLog.Query("debtor cust-portal-why", "non-payment reason", null, null, 10))).hasSize(1);
+    }
+
+    /** A receivable of the customer whose CPF starts 111.44, and a new link of theirs. */
+    private String owingWithALink(String externalId) {
+        owing(externalId, "111.444.777-35");
+        return "/p/" + token(tokens.issue(repository.findCustomer("cust-" + externalId).orElseThrow(), 30,
+                OffsetDateTime.now(clock)).orElseThrow());
+    }
+
+    /** A phone that has opened {@code link} and confirmed the debtor's first digits. */
+    private Browser confirmedPhone(String link) throws Exception {
+        Browser phone = new Browser();
+        HttpResponse<String> confirmed = phone.post(link + "/confirm", Map.of("digitos", "11144"), csrfOf(phone.get(link).body()));
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        return phone;
     }
 
     private static void assertPrivate(HttpResponse<String> r) {

@@ -205,6 +205,22 @@ abstract class WebhookScenarios extends ReguaSpringTests {
     }
 
     @Test
+    void aSuspendedDebtCancelledByAnUpheldDisputeHasItsServiceRestoredAfterTheResolution() {
+        subscribe("service.suspend", "service.restore", "dispute.resolved");
+        String id = "wh-suspend-upheld";
+        register(id);
+        walkUntilPassed(caseOf(id).getId(), "Task_SendSuspensionNotice", 40);
+        String dispute = disputes.open(id, "Não reconheço esta cobrança").id();
+        disputes.resolve(dispute, br.com.regua.agreement.DisputeOutcome.UPHELD, null, "Cobrança indevida");
+
+        deliverAll();
+
+        List<WebhookReceiver.Event> heard = RECEIVER.takenFor(id);
+        assertThat(types(heard)).containsExactly("service.suspend", "dispute.resolved", "service.restore");
+        assertThat(heard.get(1).body().at("/data/receivableStatus").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void anEndpointHearsOnlyTheTypesItAskedFor() {
         subscribe("receivable.paid", "dispute.opened");
         register("wh-only-paid");

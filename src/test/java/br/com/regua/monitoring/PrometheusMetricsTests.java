@@ -82,6 +82,8 @@ class PrometheusMetricsTests extends ReguaSpringTests {
         assertThat(after.sum("regua_webhooks_oldest_due_age_seconds")).isGreaterThanOrEqualTo(7200);
         assertThat(after.sum("regua_webhooks_deliveries", Map.of("status", "PENDING"))).isGreaterThanOrEqualTo(3);
         assertThat(after.sum("regua_webhooks_endpoints", Map.of("status", "ACTIVE"))).isGreaterThanOrEqualTo(1);
+        // a status with nothing in it still shows, at zero, so the dashboard and alerts have a line from the start
+        assertThat(after.samples("regua_webhooks_endpoints", Map.of("status", "PAUSED"))).hasSize(1);
         jdbc.sql("delete from webhook_endpoint").update(); // its deliveries go with it: no other test hears of them
 
         assertThat(after.sum("regua_jobs_due")).as("the other cases' first timers").isGreaterThanOrEqualTo(2);

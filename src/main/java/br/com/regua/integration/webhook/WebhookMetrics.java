@@ -68,12 +68,16 @@ class WebhookMetrics implements CountedGauges {
                     Optional<OffsetDateTime> oldest = Optional.ofNullable(rs.getObject("oldest", OffsetDateTime.class));
                     oldestDueAgeSeconds.set(oldest.map(since -> Math.max(0, Duration.between(since, now).toSeconds())).orElse(0L));
                 });
-        deliveries.show(byStatus("select status, count(*) as n from webhook_delivery group by status"));
-        endpoints.show(byStatus("select status, count(*) as n from webhook_endpoint group by status"));
+        deliveries.show(byStatus("select status, count(*) as n from webhook_delivery group by status", "PENDING", "SENT"));
+        endpoints.show(byStatus("select status, count(*) as n from webhook_endpoint group by status", "ACTIVE", "PAUSED"));
     }
 
-    private Map<Tags, Long> byStatus(String sql) {
+    /** The known statuses always show, at zero when none: a dashboard or an alert sees a line from the first scrape. */
+    private Map<Tags, Long> byStatus(String sql, String... known) {
         Map<Tags, Long> counts = new LinkedHashMap<>();
+        for (String status : known) {
+            counts.put(Tags.of("status", status), 0L);
+        }
         jdbc.sql(sql).query((RowCallbackHandler) rs -> counts.put(Tags.of("status", rs.getString("status")), rs.getLong("n")));
         return counts;
     }

@@ -32,6 +32,7 @@ final class ColumnTypes {
             Map.entry("AgingBucket.toDay", ColumnType.DAY_OFFSET),
             Map.entry("OfferTerms.principalDiscount", ColumnType.PERCENTAGE),
             Map.entry("OfferTerms.waiveCharges", ColumnType.YES_NO),
+            Map.entry("OfferTerms.validDays", ColumnType.DAYS),
             Map.entry("StageDay.new", ColumnType.STAGE),
             Map.entry("StageDay.day", ColumnType.DAY_OFFSET),
             Map.entry("StageBroughtForward.new", ColumnType.STAGE),

@@ -171,6 +171,18 @@ public final class DecisionTables {
         return problems;
     }
 
+    /** The cells of every line of a CSV text, as a spreadsheet shows them. */
+    static List<List<String>> records(String text) {
+        return Layout.records(text).stream().map(Rec::cells).toList();
+    }
+
+    /** Rows of cells as CSV text, one line each. */
+    static String csv(List<List<String>> rows) {
+        StringBuilder text = new StringBuilder();
+        rows.forEach(r -> text.append(encode(0, r)).append('\n'));
+        return text.toString();
+    }
+
     /** The options of a pick-list column. */
     static List<String> options(ColumnType type, List<String> stages) {
         return switch (type) {

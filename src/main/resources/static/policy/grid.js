@@ -32,6 +32,7 @@ async function showGrid(name) {
   const text = contentOf(name);
   let grid = grids.cache[name];
   if (!grid || grid.text !== text) {
+    $('grid').replaceChildren(el('p', { class: 'hint' }, 'loading the grid…')); // not the grid of the file shown before
     const { status, body } = await api('POST', `${tableUrl(name)}/check`, { text });
     if (status !== 200) { $('grid').replaceChildren(el('p', { class: 'problem' }, body.detail || 'This table cannot be read.')); return; }
     grid = grids.cache[name] = { text, tables: body.tables };
@@ -53,7 +54,7 @@ function drawTables(name, grid) {
 
 function drawTable(name, grid, table, t) {
   const head = el('tr', {}, table.columns.map(c => el('th', { title: c.template || '' }, c.header || c.kind,
-    el('small', {}, c.type === 'RULE_NAME' ? 'rule (the row\'s comment)' : c.type.toLowerCase().replace('_', ' ')))), el('th', {}, ''));
+    el('small', {}, c.type === 'RULE_NAME' ? 'rule (the row\'s comment)' : c.typeLabel))), el('th', {}, ''));
   const body = el('tbody', {}, table.rows.map((row, r) => drawRow(name, grid, table, t, r)));
   const add = el('button', { class: 'add-row', 'data-table': t }, '+ Add row');
   add.onclick = () => {
@@ -109,7 +110,10 @@ function control(column, value, set) {
   const input = el('input', { type: 'text', value: percent ? (shift(value, 2) ?? value) : value,
     inputmode: ['TEXT', 'RULE_NAME', 'TIME'].includes(column.type) ? 'text' : 'decimal',
     placeholder: column.type === 'TIME' ? 'HH:mm' : column.required ? 'required' : 'any' });
-  if (['TEXT', 'RULE_NAME'].includes(column.type)) input.size = Math.min(60, Math.max(12, value.length));
+  if (['TEXT', 'RULE_NAME'].includes(column.type)) {
+    input.size = Math.min(column.type === 'RULE_NAME' ? 34 : 40, Math.max(12, value.length));
+    input.title = value;
+  }
   else input.size = 8;
   input.oninput = () => {
     if (!percent) { set(input.value.trim() === '' ? '' : input.value); return; }
@@ -206,6 +210,30 @@ function cellName(name, field) {
   const table = grid.tables[m[1]];
   return `${table.name}, row ${Number(m[2]) + 1}`;
 }
+
+// --- the Versions tab: a table file's changed cells, above its text diff
+
+document.addEventListener('policy:version', async event => {
+  const version = event.detail;
+  if (!version.previous) return;
+  for (const change of version.changes.filter(c => isTable(c.file) && c.change === 'MODIFIED')) {
+    const { status, body } = await api('GET', `/api/policy/versions/${version.number}/tables/${encodeURIComponent(change.file)}/diff`
+      + `?against=${version.previous}`);
+    if (status !== 200) continue;
+    const rows = body.tables.flatMap(t => [
+      ...t.changed.map(c => el('tr', {}, el('td', {}, t.table), el('td', {}, c.rule), el('td', {}, c.header),
+        el('td', { class: 'del' }, c.before || '(empty)'), el('td', { class: 'add' }, c.after || '(empty)'))),
+      ...t.added.map(r => el('tr', {}, el('td', {}, t.table), el('td', {}, r.cells[0]), el('td', {}, 'row added'), el('td', {}, ''),
+        el('td', { class: 'add' }, r.cells.slice(1).join(' · ')))),
+      ...t.removed.map(r => el('tr', {}, el('td', {}, t.table), el('td', {}, r.cells[0]), el('td', {}, 'row removed'),
+        el('td', { class: 'del' }, r.cells.slice(1).join(' · ')), el('td', {}, '')))]);
+    if (!rows.length) continue;
+    const heading = [...document.querySelectorAll('#version-detail h2')].find(h => h.textContent.startsWith(change.file + ' '));
+    const table = el('table', { class: 'cell-diff', 'data-file': change.file },
+      el('thead', {}, el('tr', {}, ['table', 'rule', 'column', 'before', 'after'].map(h => el('th', {}, h)))), el('tbody', {}, rows));
+    if (heading) heading.after(table); else $('version-detail').append(table);
+  }
+});
 
 // --- scenarios
 

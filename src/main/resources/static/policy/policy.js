@@ -286,6 +286,7 @@ async function showVersion(number) {
     : [el('p', {}, body.previous ? 'Same files as the version before.' : 'The first version.')];
   $('version-detail').replaceChildren(el('h2', {}, `Version ${number}` + (body.previous ? ` against ${body.previous}` : '')),
     el('p', {}, `${body.author} · ${body.comment || ''}`), rollBack, ...changes.flat());
+  document.dispatchEvent(new CustomEvent('policy:version', { detail: body })); // grid.js adds the tables' changed cells
 }
 
 function diff(text) {

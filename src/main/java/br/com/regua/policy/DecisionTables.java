@@ -34,7 +34,7 @@ public final class DecisionTables {
 
     /** A column: its header for people, Drools' kind, the fact and template the value goes into, and its type. */
     public record Column(String header, String kind, String objectType, String template, ColumnType type,
-                         List<String> options, boolean required) {
+                         String typeLabel, List<String> options, boolean required) {
     }
 
     /** A data row: one cell per column, the first being the rule's name. */
@@ -233,7 +233,7 @@ public final class DecisionTables {
             }
             boolean required = "NAME".equals(kind) || "ACTION".equals(kind)
                     && (template.contains("insert(") || template.contains("delete(") || DECLARATION.matcher(template).find());
-            columns.add(new Column(headers.get(c), kind, object, template, type, options(type, stages), required));
+            columns.add(new Column(headers.get(c), kind, object, template, type, type.label(), options(type, stages), required));
         }
         return columns;
     }

@@ -98,6 +98,7 @@ class PolicyTableControllerTests {
                 .andExpect(jsonPath("$.tables[0].columns[1].options[0]").value("NEW_CUSTOMER"))
                 .andExpect(jsonPath("$.tables[0].columns[2].type").value("DAYS"))
                 .andExpect(jsonPath("$.tables[0].columns[2].header").value("Grace days"))
+                .andExpect(jsonPath("$.tables[0].columns[2].typeLabel").value("days"))
                 .andExpect(jsonPath("$.tables[0].rows[0].cells[2]").value("5"));
         http.perform(get("/api/policy/tables/compliance.drl.csv?version=2").with(ReceivableControllerTests.as(Role.CREDIT_MANAGER)))
                 .andExpect(status().isOk())

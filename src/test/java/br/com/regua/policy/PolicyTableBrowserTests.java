@@ -73,6 +73,7 @@ class PolicyTableBrowserTests extends PolicySpringTests {
             assertThat(text(browser, "#grid-status")).contains("2 cells to fix");
             assertThat(browser.evaluate("document.querySelector('#files li[data-file=\"discounts.drl.csv\"]').className").asText())
                     .doesNotContain("edited");
+            show(browser, DISCOUNT);
             browser.screenshot(shots.resolve("bad-cells.png"));
 
             // good payers get 12% in their first 29 days overdue
@@ -124,6 +125,17 @@ class PolicyTableBrowserTests extends PolicySpringTests {
             assertThat(browser.waitFor("document.querySelector('#activated') !== null", WAIT)).isTrue();
             browser.screenshot(shots.resolve("activated.png"));
             assertThat(failingLine).isNotBlank();
+
+            // the Versions tab shows the cell that changed, before and after
+            int activated = workbench.active().number();
+            click(browser, "#tab-versions");
+            assertThat(browser.waitFor("document.querySelector('tr[data-version=\"" + activated + "\"]') !== null", WAIT)).isTrue();
+            click(browser, "tr[data-version=\"" + activated + "\"]");
+            assertThat(browser.waitFor("document.querySelector('table.cell-diff[data-file=\"discounts.drl.csv\"]') !== null", WAIT))
+                    .isTrue();
+            assertThat(text(browser, "table.cell-diff")).contains("Good payers get up to 10% off the principal in the first 29 days overdue",
+                    "Discount on principal", "0.10", "0.12");
+            browser.screenshot(shots.resolve("versions.png"));
         }
 
         int activated = workbench.active().number();
@@ -154,6 +166,7 @@ class PolicyTableBrowserTests extends PolicySpringTests {
             upload(browser, edited(downloaded, 9, 4, 0.12));
             assertThat(browser.waitFor("document.querySelector('#grid-status').className === 'ok'", WAIT)).isTrue();
             assertThat(value(browser, DISCOUNT)).isEqualTo("12");
+            show(browser, DISCOUNT);
             browser.screenshot(shots.resolve("uploaded.png"));
             String text = browser.evaluate("state.edits['discounts.drl.csv']").asText();
             assertThat(text).isEqualTo(workbench.active().files().get("discounts.drl.csv")
@@ -195,6 +208,10 @@ class PolicyTableBrowserTests extends PolicySpringTests {
                 .principal(new BigDecimal("1500.00")).balance(new BigDecimal("1500.00")).issueDate(due.minusDays(10))
                 .dueDate(due).today(due.plusDays(15)).hasEmail(true).hasPhone(true)
                 .history(new PaymentHistory(5, 1, 2, 0, 0)).build();
+    }
+
+    private static void show(HeadlessChromium browser, String selector) throws Exception {
+        browser.evaluate("document.querySelector(" + JSON.writeValueAsString(selector) + ").scrollIntoView({inline: 'center', block: 'center'})");
     }
 
     private static String message(String cell) {

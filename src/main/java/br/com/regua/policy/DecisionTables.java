@@ -97,7 +97,8 @@ public final class DecisionTables {
             List<Rec> before = layout.records.subList(at.firstData, at.endData);
             StringBuilder block = new StringBuilder();
             Set<Integer> used = new HashSet<>();
-            List<Row> rows = grid.tables().get(t).rows();
+            Table edited = grid.tables().get(t);
+            List<Row> rows = edited == null || edited.rows() == null ? List.of() : edited.rows();
             for (int r = 0; r < rows.size(); r++) {
                 List<String> cells = rows.get(r).cells();
                 int same = sameRow(before, at.column, width, cells, r, used);
@@ -135,7 +136,8 @@ public final class DecisionTables {
         Map<String, String> names = new HashMap<>();
         for (int t = 0; t < base.tables().size(); t++) {
             List<Column> columns = base.tables().get(t).columns();
-            List<Row> rows = edited.tables().get(t).rows() == null ? List.of() : edited.tables().get(t).rows();
+            Table table = edited.tables().get(t);
+            List<Row> rows = table == null || table.rows() == null ? List.of() : table.rows();
             for (int r = 0; r < rows.size(); r++) {
                 List<String> cells = rows.get(r) == null ? null : rows.get(r).cells();
                 String rowField = "tables[" + t + "].rows[" + r + "]";

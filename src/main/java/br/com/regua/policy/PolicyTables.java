@@ -227,7 +227,8 @@ public class PolicyTables {
 
     private static String normalised(ColumnType type, String value, String old) {
         BigDecimal number = decimal(value);
-        if (number != null && old != null && number.compareTo(decimal(old) == null ? number.add(BigDecimal.ONE) : decimal(old)) == 0) {
+        BigDecimal was = old == null ? null : decimal(old);
+        if (number != null && was != null && number.compareTo(was) == 0) {
             return old;
         }
         if (type == ColumnType.YES_NO && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
@@ -238,12 +239,16 @@ public class PolicyTables {
         }
         return switch (type) {
             case MONEY -> number.scale() <= 2 ? number.setScale(2).toPlainString() : value;
+            // Excel keeps a time it recognised as a fraction of a day
             case TIME -> number.signum() >= 0 && number.compareTo(BigDecimal.ONE) < 0
-                    ? "%02d:%02d".formatted(number.multiply(BigDecimal.valueOf(1440)).intValue() / 60,
-                    number.multiply(BigDecimal.valueOf(1440)).setScale(0, java.math.RoundingMode.HALF_UP).intValue() % 60)
+                    ? minutes(number.multiply(BigDecimal.valueOf(1440)).setScale(0, java.math.RoundingMode.HALF_UP).intValue())
                     : value;
             default -> value;
         };
+    }
+
+    private static String minutes(int ofTheDay) {
+        return "%02d:%02d".formatted(ofTheDay / 60 % 24, ofTheDay % 60);
     }
 
     private static BigDecimal decimal(String value) {

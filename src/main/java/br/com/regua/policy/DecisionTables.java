@@ -173,6 +173,28 @@ public final class DecisionTables {
         return problems;
     }
 
+    /**
+     * The lines (from 1) that are in no table, no keyword row and not blank: in a spreadsheet, rows a
+     * blank row cut off from their table, which Drools would not read as rules.
+     */
+    static List<Integer> strayLines(String text) {
+        Layout layout = Layout.of(text);
+        boolean[] placed = new boolean[layout.records.size()];
+        for (TableAt at : layout.tables) {
+            for (int r = at.kindRow - 1; r < at.endData; r++) {
+                placed[r] = true;
+            }
+        }
+        List<Integer> stray = new ArrayList<>();
+        for (int r = 0; r < placed.length; r++) {
+            Rec rec = layout.records.get(r);
+            if (!placed[r] && !rec.blank() && !KEYWORDS.contains(rec.first())) {
+                stray.add(r + 1);
+            }
+        }
+        return stray;
+    }
+
     /** The cells of every line of a CSV text, as a spreadsheet shows them. */
     static List<List<String>> records(String text) {
         return Layout.records(text).stream().map(Rec::cells).toList();

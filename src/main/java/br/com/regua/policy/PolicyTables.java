@@ -146,8 +146,13 @@ public class PolicyTables {
         String original = text(file, number);
         DecisionTables.Grid current = DecisionTables.read(file, original, stageKeys());
         List<List<String>> sheet = sheet(xlsx);
-        DecisionTables.Grid uploaded = DecisionTables.read(file, DecisionTables.csv(sheet), stageKeys());
+        String csv = DecisionTables.csv(sheet);
+        DecisionTables.Grid uploaded = DecisionTables.read(file, csv, stageKeys());
         List<FieldProblem> problems = new ArrayList<>();
+        for (int line : DecisionTables.strayLines(csv)) {
+            problems.add(new FieldProblem("file", "row " + line + " of the spreadsheet is in no table: a blank row ends a table,"
+                    + " so delete the blank row above it (or the row itself)"));
+        }
         if (uploaded.tables().size() != current.tables().size()) {
             problems.add(new FieldProblem("file", "has " + uploaded.tables().size() + " tables, " + file + " has "
                     + current.tables().size() + ": download the spreadsheet again and change only the rows"));

@@ -197,6 +197,17 @@ class PolicyTableControllerTests {
                         PolicyTableController.XLSX, edited)).with(ReceivableControllerTests.as(Role.CREDIT_MANAGER)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("tables[0].rows[2].cells[1]"));
+        byte[] cut;
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(downloaded)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.getSheetAt(0).shiftRows(10, 11, 1); // a blank row between regular and new customers
+            book.write(out);
+            cut = out.toByteArray();
+        }
+        http.perform(multipart("/api/policy/tables/grace.drl.csv/xlsx").file(new MockMultipartFile("file", "grace.xlsx",
+                        PolicyTableController.XLSX, cut)).with(ReceivableControllerTests.as(Role.CREDIT_MANAGER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("row 12 of the spreadsheet is in no table: a blank row ends a table,"
+                        + " so delete the blank row above it (or the row itself)"));
         http.perform(multipart("/api/policy/tables/grace.drl.csv/xlsx").file(new MockMultipartFile("file", "grace.xlsx",
                         PolicyTableController.XLSX, "not a spreadsheet".getBytes())).with(ReceivableControllerTests.as(Role.CREDIT_MANAGER)))
                 .andExpect(status().isBadRequest())

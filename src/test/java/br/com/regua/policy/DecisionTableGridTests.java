@@ -29,6 +29,7 @@ class DecisionTableGridTests {
             assertThat(grid.tables()).as(file.toString()).isNotEmpty();
             assertThat(DecisionTables.write(text, grid)).as(file.toString()).isEqualTo(text);
             assertThat(DecisionTables.check(grid, text, STAGES)).as(file.toString()).isEmpty();
+            assertThat(DecisionTables.strayLines(text)).as(file.toString()).isEmpty();
         }
     }
 
@@ -140,6 +141,13 @@ class DecisionTableGridTests {
                         org.assertj.core.groups.Tuple.tuple("tables[0].rows[2].cells[0]",
                                 "another row (tables[0].rows[0].cells[0]) has this rule name: each rule needs its own"),
                         org.assertj.core.groups.Tuple.tuple("tables[0].rows[3].cells[5]", "Stage: is required"));
+    }
+
+    @Test
+    void aRowABlankLineCutOffFromItsTableIsFound() throws IOException {
+        String text = Files.readString(Path.of("rules/grace.drl.csv")).replace("New customers get", ",,\nNew customers get");
+        assertThat(DecisionTables.strayLines(text)).containsExactly(12, 13);
+        assertThat(DecisionTables.read("grace.drl.csv", text, STAGES).tables().get(0).rows()).hasSize(2);
     }
 
     static DecisionTables.Grid grace() throws IOException {

@@ -79,6 +79,7 @@ function open(name) {
   $('text').disabled = content === null;
   renderGutter();
   renderFiles();
+  document.dispatchEvent(new CustomEvent('policy:open', { detail: name })); // grid.js shows tables and scenarios as grids
 }
 
 function renderGutter() {
@@ -141,6 +142,7 @@ function showProblem(body) {
   });
   if (body.failures) out.push(failuresTable(body.failures));
   $('result').replaceChildren(...out);
+  document.dispatchEvent(new CustomEvent('policy:failures', { detail: body.failures || [] }));
   renderGutter();
 }
 
@@ -168,6 +170,7 @@ $('validate').onclick = () => busy($('validate'), async () => {
     renderGutter();
     $('result').replaceChildren(el('p', { class: 'ok', id: 'valid' },
       `Valid: ${body.rules} rules compiled, ${body.scenariosRun} scenarios passed.`));
+    document.dispatchEvent(new CustomEvent('policy:failures', { detail: [] }));
   } else showProblem(body);
 });
 
@@ -182,6 +185,7 @@ $('simulate').onclick = () => busy($('simulate'), async () => {
     ['time (ms)', r.millis]];
   const out = [el('table', { class: 'figures', id: 'simulation' }, el('tbody', {}, figures.map(([k, v]) =>
     el('tr', {}, el('td', {}, k), el('td', {}, String(v))))))];
+  document.dispatchEvent(new CustomEvent('policy:failures', { detail: body.scenarioFailures }));
   if (body.scenarioFailures.length) {
     out.push(el('p', { class: 'bad' }, `${body.scenarioFailures.length} scenario checks fail: activation would be refused.`));
   }
@@ -282,6 +286,7 @@ async function showVersion(number) {
     : [el('p', {}, body.previous ? 'Same files as the version before.' : 'The first version.')];
   $('version-detail').replaceChildren(el('h2', {}, `Version ${number}` + (body.previous ? ` against ${body.previous}` : '')),
     el('p', {}, `${body.author} · ${body.comment || ''}`), rollBack, ...changes.flat());
+  document.dispatchEvent(new CustomEvent('policy:version', { detail: body })); // grid.js adds the tables' changed cells
 }
 
 function diff(text) {

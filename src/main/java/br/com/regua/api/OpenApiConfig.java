@@ -124,6 +124,11 @@ class OpenApiConfig {
                     {"files": {"grace.drl": "...the whole new content..."}}"""),
             Map.entry("POST /api/webhooks", """
                     {"url": "https://erp.example.com/regua/events", "events": ["stage.reached", "receivable.paid"]}"""),
+            Map.entry("POST /api/policy/tables/{file}/check", """
+                    {"tables": [{"name": "Grace", "rows": [{"cells": ["Good payers get days of grace", "GOOD_PAYER", "7"]},
+                                                           {"cells": ["Risky customers get no grace", "RISKY", "0"]}]}]}"""),
+            Map.entry("POST /api/policy/tables/{file}/xlsx", """
+                    {"file": "(the spreadsheet, .xlsx, as downloaded from GET /api/policy/tables/{file}/xlsx and edited)"}"""),
             Map.entry("POST /api/policy/simulate", """
                     {"files": {"grace.drl": "...the whole new content..."}}"""));
 

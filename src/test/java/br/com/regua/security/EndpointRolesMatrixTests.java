@@ -43,6 +43,7 @@ import br.com.regua.support.TestUsers;
 class EndpointRolesMatrixTests extends ReguaSpringTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String BOUNDARY = "regua-matrix-boundary";
 
     @LocalServerPort
     int port;
@@ -52,6 +53,8 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     DisputeService disputes;
     @Autowired
     PolicyWorkbench policy;
+    @Autowired
+    br.com.regua.policy.PolicyTables policyTables;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -178,7 +181,8 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
                         || op.path("security").isEmpty() || !op.path("responses").has("401") || !op.path("responses").has("403")) {
                     undocumented.add(name);
                 }
-                if (op.has("requestBody") && op.at("/requestBody/content/application~1json/example").isMissingNode()) {
+                if (op.has("requestBody") && op.at("/requestBody/content/application~1json/example").isMissingNode()
+                        && op.at("/requestBody/content/multipart~1form-data/example").isMissingNode()) {
                     undocumented.add(name + " (no example)");
                 }
             }
@@ -248,6 +252,14 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
                 "/api/policy/versions/" + policy.active().number() + "/schedule",
                 "{\"effectiveAt\": \"2099-01-01T00:00:00-03:00\", \"comment\": \"matrix\"}"));
         byRow.put("GET /api/policy/schedules", r -> get("/api/policy/schedules"));
+        byRow.put("GET /api/policy/tables/{file}", r -> get("/api/policy/tables/discounts.drl.csv"));
+        byRow.put("POST /api/policy/tables/{file}/check", r -> new Call(HttpMethod.POST, "/api/policy/tables/discounts.drl.csv/check",
+                sameDiscounts()));
+        byRow.put("GET /api/policy/tables/{file}/xlsx", r -> get("/api/policy/tables/discounts.drl.csv/xlsx"));
+        byRow.put("POST /api/policy/tables/{file}/xlsx", r -> new Call(HttpMethod.POST, "/api/policy/tables/discounts.drl.csv/xlsx",
+                multipart("file", "discounts.xlsx", policyTables.xlsx("discounts.drl.csv", null))));
+        byRow.put("GET /api/policy/versions/{number}/tables/{file}/diff", r -> get("/api/policy/versions/" + policy.active().number()
+                + "/tables/discounts.drl.csv/diff?against=" + policy.active().number()));
         byRow.put("DELETE /api/policy/schedules/{id}", r -> new Call(HttpMethod.DELETE, "/api/policy/schedules/" + schedule(), null));
         byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/reports/recovery", r -> get("/api/reports/recovery?from=2026-01-01&to=2026-01-31"));
@@ -405,6 +417,24 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         throw new IllegalStateException("no contact was queued for " + id);
     }
 
+    /** The discounts table of the active policy as a grid, unchanged. */
+    private String sameDiscounts() {
+        String text = policy.active().files().get("discounts.drl.csv");
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    Map.of("tables", br.com.regua.policy.DecisionTables.read("discounts.drl.csv", text, List.of()).tables()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart form with one file, its bytes carried one char each (sent as ISO-8859-1, see send). */
+    private static String multipart(String part, String name, byte[] content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                + new String(content, StandardCharsets.ISO_8859_1) + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
     private String sameGrace() {
         String grace = policy.active().files().get("grace.drl");
         try {
@@ -473,11 +503,13 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         if (role != null) {
             request.header("Authorization", basic(TestUsers.user(role), password(role)));
         }
+        boolean multipart = call.body() != null && call.body().startsWith("--" + BOUNDARY);
         if (call.body() != null) {
-            request.header("Content-Type", call.body().startsWith("&") ? "application/x-www-form-urlencoded" : "application/json");
+            request.header("Content-Type", multipart ? "multipart/form-data; boundary=" + BOUNDARY
+                    : call.body().startsWith("&") ? "application/x-www-form-urlencoded" : "application/json");
         }
         request.method(call.method().name(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body()));
+                : HttpRequest.BodyPublishers.ofString(call.body(), multipart ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -134,6 +134,12 @@ function showRecovery(r) {
     return tr;
   }));
   fill('recovery-contacts', r.contacts.map(m => cells(document.createElement('tr'), [m.channel, count.format(m.sent), count.format(m.failed)])));
+  fill('recovery-reasons', r.reasons.map(x => {
+    const tr = cells(document.createElement('tr'), [x.name, count.format(x.count), brl.format(x.owed), brl.format(x.recovered),
+      percent(x.rate)]);
+    tr.dataset.reason = x.key ?? '';
+    return tr;
+  }));
 
   if (recoveryChart) recoveryChart.destroy();
   recoveryChart = new Chart($('recovery-chart'), {

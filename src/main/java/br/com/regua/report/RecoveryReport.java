@@ -14,10 +14,12 @@ import java.util.List;
  * @param recovered    every payment received in the period (agreement installments are in {@code agreements})
  * @param recoveryRate recovered principal over {@code due}, in percent (null when nothing was due)
  * @param rollRates    for each month of the period that is over and each aging bucket, where its receivables were a month later
+ * @param reasons      the receivables of {@code due} by the reason their debtor gave on their page for not paying, and what they paid
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,
-                             Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates) {
+                             Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates,
+                             List<Reason> reasons) {
 
     /** Receivables counted and the principal they owed. */
     public record Due(long count, BigDecimal principal) {
@@ -75,5 +77,13 @@ public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts reco
 
     /** Messages of one channel sent in the period, and those that failed in it. */
     public record Contacts(String channel, long sent, long failed) {
+    }
+
+    /**
+     * The receivables counted in {@code due} whose debtor gave this reason for not paying (null key: none
+     * given), the principal they owed when the period began, what of it they paid in the period, and
+     * that in percent (null when they owed nothing). A debtor's latest answer counts.
+     */
+    public record Reason(String key, String name, long count, BigDecimal owed, BigDecimal recovered, BigDecimal rate) {
     }
 }

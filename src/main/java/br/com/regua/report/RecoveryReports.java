@@ -27,6 +27,7 @@ import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.LedgerSql;
 import br.com.regua.receivable.Money;
+import br.com.regua.receivable.NonPaymentReason;
 
 /**
  * The recovery report, added up in the database: the payments of a period grouped by the case as
@@ -91,13 +92,16 @@ public class RecoveryReports {
 
         RecoveryReport.Amounts recovered = cells.stream().map(Cell::amounts).reduce(RecoveryReport.Amounts.zero(),
                 RecoveryReport.Amounts::plus);
-        RecoveryReport.Due due = due(start, to);
+        List<RecoveryReport.Reason> reasons = reasons(start, end, to);
+        RecoveryReport.Due due = new RecoveryReport.Due(reasons.stream().mapToLong(RecoveryReport.Reason::count).sum(),
+                reasons.stream().map(RecoveryReport.Reason::owed).reduce(zero(), BigDecimal::add));
         return new RecoveryReport(from, to, due, recovered, percent(recovered.principal(), due.principal()),
                 lines(cells, Cell::stage, stageNames::nameOf, "not recorded"),
                 lines(cells, Cell::segment, s -> s, "not recorded"),
                 lines(cells, Cell::channel, c -> c, "no message before the payment"),
                 lines(cells, c -> c.policy() == null ? null : c.policy().toString(), v -> "version " + v, "not recorded"),
-                agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end), rollRates(from, to));
+                agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end), rollRates(from, to),
+                reasons);
     }
 
     /**
@@ -155,15 +159,37 @@ public class RecoveryReports {
         return BigDecimal.ZERO.setScale(2);
     }
 
-    /** Principal owed when the period began by every receivable due by its end: its principal less what payments before took off it. */
-    private RecoveryReport.Due due(OffsetDateTime start, LocalDate to) {
-        return jdbc.queryForObject("""
-                select count(*) as n, sum(owed) as owed
-                from (select r.principal - coalesce((select sum(p.applied_principal) from payment p
-                                                     where p.receivable_id = r.id and p.paid_at < ?), 0) as owed
+    /**
+     * Principal owed when the period began by every receivable due by its end (its principal less what
+     * payments before took off it) and what payments in the period took off it, by the reason its debtor
+     * gave for not paying: every reason, none given last; together they are what was due.
+     */
+    private List<RecoveryReport.Reason> reasons(OffsetDateTime start, OffsetDateTime end, LocalDate to) {
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("""
+                select c.nonpayment_reason as reason, count(*) as n, sum(owed) as owed, sum(paid) as paid
+                from (select r.customer_id,
+                             r.principal - coalesce((select sum(p.applied_principal) from payment p
+                                                     where p.receivable_id = r.id and p.paid_at < ?), 0) as owed,
+                             coalesce((select sum(p.applied_principal) from payment p
+                                       where p.receivable_id = r.id and p.paid_at >= ? and p.paid_at < ?), 0) as paid
                       from receivable r where r.status <> 'CANCELLED' and r.due_date <= ? and %s) x
-                where owed > 0""".formatted(NOT_PAID_BEFORE), (rs, i) -> new RecoveryReport.Due(rs.getLong("n"),
-                money(rs.getBigDecimal("owed"))), start, to, start.minusDays(1));
+                join customer c on c.id = x.customer_id
+                where owed > 0 group by c.nonpayment_reason""".formatted(NOT_PAID_BEFORE), rs -> {
+            String reason = rs.getString("reason");
+            counts.put(reason, rs.getLong("n"));
+            sums.put(reason, new BigDecimal[] {money(rs.getBigDecimal("owed")), money(rs.getBigDecimal("paid"))});
+        }, start, start, end, to, start.minusDays(1));
+        List<RecoveryReport.Reason> reasons = new ArrayList<>();
+        List<NonPaymentReason> told = List.of(NonPaymentReason.values());
+        for (int i = 0; i <= told.size(); i++) {
+            String key = i < told.size() ? told.get(i).name() : null;
+            BigDecimal[] v = sums.getOrDefault(key, new BigDecimal[] {zero(), zero()});
+            reasons.add(new RecoveryReport.Reason(key, key == null ? "no reason given" : told.get(i).words(), counts.getOrDefault(key, 0L),
+                    v[0], v[1], percent(v[1], v[0])));
+        }
+        return List.copyOf(reasons);
     }
 
     /**

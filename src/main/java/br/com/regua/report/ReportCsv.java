@@ -35,7 +35,7 @@ public final class ReportCsv {
 
     /**
      * One row per figure: {@code section} says which part of the report (due, recovered, stage,
-     * segment, channel, policy_version, agreements, promises, cure, contacts, roll), {@code key} which line,
+     * segment, channel, policy_version, agreements, promises, cure, contacts, nonpayment_reason, roll), {@code key} which line,
      * {@code measure} what is counted; a row holds a count, an amount or a rate in percent. Roll rates
  * come last, keyed by month and bucket.
      */
@@ -64,6 +64,11 @@ public final class ReportCsv {
         for (RecoveryReport.Contacts c : report.contacts()) {
             rows.add("contacts", c.channel(), "sent", c.sent(), null, null);
             rows.add("contacts", c.channel(), "failed", c.failed(), null, null);
+        }
+        for (RecoveryReport.Reason r : report.reasons()) {
+            String key = r.key() == null ? "none_given" : r.key();
+            rows.add("nonpayment_reason", key, "owed", r.count(), r.owed(), null);
+            rows.add("nonpayment_reason", key, "recovered", null, r.recovered(), r.rate());
         }
         for (RecoveryReport.Roll r : report.rollRates()) {
             String key = r.month() + " " + r.bucket();

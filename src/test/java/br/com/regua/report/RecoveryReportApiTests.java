@@ -34,7 +34,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import br.com.regua.contact.DeliveryWorker;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.portal.PortalService;
 import br.com.regua.promise.PromiseProcess;
+import br.com.regua.receivable.NonPaymentReason;
+import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.security.Role;
 import br.com.regua.support.ReguaSpringTests;
 
@@ -95,6 +98,10 @@ class RecoveryReportApiTests extends ReguaSpringTests {
     DeliveryWorker worker;
     @Autowired
     PolicyEngine policy;
+    @Autowired
+    PortalService portal;
+    @Autowired
+    ReceivableRepository receivables;
 
     /**
      * Registered on Monday 2 March 2026: rec-a 1,500.00, rec-b 800.00 and rec-c 600.00 due on the
@@ -123,6 +130,9 @@ class RecoveryReportApiTests extends ReguaSpringTests {
             register("rec-e", "250.00", "2026-02-01", "2026-02-10");
             register("rec-april", "300.00", "2026-03-01", "2026-04-10");
             register("rec-f", "1000.00", "2026-02-01", "2026-02-10");
+            // what two debtors said on their page
+            portal.tellWhy(receivables.findCustomer("cust-rec-a").orElseThrow().id(), NonPaymentReason.FORGOT, "test");
+            portal.tellWhy(receivables.findCustomer("cust-rec-e").orElseThrow().id(), NonPaymentReason.LOST_INCOME, "test");
 
             pay("rec-b", new BigDecimal("300.00"));
             pay("rec-d", null);
@@ -189,6 +199,40 @@ class RecoveryReportApiTests extends ReguaSpringTests {
         assertThat(dec(report.get("due").get("principal"))).isEqualByComparingTo(due);
         assertThat(dec(report.get("recoveryRate"))).isEqualByComparingTo(sum(PAID, Paid::principal).multiply(new BigDecimal("100"))
                 .divide(due, 2, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void whatWasDueAndRecoveredIsSplitByTheReasonTheDebtorGaveForNotPaying() throws Exception {
+        JsonNode report = get("/api/reports/recovery?from=2026-03-01&to=2026-03-31");
+
+        Map<String, JsonNode> reasons = new HashMap<>();
+        report.get("reasons").forEach(r -> reasons.put(r.get("key").isNull() ? null : r.get("key").asText(), r));
+        assertThat(reasons).as("every reason a debtor may give, and none given")
+                .hasSize(NonPaymentReason.values().length + 1).containsKey(null);
+        // rec-a (forgot) paid all its principal in March; rec-e (lost income) paid nothing
+        JsonNode forgot = reasons.get("FORGOT");
+        assertThat(forgot.get("name").asText()).isEqualTo(NonPaymentReason.FORGOT.words());
+        assertThat(forgot.get("count").asInt()).isEqualTo(1);
+        assertThat(dec(forgot.get("owed"))).isEqualByComparingTo("1500.00");
+        assertThat(dec(forgot.get("recovered"))).isEqualByComparingTo(paid("rec-a").principal());
+        assertThat(dec(forgot.get("rate"))).isEqualByComparingTo("100.00");
+        JsonNode lostIncome = reasons.get("LOST_INCOME");
+        assertThat(lostIncome.get("count").asInt()).isEqualTo(1);
+        assertThat(dec(lostIncome.get("owed"))).isEqualByComparingTo("250.00");
+        assertThat(dec(lostIncome.get("recovered"))).isZero();
+        assertThat(reasons.get("UNHAPPY").get("count").asInt()).isZero();
+        assertThat(reasons.get("UNHAPPY").get("rate").isNull()).as("no rate of nothing owed").isTrue();
+        JsonNode none = reasons.get(null);
+        assertThat(none.get("count").asInt()).isEqualTo(4);
+        assertThat(dec(none.get("owed"))).isEqualByComparingTo("2800.00");
+        assertThat(dec(none.get("recovered"))).as("rec-b, rec-c and rec-d's payments")
+                .isEqualByComparingTo(paid("rec-b").principal().add(paid("rec-c").principal()).add(paid("rec-d").principal()));
+
+        BigDecimal owed = BigDecimal.ZERO;
+        for (JsonNode r : report.get("reasons")) {
+            owed = owed.add(dec(r.get("owed")));
+        }
+        assertThat(owed).as("the reasons split what was due").isEqualByComparingTo(dec(report.get("due").get("principal")));
     }
 
     @Test
@@ -337,6 +381,8 @@ class RecoveryReportApiTests extends ReguaSpringTests {
                 .containsEntry("amount", discount.setScale(2).toPlainString());
         assertThat(row(rows, "promises", "broken", "promises")).containsEntry("count", "1");
         assertThat(row(rows, "contacts", "EMAIL", "sent")).containsEntry("count", Integer.toString(emailsSent));
+        assertThat(row(rows, "nonpayment_reason", "LOST_INCOME", "owed")).containsEntry("count", "1").containsEntry("amount", "250.00");
+        assertThat(row(rows, "nonpayment_reason", "none_given", "owed")).containsEntry("count", "4").containsEntry("amount", "2800.00");
         BigDecimal byStage = rows.stream().filter(r -> r.get("section").equals("stage") && r.get("measure").equals("total"))
                 .map(r -> new BigDecimal(r.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(byStage).isEqualByComparingTo(sum(PAID, Paid::amount));

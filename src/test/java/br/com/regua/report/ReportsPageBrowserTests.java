@@ -93,6 +93,9 @@ class ReportsPageBrowserTests extends ReportSpringTests {
             // not yet due on 1 February: rep-15 (6 days late on 1 March, rolled on) and rep-paid (due that day, paid off on the 8th)
             assertThat(text(browser, "#recovery-rolls tr[data-roll='2026-02 Not yet due']"))
                     .contains("2\tR$ 1.400,00\t1 · R$ 1.000,00\t0 · R$ 0,00\t1 · R$ 400,00\t71,43%");
+            // no debtor of this portfolio said why they could not pay: all that was due is under "no reason given"
+            assertThat(text(browser, "#recovery-reasons tr[data-reason='']")).contains("no reason given\t5\tR$ 2.983,33\tR$ 470,00\t15,75%");
+            assertThat(text(browser, "#recovery-reasons tr[data-reason='UNHAPPY']")).contains("insatisfeito", "\t0\tR$ 0,00");
             browser.evaluate("document.querySelector('#recovery-box').scrollIntoView()");
             browser.screenshot(shots.resolve("recovery-february.png"));
             browser.evaluate("window.scrollTo(0, document.body.scrollHeight)");

@@ -129,6 +129,9 @@ class OpenApiConfig {
                                                            {"cells": ["Risky customers get no grace", "RISKY", "0"]}]}]}"""),
             Map.entry("POST /api/policy/tables/{file}/xlsx", """
                     {"file": "(the spreadsheet, .xlsx, as downloaded from GET /api/policy/tables/{file}/xlsx and edited)"}"""),
+            Map.entry("POST /api/experiments", """
+                    {"name": "Two more days of grace for regular customers", "challengerVersion": 8, "sharePercent": 20,
+                     "segment": "REGULAR", "startsAt": "2027-01-01T00:00:00-03:00", "endsAt": "2027-04-01T00:00:00-03:00"}"""),
             Map.entry("POST /api/policy/simulate", """
                     {"files": {"grace.drl": "...the whole new content..."}}"""));
 

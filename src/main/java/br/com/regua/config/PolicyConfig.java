@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import br.com.regua.policy.InitialPolicy;
+import br.com.regua.policy.PinnedVersions;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PolicyProperties;
 import br.com.regua.policy.PolicyHealth;
@@ -32,7 +33,8 @@ public class PolicyConfig {
     @Bean
     PolicyEngine policyEngine(PolicyStore store, ReguaProperties properties, StageCatalog stages, Clock clock,
                               ObjectProvider<MeterRegistry> registries) {
-        PolicyEngine engine = new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), stages, clock));
+        PolicyEngine engine = new PolicyEngine(InitialPolicy.load(store, properties.rulesDir(), stages, clock))
+                .pinnedVersionsFrom(new PinnedVersions(store));
         MeterRegistry registry = registries.getIfAvailable();
         if (registry != null) {
             engine.measuredBy(registry);

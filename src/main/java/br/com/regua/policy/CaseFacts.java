@@ -30,6 +30,7 @@ public final class CaseFacts {
     private final PaymentHistory history;
     private final Set<Channel> optedOut;
     private final String nonPaymentReason;
+    private final Integer policyVersion;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -48,6 +49,7 @@ public final class CaseFacts {
         this.history = b.history == null ? PaymentHistory.none() : b.history;
         this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
         this.nonPaymentReason = b.nonPaymentReason;
+        this.policyVersion = b.policyVersion;
     }
 
     public static Builder builder() {
@@ -72,6 +74,7 @@ public final class CaseFacts {
         b.history = history;
         b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
         b.nonPaymentReason = nonPaymentReason;
+        b.policyVersion = policyVersion;
         return b;
     }
 
@@ -124,6 +127,11 @@ public final class CaseFacts {
      * {@code NO_INVOICE}, {@code UNHAPPY}, {@code DISAGREES}, {@code OTHER}; null when they have not said.
      */
     public String getNonPaymentReason() { return nonPaymentReason; }
+    /**
+     * The policy version this case is decided by for all its life, when a champion/challenger
+     * experiment drew it; null: the active version. The engine reads it, not the rules.
+     */
+    public Integer getPolicyVersion() { return policyVersion; }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -144,6 +152,7 @@ public final class CaseFacts {
         private PaymentHistory history;
         private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
         private String nonPaymentReason;
+        private Integer policyVersion;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -166,6 +175,7 @@ public final class CaseFacts {
         }
 
         public Builder nonPaymentReason(String v) { nonPaymentReason = v == null || v.isBlank() ? null : v; return this; }
+        public Builder policyVersion(Integer v) { policyVersion = v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

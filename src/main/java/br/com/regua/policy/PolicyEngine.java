@@ -3,6 +3,7 @@ package br.com.regua.policy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -24,6 +25,8 @@ public class PolicyEngine {
     /** Null on the engines of what-ifs and scenarios: only the live decisions are measured. */
     private Timer decided;
     private Timer refused;
+    /** Null on the engines of what-ifs and scenarios: they decide every case by their one policy. */
+    private IntFunction<CompiledPolicy> versions;
 
     public PolicyEngine(CompiledPolicy initial) {
         this.active = initial;
@@ -37,6 +40,22 @@ public class PolicyEngine {
         this.decided = decisionTimer(registry, "decided");
         this.refused = decisionTimer(registry, "refused");
         return this;
+    }
+
+    /**
+     * Decides a case a champion/challenger experiment drew to a version ({@link CaseFacts#getPolicyVersion()})
+     * by that version, whichever is active, found through {@code versions}.
+     */
+    public PolicyEngine pinnedVersionsFrom(IntFunction<CompiledPolicy> versions) {
+        this.versions = versions;
+        return this;
+    }
+
+    /** The policy that decides a case: its pinned version, or the active one. */
+    public CompiledPolicy policyFor(CaseFacts facts) {
+        CompiledPolicy policy = active;
+        Integer pinned = facts.getPolicyVersion();
+        return pinned == null || versions == null || pinned == policy.number() ? policy : versions.apply(pinned);
     }
 
     private static Timer decisionTimer(MeterRegistry registry, String outcome) {
@@ -70,7 +89,7 @@ public class PolicyEngine {
     }
 
     private PolicyDecision decide(CaseFacts facts) {
-        CompiledPolicy policy = active;
+        CompiledPolicy policy = policyFor(facts);
         KieSession session = policy.kieBase().newKieSession();
         List<String> firedNames = new ArrayList<>();
         try {

@@ -13,7 +13,9 @@ import br.com.regua.policy.Segment;
  * line, when the backend sent one, goes into every message. {@code reachedDays}: the day (after the
  * due date, less paused days) the case first reached each stage it went through, which later steps
  * and the rules read to know what notices the debtor had. {@code heldUntil}: while a promise to pay
- * is open, the case takes no step before this moment (null: not held).
+ * is open, the case takes no step before this moment (null: not held). {@code policyVersion}: the
+ * policy version the case is decided by for all its life, when a champion/challenger experiment drew it
+ * (null: the active version at each decision).
  */
 public record Receivable(
         long id,
@@ -35,7 +37,8 @@ public record Receivable(
         int pausedDays,
         Map<String, Integer> reachedDays,
         String boletoLine,
-        OffsetDateTime heldUntil) {
+        OffsetDateTime heldUntil,
+        Integer policyVersion) {
 
     /** A receivable whose case is not held by a promise to pay. */
     public Receivable(long id, String externalId, long customerId, String contentHash, BigDecimal principal, LocalDate issueDate,
@@ -43,6 +46,6 @@ public record Receivable(
                       Segment segment, String nextStage, OffsetDateTime nextStepAt, String caseId, int pausedDays,
                       Map<String, Integer> reachedDays, String boletoLine) {
         this(id, externalId, customerId, contentHash, principal, issueDate, dueDate, description, ledger, status, stage, lastStepDay,
-                segment, nextStage, nextStepAt, caseId, pausedDays, reachedDays, boletoLine, null);
+                segment, nextStage, nextStepAt, caseId, pausedDays, reachedDays, boletoLine, null, null);
     }
 }

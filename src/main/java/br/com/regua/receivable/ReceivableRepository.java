@@ -205,7 +205,8 @@ public class ReceivableRepository {
                 (Integer) rs.getObject("last_step_day"), segment == null ? null : Segment.valueOf(segment),
                 rs.getString("next_stage"), rs.getObject("next_step_at", OffsetDateTime.class), rs.getString("case_id"),
                 rs.getInt("paused_days"), ReachedDays.parse(rs.getString("reached_days")),
-                rs.getString("boleto_line"), rs.getObject("held_until", OffsetDateTime.class));
+                rs.getString("boleto_line"), rs.getObject("held_until", OffsetDateTime.class),
+                rs.getObject("policy_version", Integer.class));
     }
 
     /** How many receivables are at each stage in each status: one grouped count, for the monitoring gauges. */

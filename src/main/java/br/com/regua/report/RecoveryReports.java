@@ -17,8 +17,6 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.policy.AgingBucket;
@@ -219,21 +217,17 @@ public class RecoveryReports {
      * period holds a handful of agreements against thousands of payments, so they are read, not summed.
      */
     private RecoveryReport.Agreements agreements(OffsetDateTime start, OffsetDateTime end) {
-        BigDecimal discounts = BigDecimal.ZERO.setScale(2);
-        BigDecimal waived = BigDecimal.ZERO.setScale(2);
+        GivenAway given = GivenAway.none();
         List<String> offers = jdbc.queryForList("select offer from agreement where created_at >= ? and created_at < ?", String.class,
                 start, end);
         for (String offer : offers) {
-            JsonNode breakdown = read(offer).path("breakdown");
-            discounts = discounts.add(amount(breakdown.path("discount")));
-            waived = waived.add(amount(breakdown.path("waivedCharges")));
+            given = given.plus(json, offer);
         }
         Map<String, Long> ended = counts("select status as k, count(*) as n from agreement where ended_at >= ? and ended_at < ? group by status",
                 start, end);
-        BigDecimal discountTotal = discounts;
-        BigDecimal waivedTotal = waived;
+        GivenAway total = given;
         return jdbc.queryForObject("select count(*) as n, sum(amount) as total from agreement_payment where paid_at >= ? and paid_at < ?",
-                (rs, i) -> new RecoveryReport.Agreements(offers.size(), discountTotal, waivedTotal, ended.getOrDefault("KEPT", 0L),
+                (rs, i) -> new RecoveryReport.Agreements(offers.size(), total.discount(), total.waivedCharges(), ended.getOrDefault("KEPT", 0L),
                         ended.getOrDefault("BROKEN", 0L), rs.getLong("n"), money(rs.getBigDecimal("total"))), start, end);
     }
 
@@ -277,19 +271,6 @@ public class RecoveryReports {
         List<RecoveryReport.Line> lines = new ArrayList<>();
         byKey.forEach((k, v) -> lines.add(new RecoveryReport.Line(k, k == null ? noKey : name.apply(k), v)));
         return List.copyOf(lines);
-    }
-
-    private JsonNode read(String offer) {
-        try {
-            return json.readTree(offer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an agreement's stored offer is not JSON", e);
-        }
-    }
-
-    /** Money in a stored offer, written as a number or as a string. */
-    private static BigDecimal amount(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? BigDecimal.ZERO.setScale(2) : Money.round(new BigDecimal(node.asText()));
     }
 
     private static BigDecimal money(BigDecimal sum) {

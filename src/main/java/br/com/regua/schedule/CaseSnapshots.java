@@ -51,6 +51,7 @@ public class CaseSnapshots {
                 .history(c.history())
                 .optedOut(optedOut)
                 .nonPaymentReason(c.nonPaymentReason() == null ? null : c.nonPaymentReason().name())
+                .policyVersion(r.policyVersion())
                 .build();
     }
 }

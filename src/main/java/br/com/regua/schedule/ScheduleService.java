@@ -19,6 +19,7 @@ import br.com.regua.cases.CollectionCases;
 import br.com.regua.cases.CollectionStages;
 import br.com.regua.contact.ContactService;
 import br.com.regua.events.BusinessEvent;
+import br.com.regua.experiment.ExperimentService;
 import br.com.regua.events.EventType;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.DecisionRecorder;
@@ -54,10 +55,11 @@ public class ScheduleService {
     private final CollectionCases cases;
     private final ApplicationEventPublisher published;
     private final Clock clock;
+    private final ExperimentService experiments;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
                            DecisionRecorder decisions, CaseEvents events, ContactService contacts, CollectionStages stages,
-                           CollectionCases cases, ApplicationEventPublisher published, Clock clock) {
+                           CollectionCases cases, ApplicationEventPublisher published, Clock clock, ExperimentService experiments) {
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -68,6 +70,7 @@ public class ScheduleService {
         this.cases = cases;
         this.published = published;
         this.clock = clock;
+        this.experiments = experiments;
     }
 
     /**
@@ -84,10 +87,20 @@ public class ScheduleService {
     @Transactional
     public NextStep classify(long receivableId, String processDefinitionId) {
         Moment m = decideNow(receivableId, processDefinitionId);
+        String drawn = "";
+        if (m.receivable().policyVersion() == null) {
+            // an experiment running now may take the case: then its arm's version decides it, from this first decision on
+            Optional<ExperimentService.Draw> draw = experiments.draw(receivableId, m.decision().segment());
+            if (draw.isPresent()) {
+                drawn = "; drawn to the " + draw.get().arm().name().toLowerCase(java.util.Locale.ROOT) + " of experiment "
+                        + draw.get().experiment().id() + ", decided by policy version " + draw.get().version();
+                m = decideNow(receivableId, processDefinitionId);
+            }
+        }
         Receivable r = m.receivable();
         Optional<ScheduledStep> next = m.nextAfter(r.stage(), r.lastStepDay());
         decisions.record(r.id(), "CLASSIFICATION", m.facts(), m.decision(), nextOutputs(next), m.at());
-        events.stageReached(r.id(), StageKeys.REGISTERED, "classified as " + m.decision().segment(), m.at());
+        events.stageReached(r.id(), StageKeys.REGISTERED, "classified as " + m.decision().segment() + drawn, m.at());
         saveSchedule(m, r.stage(), r.lastStepDay(), next, r.reachedDays());
         return nextStep(true, next, m.decision());
     }

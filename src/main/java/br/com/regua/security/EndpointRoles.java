@@ -127,6 +127,12 @@ public final class EndpointRoles {
                     CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/reports/recovery", "what a period recovered against what was due, by stage, segment, "
                     + "channel and policy version (JSON or CSV)", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.POST, "/api/experiments", "start a champion/challenger experiment of a policy version", CREDIT_MANAGER),
+            roles(HttpMethod.GET, "/api/experiments", "the champion/challenger experiments", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/api/experiments/{id}", "one experiment and where it stands", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.POST, "/api/experiments/{id}/stop", "stop an experiment drawing new cases", CREDIT_MANAGER),
+            roles(HttpMethod.GET, "/api/reports/experiments/{id}", "an experiment's arms compared: recovery, cure, days to pay, "
+                    + "discounts and messages, with confidence intervals", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
             roles(HttpMethod.POST, "/api/webhooks", "register a webhook endpoint (its secret is shown once)"),
             roles(HttpMethod.GET, "/api/webhooks", "the webhook endpoints"),

@@ -64,6 +64,10 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     @Autowired
     ReceivableRepository receivableRepository;
     @Autowired
+    br.com.regua.experiment.ExperimentService experiments;
+    @Autowired
+    br.com.regua.policy.PolicyStore policyStore;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -263,6 +267,13 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("DELETE /api/policy/schedules/{id}", r -> new Call(HttpMethod.DELETE, "/api/policy/schedules/" + schedule(), null));
         byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/reports/recovery", r -> get("/api/reports/recovery?from=2026-01-01&to=2026-01-31"));
+        byRow.put("POST /api/experiments", r -> new Call(HttpMethod.POST, "/api/experiments", """
+                {"name": "matrix", "challengerVersion": %d, "sharePercent": 10, "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(challengerVersion(), experimentStart(), experimentStart().plusHours(1))));
+        byRow.put("GET /api/experiments", r -> get("/api/experiments"));
+        byRow.put("GET /api/experiments/{id}", r -> get("/api/experiments/" + experiment()));
+        byRow.put("POST /api/experiments/{id}/stop", r -> new Call(HttpMethod.POST, "/api/experiments/" + experiment() + "/stop", null));
+        byRow.put("GET /api/reports/experiments/{id}", r -> get("/api/reports/experiments/" + experiment()));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
         byRow.put("POST /api/webhooks", r -> new Call(HttpMethod.POST, "/api/webhooks",
                 "{\"url\": \"https://erp.example.com/regua/events\", \"events\": [\"receivable.paid\"]}"));
@@ -382,6 +393,26 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     private long schedule() {
         return policy.schedule(policy.active().number(), java.time.OffsetDateTime.parse("2099-01-01T00:00:00-03:00"), "matrix", "matrix")
                 .orElseThrow().id();
+    }
+
+    /** A version beside the active one, never activated. */
+    private int challengerVersion() {
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>(policy.active().files());
+        String drl = files.keySet().stream().filter(f -> f.endsWith(".drl")).findFirst().orElseThrow();
+        files.put(drl, files.get(drl) + "\n// " + next() + "\n");
+        return policyStore.save(files, br.com.regua.policy.CompiledPolicy.hash(files), "matrix", "matrix",
+                java.time.OffsetDateTime.now(clock)).number();
+    }
+
+    /** A day of its own, far ahead: experiments may not overlap, and none may draw the other tests' cases. */
+    private java.time.OffsetDateTime experimentStart() {
+        return java.time.OffsetDateTime.parse("2090-01-01T00:00:00-03:00").plusDays(SEQUENCE.incrementAndGet());
+    }
+
+    private long experiment() {
+        java.time.OffsetDateTime start = experimentStart();
+        return experiments.start(new br.com.regua.experiment.ExperimentService.NewExperiment("matrix", challengerVersion(), 10, null,
+                start, start.plusHours(1)), "matrix").id();
     }
 
     private long webhook() {

@@ -191,6 +191,19 @@ class PolicyWhatIfBreakdownTests extends PolicySpringTests {
         assertThat(parse(limited.getBody())).hasSize(2);
     }
 
+    @Test
+    void theOpenApiDocumentShowsTheWhatIfAsJsonAndAsCsvWithAnExample() {
+        JsonNode simulate = manager.getForEntity("/v3/api-docs", JsonNode.class).getBody()
+                .get("paths").get("/api/policy/simulate").get("post");
+
+        JsonNode ok = simulate.get("responses").get("200").get("content");
+        assertThat(ok.has("application/json")).isTrue();
+        assertThat(ok.get("text/csv").get("example").asText()).startsWith("id,segment_before,segment_after,")
+                .contains("Grace days: 5 → 7");
+        assertThat(simulate.get("requestBody").get("content").get("application/json").get("example").get("files").has("grace.drl.csv"))
+                .isTrue();
+    }
+
     // --- helpers
 
     private <T> ResponseEntity<T> simulate(Class<T> type, MediaType accept, int limit) throws Exception {

@@ -189,6 +189,10 @@ class PolicyWhatIfBreakdownTests extends PolicySpringTests {
 
         ResponseEntity<String> limited = simulate(String.class, MediaType.parseMediaType("text/csv"), 1);
         assertThat(parse(limited.getBody())).hasSize(2);
+        // a bad limit is refused as for JSON, naming the field
+        ResponseEntity<String> refused = simulate(String.class, MediaType.parseMediaType("text/csv"), 5000);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("limit");
     }
 
     @Test

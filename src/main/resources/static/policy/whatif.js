@@ -30,8 +30,14 @@ function groupsTable(report) {
   const table = document.createElement('table');
   table.id = 'whatif-groups';
   const head = document.createElement('thead');
-  head.append(whatIfRow('th', ['segment', 'next stage', 'cases', 'change', 'segment changes', 'next stage changes',
-    'date changes', 'offer changes', 'balance', 'discounts', 'charges waived', 'contacted earlier', 'contacted later']
+  const groups = document.createElement('tr');
+  [['', 3], ['cases that change', 5], ['money of the cases that change', 5]].forEach(([text, span]) => {
+    const th = whatIfCell('th', text, 'group');
+    th.colSpan = span;
+    groups.append(th);
+  });
+  head.append(groups, whatIfRow('th', ['segment', 'next stage', 'cases', 'all', 'segment', 'next stage',
+    'date', 'offer', 'balance', 'discounts', 'charges waived', 'contacted earlier', 'contacted later']
     .map(h => [h])));
   const body = document.createElement('tbody');
   report.breakdown.forEach(g => {
@@ -133,3 +139,6 @@ document.addEventListener('input', e => {
   if (e.target.closest && e.target.closest('#editor')) $('whatif').classList.add('stale');
 });
 document.addEventListener('policy:whatif', () => $('whatif').classList.remove('stale'));
+
+// a version activated or rolled back: the what-if was against the version before
+new MutationObserver(() => { $('whatif').hidden = true; }).observe($('active'), { childList: true, characterData: true, subtree: true });

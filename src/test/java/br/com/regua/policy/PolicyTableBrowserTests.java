@@ -201,6 +201,8 @@ class PolicyTableBrowserTests {
             browser.evaluate("document.querySelector('#comment').value = 'Good payers: a week of grace'");
             click(browser, "#activate");
             assertThat(browser.waitFor("document.querySelector('#activated') !== null", WAIT)).isTrue();
+            // the what-if was against the version before: it goes away
+            assertThat(browser.waitFor("document.querySelector('#whatif').hidden", WAIT)).isTrue();
             browser.screenshot(shots.resolve("activated.png"));
         }
 

@@ -279,7 +279,10 @@ public class PolicyWhatIf {
             }
             group.money = group.money.plus(new Amounts(balance, before.principalDiscount(), after.principalDiscount(),
                     before.chargesWaived(), after.chargesWaived(), moved < 0 ? balance : zero, moved > 0 ? balance : zero));
-            keep(changed(externalId, balance, before, after, changes, null));
+            // the explanation is built only for the cases listed: a large portfolio may change by the thousand
+            if (first.size() < limit) {
+                first.add(changed(externalId, balance, before, after, changes, null));
+            }
         }
 
         void error(String externalId, BigDecimal balance, Outcome before, String message) {
@@ -293,7 +296,9 @@ public class PolicyWhatIf {
             group.errors++;
             BigDecimal zero = BigDecimal.ZERO.setScale(2);
             group.money = group.money.plus(new Amounts(balance, before.principalDiscount(), zero, before.chargesWaived(), zero, zero, zero));
-            keep(changed(externalId, balance, before, null, List.of("error"), message));
+            if (first.size() < limit) {
+                first.add(changed(externalId, balance, before, null, List.of("error"), message));
+            }
         }
 
         private ChangedCase changed(String externalId, BigDecimal balance, Outcome before, Outcome after, List<String> changes,
@@ -331,12 +336,6 @@ public class PolicyWhatIf {
 
         private GroupTally group(Outcome before) {
             return groups.computeIfAbsent(List.of(before.segment(), before.nextStage()), k -> new GroupTally());
-        }
-
-        private void keep(ChangedCase c) {
-            if (first.size() < limit) {
-                first.add(c);
-            }
         }
 
         private static LocalDate dateOf(Outcome o) {

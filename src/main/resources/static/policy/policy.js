@@ -189,20 +189,11 @@ $('simulate').onclick = () => busy($('simulate'), async () => {
   if (body.scenarioFailures.length) {
     out.push(el('p', { class: 'bad' }, `${body.scenarioFailures.length} scenario checks fail: activation would be refused.`));
   }
-  if (r.firstChanged.length) {
-    out.push(el('h2', {}, `First ${r.firstChanged.length} changed cases`));
-    out.push(el('table', { id: 'changed' },
-      el('thead', {}, el('tr', {}, ['case', 'changes', 'before', 'after'].map(h => el('th', {}, h)))),
-      el('tbody', {}, r.firstChanged.map(c => el('tr', {}, el('td', {}, c.externalId), el('td', {}, c.changes.join(', ')),
-        el('td', {}, outcome(c.before)), el('td', {}, c.after ? outcome(c.after) : c.error))))));
-  }
+  out.push(el('p', { class: 'hint' }, 'What changes, by segment and stage, with the cases and why: below.'));
   $('result').replaceChildren(...out);
+  // whatif.js shows what changes below, broken down
+  document.dispatchEvent(new CustomEvent('policy:whatif', { detail: r }));
 });
-
-function outcome(o) {
-  const at = o.nextContactAt ? o.nextContactAt.substring(0, 10) : 'no date';
-  return `${o.segment} · ${o.nextStage} ${at} · discount R$ ${o.discountOffered}`;
-}
 
 $('activate').onclick = () => busy($('activate'), async () => {
   const { status, body } = await api('PUT', '/api/policy',

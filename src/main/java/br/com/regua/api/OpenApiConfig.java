@@ -133,7 +133,16 @@ class OpenApiConfig {
                     {"name": "Two more days of grace for regular customers", "challengerVersion": 8, "sharePercent": 20,
                      "segment": "REGULAR", "startsAt": "2027-01-01T00:00:00-03:00", "endsAt": "2027-04-01T00:00:00-03:00"}"""),
             Map.entry("POST /api/policy/simulate", """
-                    {"files": {"grace.drl": "...the whole new content..."}}"""));
+                    {"files": {"grace.drl.csv": "...the whole new content, e.g. good payers' grace days from 5 to 7..."}}"""));
+
+    /** What a client gets back where a media type other than JSON deserves an example, by operation and media type. */
+    static final Map<String, Map<String, String>> RESPONSE_EXAMPLES = Map.of(
+            "POST /api/policy/simulate", Map.of("text/csv", """
+                    id,segment_before,segment_after,next_stage_before,next_stage_after,date_before,date_after,discount_before,\
+                    discount_after,charges_waived_before,charges_waived_after,explanation
+                    INV-2026-0001,GOOD_PAYER,GOOD_PAYER,GRACE_PERIOD,GRACE_PERIOD,2026-12-15,2026-12-17,150.00,150.00,0.00,0.00,\
+                    "edited row «Good payers get days of grace» (Grace days: 5 → 7)"
+                    """));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -152,6 +161,16 @@ class OpenApiConfig {
                     new SecurityRequirement().addList(SESSION)));
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        Map<String, String> returned = RESPONSE_EXAMPLES.getOrDefault(method.name() + " " + path, Map.of());
+        ApiResponse ok = responses.get("200");
+        if (ok != null && ok.getContent() != null) {
+            returned.forEach((type, text) -> {
+                MediaType media = ok.getContent().get(type);
+                if (media != null) {
+                    media.setExample(text);
+                }
+            });
+        }
         Map<String, String> problems = Map.of(
                 "400", "Invalid input: the problem names the field; nothing was changed",
                 "401", "No or wrong credentials",

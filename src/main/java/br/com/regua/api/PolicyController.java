@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,7 @@ import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.PolicyVersion;
 import br.com.regua.policy.PolicyWorkbench;
 import br.com.regua.policy.ScenarioReport;
+import br.com.regua.report.ReportCsv;
 import br.com.regua.schedule.PolicyWhatIf;
 
 /** The policy workbench's API: versions, edits that are compiled and tested before they go live, roll back. */
@@ -154,8 +157,12 @@ class PolicyController {
                 candidate.policy().ruleNames().size(), candidate.scenarios().run());
     }
 
-    /** What-if: the candidate against every open case, nothing changed; scenario failures shown, not blocking. */
-    @PostMapping("/simulate")
+    /**
+     * What-if: the candidate against every open case, nothing changed; scenario failures shown, not
+     * blocking. The report counts the changes by segment and next stage with their money, and lists
+     * the first {@code limit} changed cases with the rules that explain them.
+     */
+    @PostMapping(path = "/simulate", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> simulate(@RequestBody PolicyChangeRequest request,
                                  @RequestParam(defaultValue = "50") int limit) {
         checkFiles(request);
@@ -169,6 +176,14 @@ class PolicyController {
         body.put("scenariosRun", scenarios.run());
         body.put("scenarioFailures", scenarios.failures());
         return body;
+    }
+
+    /** The same what-if as CSV: one row per changed case (the first {@code limit}), with its explanation. */
+    @PostMapping(path = "/simulate", produces = ReportCsv.MEDIA_TYPE)
+    ResponseEntity<String> simulateCsv(@RequestBody PolicyChangeRequest request, @RequestParam(defaultValue = "50") int limit) {
+        PolicyWhatIf.Report report = (PolicyWhatIf.Report) simulate(request, limit).get("report");
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"what-changes.csv\"")
+                .body(WhatIfCsv.of(report));
     }
 
     private VersionView whole(PolicyVersion v, Integer scenariosRun) {

@@ -178,8 +178,13 @@ public class PolicyTables {
 
     /** The cells of {@code file} that differ from version {@code against} to version {@code version}. */
     public TableDiff diff(String file, int version, int against) {
-        DecisionTables.Grid after = DecisionTables.read(file, text(file, version), stageKeys());
-        DecisionTables.Grid before = DecisionTables.read(file, text(file, against), stageKeys());
+        return new TableDiff(file, version, against, diff(file, text(file, against), text(file, version), stageKeys()));
+    }
+
+    /** The cells of the table file {@code file} that differ from the text {@code beforeText} to {@code afterText}. */
+    public static List<TableChange> diff(String file, String beforeText, String afterText, List<String> stageKeys) {
+        DecisionTables.Grid after = DecisionTables.read(file, afterText, stageKeys);
+        DecisionTables.Grid before = DecisionTables.read(file, beforeText, stageKeys);
         Map<String, DecisionTables.Table> old = new LinkedHashMap<>();
         before.tables().forEach(t -> old.put(t.name(), t));
         List<TableChange> changes = new ArrayList<>();
@@ -188,7 +193,7 @@ public class PolicyTables {
             changes.add(change(table, was == null ? new DecisionTables.Table(table.name(), table.columns(), List.of()) : was));
         }
         old.values().forEach(gone -> changes.add(new TableChange(gone.name(), List.of(), List.of(), gone.rows())));
-        return new TableDiff(file, version, against, changes);
+        return changes;
     }
 
     private static TableChange change(DecisionTables.Table now, DecisionTables.Table was) {

@@ -115,11 +115,13 @@ public final class ReportCsv {
                 money(a.principal()), money(a.fine()), money(a.interest()), money(a.total()));
     }
 
-    private static String money(BigDecimal v) {
+    /** An amount as every CSV of Régua writes it: a decimal point, two decimals. */
+    public static String money(BigDecimal v) {
         return v.setScale(2).toPlainString();
     }
 
-    private static void row(StringBuilder csv, String... cells) {
+    /** One row, each cell quoted when it must be and kept from being read as a formula. */
+    public static void row(StringBuilder csv, String... cells) {
         csv.append(Stream.of(cells).map(ReportCsv::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 

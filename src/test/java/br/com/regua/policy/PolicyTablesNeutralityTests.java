@@ -45,7 +45,8 @@ class PolicyTablesNeutralityTests {
             15, 16, 20, 21, 22, 29, 30, 31, 34, 35, 36, 40, 45, 46, 50, 51, 59, 60, 61, 89, 90, 91, 100, 181, 400, 1815, 1816,
             1825, 1826);
 
-    static final List<String> STATES = new ArrayList<>(java.util.Arrays.asList("SP", "RJ", "MG", null));
+    // states whose bureau wait is the 10 days of the policy before the move: São Paulo now waits 20 (a row of its own)
+    static final List<String> STATES = new ArrayList<>(java.util.Arrays.asList("BA", "RJ", "MG", null));
 
     @Test
     void thePolicyInTablesDecidesEveryCaseOfTheGridAsThePolicyBeforeTheMove() {

@@ -31,7 +31,8 @@ import br.com.regua.support.TestUsers;
 class PolicyTablesWhatIfTests extends PolicySpringTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final List<String> STATES = List.of("SP", "RJ", "MG", "");
+    // states whose bureau wait is the 10 days of the policy before the move: São Paulo now waits 20 (a row of its own)
+    static final List<String> STATES = List.of("BA", "RJ", "MG", "");
     static final List<String> AMOUNTS = List.of("40.00", "499.99", "1000.00", "2500.00", "12000.00");
     static final List<Integer> DAYS_OVERDUE = List.of(-10, -3, 0, 1, 3, 6, 12, 16, 31, 46, 61, 95, 200);
 

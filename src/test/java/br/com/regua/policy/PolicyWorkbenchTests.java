@@ -289,10 +289,12 @@ class PolicyWorkbenchTests extends PolicySpringTests {
         AtomicInteger swappedAt = new AtomicInteger(Integer.MAX_VALUE);
         List<Integer> statuses = new CopyOnWriteArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
-        long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        // the load runs until the edit is live and a few requests more came after it, however slow the
+        // machine: how many requests a second it takes is the benchmarks' business, not this test's
+        int afterTheSwap = 8;
         for (int c = 0; c < 4; c++) {
             clients.submit(() -> {
-                while (System.nanoTime() < until) {
+                while (swappedAt.get() == Integer.MAX_VALUE || sequence.get() < swappedAt.get() + afterTheSwap) {
                     int n = sequence.incrementAndGet();
                     if (workbench.active().files().containsKey("season.drl")) {
                         swappedAt.accumulateAndGet(n, Math::min);
@@ -302,15 +304,20 @@ class PolicyWorkbenchTests extends PolicySpringTests {
                 return null;
             });
         }
-        Thread.sleep(1500);
+        // the edit lands while requests are already running
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses.size() >= 4);
         Files.writeString(RULES.resolve("scenarios/season.csv"), SEASON_CSV);
         Files.writeString(RULES.resolve("season.drl"), SEASON_DRL);
         clients.shutdown();
-        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        boolean finished = clients.awaitTermination(120, TimeUnit.SECONDS);
+        if (!finished) {
+            clients.shutdownNow();
+        }
         Files.delete(RULES.resolve("season.drl"));
         Files.delete(RULES.resolve("scenarios/season.csv"));
+        assertThat(finished).as("the edit went live and requests ran on").isTrue();
 
-        assertThat(statuses).hasSizeGreaterThan(20).containsOnly(201);
+        assertThat(statuses).isNotEmpty().containsOnly(201);
         int after = workbench.active().files().containsKey("season.drl") ? workbench.active().number()
                 : store.versions().stream().filter(v -> v.number() > before).mapToInt(PolicyVersion::number).min().orElseThrow();
         assertThat(after).isGreaterThan(before);

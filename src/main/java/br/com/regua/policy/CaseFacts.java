@@ -30,6 +30,8 @@ public final class CaseFacts {
     private final PaymentHistory history;
     private final Set<Channel> optedOut;
     private final String nonPaymentReason;
+    private final Channel preferredChannel;
+    private final String preferredTime;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -48,6 +50,8 @@ public final class CaseFacts {
         this.history = b.history == null ? PaymentHistory.none() : b.history;
         this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
         this.nonPaymentReason = b.nonPaymentReason;
+        this.preferredChannel = b.preferredChannel;
+        this.preferredTime = b.preferredTime;
     }
 
     public static Builder builder() {
@@ -72,6 +76,8 @@ public final class CaseFacts {
         b.history = history;
         b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
         b.nonPaymentReason = nonPaymentReason;
+        b.preferredChannel = preferredChannel;
+        b.preferredTime = preferredTime;
         return b;
     }
 
@@ -124,6 +130,21 @@ public final class CaseFacts {
      * {@code NO_INVOICE}, {@code UNHAPPY}, {@code DISAGREES}, {@code OTHER}; null when they have not said.
      */
     public String getNonPaymentReason() { return nonPaymentReason; }
+    /** The channel the debtor said they prefer (EMAIL, SMS or WHATSAPP), or null. */
+    public Channel getPreferredChannel() { return preferredChannel; }
+    /** The period of the day the debtor prefers (a key of "Preferred times of day", e.g. MORNING), or null. */
+    public String getPreferredTime() { return preferredTime; }
+    /**
+     * For rules: whether we have what {@code channel} needs (an e-mail address, a phone; a letter
+     * always), e.g. {@code CaseFacts( $p : preferredChannel != null, reaches($p) )}.
+     */
+    public boolean reaches(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> hasEmail;
+            case SMS, WHATSAPP -> hasPhone;
+            case LETTER -> true;
+        };
+    }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -144,6 +165,8 @@ public final class CaseFacts {
         private PaymentHistory history;
         private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
         private String nonPaymentReason;
+        private Channel preferredChannel;
+        private String preferredTime;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -166,6 +189,9 @@ public final class CaseFacts {
         }
 
         public Builder nonPaymentReason(String v) { nonPaymentReason = v == null || v.isBlank() ? null : v; return this; }
+
+        public Builder preferredChannel(Channel v) { preferredChannel = v; return this; }
+        public Builder preferredTime(String v) { preferredTime = v == null || v.isBlank() ? null : v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

@@ -51,6 +51,8 @@ public class CaseSnapshots {
                 .history(c.history())
                 .optedOut(optedOut)
                 .nonPaymentReason(c.nonPaymentReason() == null ? null : c.nonPaymentReason().name())
+                .preferredChannel(c.preferredChannel())
+                .preferredTime(c.preferredTime())
                 .build();
     }
 }

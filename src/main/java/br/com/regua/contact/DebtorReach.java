@@ -2,7 +2,6 @@ package br.com.regua.contact;
 
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -23,17 +22,8 @@ public interface DebtorReach {
      *                           windows (in the debtor's time zone), skipping holidays
      * @param maxContactsPerWeek at most this many steps reach the debtor in any 7 days; null for no limit
      * @param fallback           the channel to use when a channel failed, if the policy names one
-     * @param lawfulNotice       whether a message of a stage by a channel is a notice the law requires,
-     *                           by a channel the policy names for such notices: it goes even on a channel
-     *                           the debtor opted out of (LGPD art. 7 X), since it must reach them
      */
     record Reach(boolean collecting, UnaryOperator<ZonedDateTime> nextAllowed, Integer maxContactsPerWeek,
-                 Function<Channel, Optional<Channel>> fallback, BiPredicate<String, Channel> lawfulNotice) {
-
-        /** A reach in which no message is a notice the law requires. */
-        public Reach(boolean collecting, UnaryOperator<ZonedDateTime> nextAllowed, Integer maxContactsPerWeek,
-                     Function<Channel, Optional<Channel>> fallback) {
-            this(collecting, nextAllowed, maxContactsPerWeek, fallback, (stage, channel) -> false);
-        }
+                 Function<Channel, Optional<Channel>> fallback) {
     }
 }

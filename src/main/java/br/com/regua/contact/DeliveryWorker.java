@@ -117,7 +117,7 @@ public class DeliveryWorker {
             log.info("Contact {} {} not sent: {}", c.id(), c.what(), unwanted.get());
             return Outcome.FAILED;
         }
-        if (optOuts.refused(c.receivableId(), c.channel()) && !debtor.lawfulNotice().test(c.stage(), c.channel())) {
+        if (optOuts.refused(c.receivableId(), c.channel())) {
             outbox.failed(c, "not sent: the debtor opted out of " + c.channel(), false, now.toOffsetDateTime());
             failures.fallBack(c, debtor, now.toOffsetDateTime());
             return Outcome.FAILED;

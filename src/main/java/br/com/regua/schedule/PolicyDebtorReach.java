@@ -59,7 +59,6 @@ class PolicyDebtorReach implements DebtorReach {
         PolicyDecision d = policy.evaluate(snapshots.of(r, c, local.toLocalDate()));
         return new Reach(r.status() == ReceivableStatus.OPEN,
                 at -> ContactHours.nextAllowed(at.withZoneSameInstant(zone), d.contactWindows(), closedDays::contains),
-                d.maxContactsPerWeek(), d::fallbackFor,
-                (stage, channel) -> stage != null && d.isRequiredNotice(stage) && d.channelsFor(stage).contains(channel));
+                d.maxContactsPerWeek(), d::fallbackFor);
     }
 }

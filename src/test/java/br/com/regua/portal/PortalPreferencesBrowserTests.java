@@ -68,9 +68,11 @@ class PortalPreferencesBrowserTests extends PortalSpringTests {
             assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt()).isLessThanOrEqualTo(360);
             // the dispute form with its receipt field, open, so the screenshot and axe-core see it too
             browser.evaluate("document.querySelector('.debt details').open = true");
-            PortalBrowserTests.page(browser, shots.resolve("6-contact-preference.png"));
+            PortalBrowserTests.page(browser, shots.resolve("preferences-1-page.png"));
             browser.evaluate("document.querySelector('#contact-preference').scrollIntoView()");
-            viewport(browser, shots.resolve("7-contact-preference-on-screen.png"));
+            viewport(browser, shots.resolve("preferences-2-contact-preference-on-screen.png"));
+            browser.evaluate("document.querySelector('.debt details').scrollIntoView()");
+            viewport(browser, shots.resolve("preferences-3-receipt-field-on-screen.png"));
         }
 
         // Wednesday 11 March, the pre-due reminder: at 18:00 and by WhatsApp alone, not by e-mail and SMS at 08:00

@@ -38,7 +38,7 @@ public record PolicyDecision(
 
     /**
      * Whether {@code stage} is a notice the law requires before a planned step (e.g. the credit
-     * bureau's prior notice): it goes by {@link #channelsFor} the notice's channels.
+     * bureau's prior notice): its message goes by the notices' channels ({@link #channelsFor}).
      */
     public boolean isRequiredNotice(String stage) {
         return requiredNotices.stream().anyMatch(n -> n.getNotice().equals(stage));

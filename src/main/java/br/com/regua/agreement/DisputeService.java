@@ -48,11 +48,13 @@ public class DisputeService {
     private final CaseEvents events;
     private final TaskService tasks;
     private final ApplicationEventPublisher published;
+    private final DisputeReceipts receipts;
     private final Clock clock;
 
     DisputeService(JdbcClient jdbc, ReceivableRepository receivables, CollectionCases cases, CaseEvents events, TaskService tasks,
-                   ApplicationEventPublisher published, Clock clock) {
+                   ApplicationEventPublisher published, DisputeReceipts receipts, Clock clock) {
         this.jdbc = jdbc;
+        this.receipts = receipts;
         this.receivables = receivables;
         this.cases = cases;
         this.events = events;
@@ -63,6 +65,18 @@ public class DisputeService {
 
     @Transactional
     public DisputeView open(String receivableExternalId, String reason) {
+        return open(receivableExternalId, reason, null);
+    }
+
+    /**
+     * Opens a dispute with the receipt of a payment the debtor says they made (null: none). A file
+     * that is no receipt ({@link DisputeReceipts#check}) is refused before anything is written.
+     */
+    @Transactional
+    public DisputeView open(String receivableExternalId, String reason, byte[] receipt) {
+        if (receipt != null) {
+            DisputeReceipts.check(receipt);
+        }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "must say, in at most 1000 characters, why the debt is disputed");
         }
@@ -81,6 +95,9 @@ public class DisputeService {
         // paused: no next step until the dispute is resolved
         if (!cases.pauseForDispute(r, id, reason.strip(), now)) {
             throw new ConflictException("externalId", "the collection case of " + r.externalId() + " is not in its schedule");
+        }
+        if (receipt != null) {
+            receipts.store(id, receipt, now);
         }
         log.info("Dispute {} opened on {}", id, LogText.of(r.externalId()));
         return get(id);
@@ -164,8 +181,11 @@ public class DisputeService {
 
     public DisputeView get(String disputeId) {
         Row d = row(disputeId).orElseThrow(() -> new NotFoundException("no dispute with id " + disputeId));
+        DisputeView.ReceiptView receipt = jdbc.sql("select content_type, size_bytes, sha256, created_at from dispute_receipt where dispute_id = ?")
+                .param(disputeId).query((rs, n) -> new DisputeView.ReceiptView(rs.getString("content_type"), rs.getInt("size_bytes"),
+                        rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class))).optional().orElse(null);
         return new DisputeView(d.id(), receivables.get(d.receivableId()).externalId(), d.reason(), d.status(), d.correctedAmount(),
-                d.note(), d.openedAt(), d.resolvedAt());
+                d.note(), d.openedAt(), d.resolvedAt(), receipt);
     }
 
     private record Row(String id, long receivableId, String reason, String status, BigDecimal correctedAmount, String note,

@@ -2,7 +2,11 @@ package br.com.regua.api;
 
 import java.math.BigDecimal;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import br.com.regua.agreement.DisputeOutcome;
+import br.com.regua.agreement.DisputeReceipts;
 import br.com.regua.agreement.DisputeService;
 import br.com.regua.agreement.DisputeView;
 import br.com.regua.receivable.MoneyDeserializer;
@@ -22,9 +27,11 @@ import br.com.regua.receivable.MoneyDeserializer;
 class DisputeController {
 
     private final DisputeService disputes;
+    private final DisputeReceipts receipts;
 
-    DisputeController(DisputeService disputes) {
+    DisputeController(DisputeService disputes, DisputeReceipts receipts) {
         this.disputes = disputes;
+        this.receipts = receipts;
     }
 
     record OpenRequest(String reason) {
@@ -43,6 +50,30 @@ class DisputeController {
     @GetMapping("/api/disputes/{id}")
     DisputeView get(@PathVariable String id) {
         return disputes.get(id);
+    }
+
+    /**
+     * The receipt the debtor attached to "Já paguei" on their page, as they sent it, with the type
+     * its first bytes showed; 404 when the dispute has none. Never shown inline: a reviewer's browser
+     * saves it rather than rendering what a stranger sent.
+     */
+    @GetMapping("/api/disputes/{id}/receipt")
+    ResponseEntity<byte[]> receipt(@PathVariable String id) {
+        disputes.get(id);
+        DisputeReceipts.Receipt receipt = receipts.of(id);
+        String extension = switch (receipt.contentType()) {
+            case "application/pdf" -> "pdf";
+            case "image/png" -> "png";
+            default -> "jpg";
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(receipt.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("comprovante-" + id + "." + extension).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                // RFC 9530: the reviewer can check the file is the one the debtor sent
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
+                        java.util.HexFormat.of().parseHex(receipt.sha256())) + ":")
+                .body(receipt.content());
     }
 
     @PostMapping("/api/disputes/{id}/resolution")

@@ -89,7 +89,8 @@ class OpenApiConfig {
             Map.entry("POST /api/receivables", """
                     {"externalId": "INV-2026-0001",
                      "customer": {"externalId": "C-42", "name": "Maria da Silva", "document": "529.982.247-25", "type": "CONSUMER",
-                                  "email": "maria@example.com", "phone": "+55 11 98765-4321", "state": "SP"},
+                                  "email": "maria@example.com", "phone": "+55 11 98765-4321", "state": "SP",
+                                  "preferredChannel": "WHATSAPP", "preferredTime": "MORNING"},
                      "amount": "1500.00", "issueDate": "2026-11-01", "dueDate": "2026-12-10", "description": "Mensalidade de dezembro"}"""),
             Map.entry("POST /api/payments", """
                     {"externalId": "PIX-E2E-123", "receivableExternalId": "INV-2026-0001", "amount": "1500.00", "method": "PIX",

@@ -1,5 +1,6 @@
 package br.com.regua.api;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import br.com.regua.agreement.AgreementView;
+import br.com.regua.agreement.DisputeReceipts;
 import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
@@ -91,6 +94,7 @@ class PortalPageController {
         model.addAttribute("page", portal.page(link.get().customerId()));
         model.addAttribute("reasons", NonPaymentReason.values());
         model.addAttribute("reason", portal.nonPaymentReason(link.get().customerId()).orElse(null));
+        model.addAttribute("contactPreference", portal.contactPreference(link.get().customerId()));
         model.addAttribute("fmt", FORMAT);
         return "portal/page";
     }
@@ -176,7 +180,8 @@ class PortalPageController {
     String dispute(@PathVariable String token, @RequestParam(name = "referencia", required = false) String reference,
                    @RequestParam(name = "motivo", required = false) String reason,
                    @RequestParam(name = "detalhe", required = false) String note,
-                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+                   @RequestParam(name = "comprovante", required = false) MultipartFile file,
+                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) throws IOException {
         Entry in = enter(token, request, response, model);
         if (in.instead() != null) {
             return in.instead();
@@ -188,8 +193,14 @@ class PortalPageController {
             next.addFlashAttribute("problem", "Escolha o motivo: \"Já paguei\" ou \"Não reconheço / valor errado\".");
             return "redirect:/p/" + token;
         }
+        Optional<String> badReceipt = receiptProblem(file, why);
+        if (badReceipt.isPresent()) {
+            next.addFlashAttribute("problem", badReceipt.get());
+            return "redirect:/p/" + token;
+        }
+        byte[] receipt = file == null || file.isEmpty() ? null : file.getBytes();
         try {
-            portal.dispute(in.link().customerId(), reference, why, note, request.getRemoteAddr());
+            portal.dispute(in.link().customerId(), reference, why, note, receipt, request.getRemoteAddr());
             next.addFlashAttribute("done", "Recebemos a sua mensagem (" + why.words() + "). A cobrança fica pausada enquanto "
                     + "analisamos, e entraremos em contato.");
         } catch (NotFoundException | ConflictException | InvalidInputException refused) {
@@ -197,6 +208,28 @@ class PortalPageController {
                     + "Fale conosco pelo telefone " + portal.creditor().phone() + ".");
         }
         return "redirect:/p/" + token;
+    }
+
+    /**
+     * What is wrong with the receipt sent with a dispute, in the debtor's words; empty when there is
+     * none or it is a PDF, PNG or JPEG (by its first bytes, whatever its name) of at most 5 MB.
+     */
+    private static Optional<String> receiptProblem(MultipartFile file, PortalService.DisputeReason why) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        if (why != PortalService.DisputeReason.ALREADY_PAID) {
+            return Optional.of("O comprovante é só para \"Já paguei\". Envie de novo sem o arquivo.");
+        }
+        if (file.getSize() > DisputeReceipts.MAX_BYTES) {
+            return Optional.of("O arquivo é maior que 5 MB. Envie um comprovante menor (PDF, PNG ou JPEG), ou uma foto do comprovante.");
+        }
+        try {
+            DisputeReceipts.check(file.getBytes());
+        } catch (DisputeReceipts.RefusedReceiptException refused) {
+            return Optional.of("O arquivo enviado não é um comprovante que possamos aceitar. Envie um PDF, PNG ou JPEG de até 5 MB.");
+        }
+        return Optional.empty();
     }
 
     @PostMapping("/p/{token}/reason")
@@ -237,6 +270,35 @@ class PortalPageController {
         boolean changed = portal.refuseChannels(in.link().customerId(), channels, request.getRemoteAddr());
         next.addFlashAttribute("done", changed ? "Preferências salvas. Avisos que a lei exige continuam chegando por um canal permitido."
                 : "Nada mudou nas suas preferências.");
+        return "redirect:/p/" + token;
+    }
+
+    /** The channel and time of day the debtor prefers; an empty choice is no preference. */
+    @PostMapping("/p/{token}/contact-preference")
+    String preferredContact(@PathVariable String token, @RequestParam(name = "canal", required = false) String channel,
+                            @RequestParam(name = "periodo", required = false) String time,
+                            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes next) {
+        Entry in = enter(token, request, response, model);
+        if (in.instead() != null) {
+            return in.instead();
+        }
+        Channel preferred;
+        try {
+            preferred = channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
+        } catch (IllegalArgumentException unknown) {
+            next.addFlashAttribute("problem", "Escolha entre e-mail, SMS e WhatsApp.");
+            return "redirect:/p/" + token;
+        }
+        boolean changed;
+        try {
+            changed = portal.prefer(in.link().customerId(), preferred, time == null || time.isBlank() ? null : time,
+                    request.getRemoteAddr());
+        } catch (InvalidInputException refused) {
+            next.addFlashAttribute("problem", "Escolha um canal e um período da lista.");
+            return "redirect:/p/" + token;
+        }
+        next.addFlashAttribute("done", changed ? "Preferência salva. Falaremos com você assim sempre que a lei permitir; "
+                + "avisos que a lei exige continuam chegando por um canal permitido." : "Nada mudou nas suas preferências.");
         return "redirect:/p/" + token;
     }
 

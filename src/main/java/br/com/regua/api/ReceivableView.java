@@ -27,7 +27,15 @@ public record ReceivableView(
         Charges charges,
         List<TimelineEntry> timeline) {
 
-    public record CustomerRef(String externalId, String name, String type) {
+    /**
+     * The debtor; {@code preferredChannel} and {@code preferredTime} are the contact preferences they
+     * (on their page) or the backend set, null when none.
+     */
+    public record CustomerRef(String externalId, String name, String type, String preferredChannel, String preferredTime) {
+
+        public CustomerRef(String externalId, String name, String type) {
+            this(externalId, name, type, null, null);
+        }
     }
 
     public record NextStep(String stage, String stageName, OffsetDateTime at) {

@@ -31,6 +31,8 @@ public final class CaseFacts {
     private final Set<Channel> optedOut;
     private final String nonPaymentReason;
     private final Integer policyVersion;
+    private final Channel preferredChannel;
+    private final String preferredTime;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -50,6 +52,8 @@ public final class CaseFacts {
         this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
         this.nonPaymentReason = b.nonPaymentReason;
         this.policyVersion = b.policyVersion;
+        this.preferredChannel = b.preferredChannel;
+        this.preferredTime = b.preferredTime;
     }
 
     public static Builder builder() {
@@ -75,6 +79,8 @@ public final class CaseFacts {
         b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
         b.nonPaymentReason = nonPaymentReason;
         b.policyVersion = policyVersion;
+        b.preferredChannel = preferredChannel;
+        b.preferredTime = preferredTime;
         return b;
     }
 
@@ -132,6 +138,21 @@ public final class CaseFacts {
      * experiment drew it; null: the active version. The engine reads it, not the rules.
      */
     public Integer getPolicyVersion() { return policyVersion; }
+    /** The channel the debtor said they prefer (EMAIL, SMS or WHATSAPP), or null. */
+    public Channel getPreferredChannel() { return preferredChannel; }
+    /** The period of the day the debtor prefers (a key of "Preferred times of day", e.g. MORNING), or null. */
+    public String getPreferredTime() { return preferredTime; }
+    /**
+     * For rules: whether we have what {@code channel} needs (an e-mail address, a phone; a letter
+     * always), e.g. {@code CaseFacts( $p : preferredChannel != null, reaches($p) )}.
+     */
+    public boolean reaches(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> hasEmail;
+            case SMS, WHATSAPP -> hasPhone;
+            case LETTER -> true;
+        };
+    }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -153,6 +174,8 @@ public final class CaseFacts {
         private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
         private String nonPaymentReason;
         private Integer policyVersion;
+        private Channel preferredChannel;
+        private String preferredTime;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -176,6 +199,9 @@ public final class CaseFacts {
 
         public Builder nonPaymentReason(String v) { nonPaymentReason = v == null || v.isBlank() ? null : v; return this; }
         public Builder policyVersion(Integer v) { policyVersion = v; return this; }
+
+        public Builder preferredChannel(Channel v) { preferredChannel = v; return this; }
+        public Builder preferredTime(String v) { preferredTime = v == null || v.isBlank() ? null : v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

@@ -73,6 +73,10 @@ final class ColumnTypes {
             Map.entry("NoticePeriod.state", ColumnType.STATE),
             Map.entry("NoticePeriod.days", ColumnType.DAYS),
             Map.entry("PortalLink.new", ColumnType.DAYS),
+            Map.entry("PreferredTime.new", ColumnType.TEXT),
+            Map.entry("PreferredTime.words", ColumnType.TEXT),
+            Map.entry("PreferredTime.from", ColumnType.TIME),
+            Map.entry("PreferredTime.to", ColumnType.TIME),
             Map.entry("LimitationPeriod.new", ColumnType.DAYS));
 
     private static final Map<String, ColumnType> ENUMS = Map.of(

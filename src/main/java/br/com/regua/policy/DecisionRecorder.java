@@ -66,6 +66,13 @@ public class DecisionRecorder {
         if (facts.getNonPaymentReason() != null) {
             inputs.put("nonPaymentReason", facts.getNonPaymentReason());
         }
+        // the debtor's wishes, when they expressed any: why a message went by WhatsApp at 18:00
+        if (facts.getPreferredChannel() != null) {
+            inputs.put("preferredChannel", facts.getPreferredChannel());
+        }
+        if (facts.getPreferredTime() != null) {
+            inputs.put("preferredTime", facts.getPreferredTime());
+        }
         inputs.put("history", Map.of("paidOnTime", facts.getHistory().getPaidOnTime(), "paidLate", facts.getHistory().getPaidLate(),
                 "averageDaysLate", facts.getHistory().getAverageDaysLate(),
                 "agreementsKept", facts.getHistory().getAgreementsKept(), "agreementsBroken", facts.getHistory().getAgreementsBroken()));
@@ -76,6 +83,9 @@ public class DecisionRecorder {
         outputs.put("fineRate", d.chargeRates().getFineRate());
         outputs.put("monthlyInterestRate", d.chargeRates().getMonthlyInterestRate());
         outputs.put("channels", d.channels());
+        if (!d.noticeChannels().isEmpty() && !d.noticeChannels().equals(d.channels())) {
+            outputs.put("noticeChannels", d.noticeChannels());
+        }
         outputs.put("priority", d.priority());
         outputs.putAll(extraOutputs);
         // the rules fired are named by their set, stored once; the record's own column stays empty

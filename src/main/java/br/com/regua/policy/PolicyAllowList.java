@@ -103,12 +103,12 @@ final class PolicyAllowList {
             // Régua's facts and decisions: what the rules read, insert and change
             CaseFacts.class, PaymentHistory.class, CustomerType.class, Channel.class, Stage.class, Segment.class,
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
-            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
+            ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, NoticeChannel.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class, PromiseTerms.class,
             // the rows of the decision tables, which the logic files read
             StageDay.class, StageAfterGrace.class, StageBroughtForward.class, PriorityPoints.class, InstallmentLimit.class,
             AgreementTerms.class, LateChargeRate.class, LateFeeCap.class, InterestMonth.class, LimitationPeriod.class,
-            StateRow.class, ContactHours.class, ContactCap.class, NoticePeriod.class,
+            StateRow.class, ContactHours.class, ContactCap.class, NoticePeriod.class, PreferredTime.class,
             // dates and days (java.time, without Clock: no rule reads the time of the machine)
             LocalDate.class, LocalTime.class, LocalDateTime.class, DayOfWeek.class, Month.class, MonthDay.class,
             Year.class, YearMonth.class, Period.class, Duration.class, Instant.class, OffsetDateTime.class,

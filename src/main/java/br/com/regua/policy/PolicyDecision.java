@@ -23,7 +23,36 @@ public record PolicyDecision(
         List<FallbackChannel> fallbacks,
         List<RequiredNotice> requiredNotices,
         PromiseTerms promiseTerms,
-        Integer portalLinkDays) {
+        Integer portalLinkDays,
+        List<Channel> noticeChannels) {
+
+    /** A decision from a policy that names no channel of its own for the notices the law requires. */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices, PromiseTerms promiseTerms,
+                          Integer portalLinkDays) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, promiseTerms, portalLinkDays, List.of());
+    }
+
+    /**
+     * Whether {@code stage} is a notice the law requires before a planned step (e.g. the credit
+     * bureau's prior notice): its message goes by the notices' channels ({@link #channelsFor}).
+     */
+    public boolean isRequiredNotice(String stage) {
+        return requiredNotices.stream().anyMatch(n -> n.getNotice().equals(stage));
+    }
+
+    /**
+     * The channels a message of {@code stage} goes by: a notice the law requires goes by the
+     * channels the rules named for notices (whatever the debtor prefers or refused for reminders),
+     * any other message by the reminders' channels. A policy that names no notice channels (one
+     * stored before they existed) sends notices as it sent everything.
+     */
+    public List<Channel> channelsFor(String stage) {
+        return isRequiredNotice(stage) && !noticeChannels.isEmpty() ? noticeChannels : channels;
+    }
 
     /** A decision that sets no lifetime for the portal link (the portal's default applies). */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

@@ -145,6 +145,28 @@ public class PolicyEngine {
         return buckets;
     }
 
+    /**
+     * The periods of the day a debtor may choose on their page or a backend may send, as the active
+     * policy's table "Preferred times of day" lists them, earliest first; empty when it has none.
+     */
+    public List<PreferredTime> preferredTimes() {
+        KieSession session = active.kieBase().newKieSession();
+        List<PreferredTime> periods = new ArrayList<>();
+        try {
+            // the table's rows have no condition: they are inserted with no fact at all
+            session.fireAllRules(MAX_RULE_FIRINGS);
+            for (Object o : session.getObjects()) {
+                if (o instanceof PreferredTime p) {
+                    periods.add(p);
+                }
+            }
+        } finally {
+            session.dispose();
+        }
+        periods.sort(Comparator.comparing(PreferredTime::getFrom, Comparator.nullsLast(Comparator.naturalOrder())));
+        return periods;
+    }
+
     static List<AgingBucket> checkedBuckets(List<AgingBucket> buckets) {
         if (buckets.isEmpty()) {
             throw new PolicyOutputException("the policy defines no aging buckets (a table of AgingBucket rows, as in aging.drl.csv)");
@@ -195,6 +217,7 @@ public class PolicyEngine {
         List<FallbackChannel> fallbacks = new ArrayList<>();
         List<RequiredNotice> required = new ArrayList<>();
         Integer linkDays = null;
+        List<Channel> noticeChannels = new ArrayList<>();
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -224,6 +247,8 @@ public class PolicyEngine {
                 fallbacks.add(f);
             } else if (o instanceof RequiredNotice n) {
                 required.add(n);
+            } else if (o instanceof NoticeChannel n && !noticeChannels.contains(n.getChannel())) {
+                noticeChannels.add(n.getChannel());
             } else if (o instanceof PortalLink l) {
                 linkDays = linkDays == null ? l.getValidDays() : Math.min(linkDays, l.getValidDays());
             }
@@ -237,11 +262,12 @@ public class PolicyEngine {
         // by day, then key, for a record that reads the same each time; the schedule orders by the stages' places
         plan.sort(Comparator.comparingInt(PlannedStep::getDay).thenComparing(PlannedStep::getStage));
         channels.sort(null);
+        noticeChannels.sort(null);
         // rules insert windows in whatever order they fire: the decision lists them Monday first
         windows.sort(Comparator.comparing(ContactWindow::getDayOfWeek).thenComparing(ContactWindow::getFrom));
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
                 policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
-                linkDays);
+                linkDays, List.copyOf(noticeChannels));
     }
 }

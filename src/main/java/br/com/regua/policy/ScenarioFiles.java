@@ -24,7 +24,8 @@ public final class ScenarioFiles {
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
             "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout",
-            "promiseskept", "promisesbroken", "nonpaymentreason");
+            "promiseskept", "promisesbroken", "nonpaymentreason",
+            "preferredchannel", "preferredtime");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -34,7 +35,7 @@ public final class ScenarioFiles {
             "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
             "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
-            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount");
+            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectednoticechannels");
 
     private ScenarioFiles() {
     }
@@ -130,6 +131,9 @@ public final class ScenarioFiles {
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
                 .optedOut(channels(row.getOrDefault("optedout", "")))
                 .nonPaymentReason(row.containsKey("nonpaymentreason") ? upper(row.get("nonpaymentreason"), "non-payment reason") : null)
+                .preferredChannel(preferredChannel(row.getOrDefault("preferredchannel", "")))
+                .preferredTime(row.containsKey("preferredtime") && !row.get("preferredtime").isBlank()
+                        ? upper(row.get("preferredtime"), "preferred time") : null)
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")
@@ -148,6 +152,15 @@ public final class ScenarioFiles {
     }
 
     /** "SMS WHATSAPP" (or separated by commas) as channels. */
+    /** One channel, or null for an empty cell or "none". */
+    private static Channel preferredChannel(String text) {
+        Set<Channel> one = text.strip().equalsIgnoreCase("none") ? Set.of() : channels(text);
+        if (one.size() > 1) {
+            throw new IllegalArgumentException("a debtor prefers one channel, not '" + text.strip() + "'");
+        }
+        return one.isEmpty() ? null : one.iterator().next();
+    }
+
     private static Set<Channel> channels(String text) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (String word : text.strip().split("[\\s,]+")) {

@@ -103,6 +103,8 @@ public final class ScenarioRunner {
                     ? plan(d) : null;
             case "expectedchannels" -> same(words(expected).stream().filter(w -> !w.equals("NONE")).collect(Collectors.toCollection(TreeSet::new)),
                     d.channels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+            case "expectednoticechannels" -> same(words(expected).stream().filter(w -> !w.equals("NONE")).collect(Collectors.toCollection(TreeSet::new)),
+                    d.noticeChannels().stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
             case "expectedmaxpromises" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxPromises());
             case "expectedpromisedaysahead" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getMaxDaysAhead());
             case "expectedpromisetolerancedays" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getToleranceDays());
@@ -231,6 +233,7 @@ public final class ScenarioRunner {
             case "expectedcontactsperweek" -> "contacts per week";
             case "expectednoticesrequired" -> "notices required";
             case "expectedfallbacks" -> "fallbacks";
+            case "expectednoticechannels" -> "notice channels";
             default -> check.replaceFirst("^expected", "");
         };
     }

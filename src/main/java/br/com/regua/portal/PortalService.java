@@ -22,6 +22,7 @@ import br.com.regua.cases.CaseEvents;
 import br.com.regua.contact.ContactProperties;
 import br.com.regua.contact.OptOutService;
 import br.com.regua.policy.Channel;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 import br.com.regua.payment.Payment;
 import br.com.regua.payment.PaymentService;
@@ -237,6 +238,63 @@ public class PortalService {
         return true;
     }
 
+    // ---- contact preferences: the channel and the time of day the debtor prefers ----
+
+    /** A period of the day the debtor may choose, in their words, e.g. "Manhã (das 8h às 12h)". */
+    public record TimeChoice(String period, String words) {
+    }
+
+    /**
+     * What the debtor prefers now ({@code channel} and {@code time} null when they did not say) and the
+     * choices the page offers: the channels they may refuse, the periods of the policy's table.
+     */
+    public record ContactPreference(Channel channel, String time, List<ChannelChoice> channels, List<TimeChoice> times) {
+    }
+
+    public ContactPreference contactPreference(long customerId) {
+        Customer c = receivables.customer(customerId);
+        List<ChannelChoice> channels = CHANNEL_WORDS.entrySet().stream()
+                .map(e -> new ChannelChoice(e.getKey(), e.getValue(), false)).toList();
+        List<TimeChoice> times = policy.preferredTimes().stream()
+                .map(t -> new TimeChoice(t.getPeriod(), t.getWords() + " (das " + hour(t.getFrom()) + " às " + hour(t.getTo()) + ")"))
+                .toList();
+        return new ContactPreference(c.preferredChannel(), c.preferredTime(), channels, times);
+    }
+
+    /**
+     * The debtor says by which channel and at what time of day they prefer to hear from us (null: no
+     * preference). Kept with the customer, where the rules read it at the next step; written to the
+     * timeline of each debt they owe and to the audit log. A period the policy does not offer is
+     * refused and nothing changes. Returns whether anything changed.
+     */
+    @Transactional
+    public boolean prefer(long customerId, Channel channel, String time, String origin) {
+        if (channel != null && !CHANNEL_WORDS.containsKey(channel)) {
+            throw new InvalidInputException("canal", "must be e-mail, SMS or WhatsApp");
+        }
+        if (time != null && policy.preferredTimes().stream().noneMatch(t -> t.getPeriod().equals(time))) {
+            throw new InvalidInputException("periodo", "must be one of the periods of the policy's preferred times of day");
+        }
+        Customer c = receivables.customer(customerId);
+        if (java.util.Objects.equals(c.preferredChannel(), channel) && java.util.Objects.equals(c.preferredTime(), time)) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        receivables.recordPreferences(customerId, channel, time, now);
+        String what = "channel " + (channel == null ? "none" : channel.name()) + ", time of day " + (time == null ? "none" : time);
+        for (Receivable r : owed(customerId)) {
+            events.debtor(r.id(), r.stage(), "the debtor set their preferred contact on their page: " + what, now);
+        }
+        audit.record(actor(c), origin, "PORTAL preferred contact", 200, what);
+        return true;
+    }
+
+    private static String hour(java.time.LocalTime t) {
+        return t.getMinute() == 0 ? t.getHour() + "h" : t.getHour() + "h" + String.format("%02d", t.getMinute());
+    }
+
+    // ---- end of contact preferences ----
+
     /** What the debtor last said about why they could not pay, if they did. */
     public Optional<NonPaymentReason> nonPaymentReason(long customerId) {
         return Optional.ofNullable(receivables.customer(customerId).nonPaymentReason());
@@ -278,16 +336,30 @@ public class PortalService {
      * schedule pauses until a person decides.
      */
     public void dispute(long customerId, String reference, DisputeReason reason, String note, String origin) {
+        dispute(customerId, reference, reason, note, null, origin);
+    }
+
+    /**
+     * As above, with the receipt of the payment the debtor says they made ("Já paguei" only; null:
+     * none). A file that is no receipt is refused before anything is written.
+     */
+    @Transactional
+    public void dispute(long customerId, String reference, DisputeReason reason, String note, byte[] receipt, String origin) {
+        if (receipt != null && reason != DisputeReason.ALREADY_PAID) {
+            throw new InvalidInputException("receipt", "only \"Já paguei\" takes a receipt");
+        }
         Customer c = receivables.customer(customerId);
         Receivable r = receivables.findByExternalId(reference == null ? "" : reference)
                 .filter(found -> found.customerId() == customerId)
                 .orElseThrow(() -> new NotFoundException("no such receivable for this customer"));
         String text = "Pelo portal: " + reason.words()
                 + (note == null || note.isBlank() ? "" : ". " + note.strip().substring(0, Math.min(note.strip().length(), 500)));
-        var dispute = disputes.open(r.externalId(), text);
-        events.debtor(r.id(), r.stage(), "the debtor opened dispute " + dispute.id() + " on their page: " + reason.words(),
+        var dispute = disputes.open(r.externalId(), text, receipt);
+        String attached = dispute.receipt() == null ? ""
+                : ", with a receipt (" + dispute.receipt().contentType() + ", " + dispute.receipt().size() + " bytes)";
+        events.debtor(r.id(), r.stage(), "the debtor opened dispute " + dispute.id() + " on their page: " + reason.words() + attached,
                 OffsetDateTime.now(clock));
-        audit.record(actor(c), origin, "PORTAL open dispute", 201, "dispute " + dispute.id() + " on " + r.externalId());
+        audit.record(actor(c), origin, "PORTAL open dispute", 201, "dispute " + dispute.id() + " on " + r.externalId() + attached);
     }
 
     /**

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The debtor as the backend sends them with a receivable. */
+/**
+ * The debtor as the backend sends them with a receivable; {@code preferredChannel} and
+ * {@code preferredTime} are optional, and when sent they replace the preferences stored.
+ */
 public record NewCustomer(
         @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
         @NotBlank @Size(max = 200) String name,
@@ -16,5 +19,13 @@ public record NewCustomer(
         @Email @Size(max = 254) String email,
         @Pattern(regexp = "\\+?[0-9 ()-]{10,20}", message = "must be a phone number with area code") String phone,
         @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO",
-                message = "must be a Brazilian state (UF) such as SP") String state) {
+                message = "must be a Brazilian state (UF) such as SP") String state,
+        @Pattern(regexp = "EMAIL|SMS|WHATSAPP", message = "must be EMAIL, SMS or WHATSAPP") String preferredChannel,
+        @Pattern(regexp = "[A-Z][A-Z_]{0,19}", message = "must be a period of the policy's preferred times of day, such as MORNING")
+        String preferredTime) {
+
+    /** A debtor sent without contact preferences. */
+    public NewCustomer(String externalId, String name, String document, CustomerType type, String email, String phone, String state) {
+        this(externalId, name, document, type, email, phone, state, null, null);
+    }
 }

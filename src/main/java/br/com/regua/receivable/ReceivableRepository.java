@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import br.com.regua.policy.Channel;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
 import br.com.regua.policy.Segment;
@@ -55,6 +56,15 @@ public class ReceivableRepository {
     public void updateCustomerContact(long id, NewCustomer c) {
         jdbc.sql("update customer set name = ?, email = ?, phone = ?, state = ? where id = ?")
                 .params(c.name(), c.email(), c.phone(), c.state(), id).update();
+    }
+
+    /**
+     * The debtor's contact preferences as they are now (either may be null: no wish); from the
+     * debtor's page, or from the backend when it sends them.
+     */
+    public void recordPreferences(long customerId, Channel channel, String time, OffsetDateTime at) {
+        jdbc.sql("update customer set preferred_channel = ?, preferred_time = ?, preferences_at = ? where id = ?")
+                .params(channel == null ? null : channel.name(), time, at, customerId).update();
     }
 
     public void recordPaid(long customerId, int daysLate) {
@@ -191,7 +201,9 @@ public class ReceivableRepository {
         return new Customer(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("document"),
                 CustomerType.valueOf(rs.getString("customer_type")), rs.getString("email"), rs.getString("phone"),
                 rs.getString("state"), history,
-                rs.getString("nonpayment_reason") == null ? null : NonPaymentReason.valueOf(rs.getString("nonpayment_reason")));
+                rs.getString("nonpayment_reason") == null ? null : NonPaymentReason.valueOf(rs.getString("nonpayment_reason")),
+                rs.getString("preferred_channel") == null ? null : Channel.valueOf(rs.getString("preferred_channel")),
+                rs.getString("preferred_time"));
     }
 
     private static Receivable receivable(ResultSet rs, int row) throws SQLException {

@@ -26,7 +26,10 @@ import br.com.regua.events.BusinessEvent;
 import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.CustomerType;
+import br.com.regua.policy.Channel;
 import br.com.regua.policy.PaymentHistory;
+import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.PreferredTime;
 import br.com.regua.transactions.Races;
 
 /**
@@ -46,10 +49,12 @@ public class ReceivableService {
     private final CaseStarter cases;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final PolicyEngine policy;
     private final Clock clock;
 
     public ReceivableService(ReceivableRepository repository, InputValidator validator, CaseStarter cases,
-                             PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
+                             PlatformTransactionManager transactions, ApplicationEventPublisher events, PolicyEngine policy, Clock clock) {
+        this.policy = policy;
         this.repository = repository;
         this.validator = validator;
         this.cases = cases;
@@ -194,6 +199,11 @@ public class ReceivableService {
                         c.type() == CustomerType.CONSUMER ? "must be a valid CPF for a consumer" : "must be a valid CNPJ for a business"));
             }
         }
+        if (c != null && c.preferredTime() != null && problems.stream().noneMatch(p -> p.field().equals("customer.preferredTime"))
+                && policy.preferredTimes().stream().map(PreferredTime::getPeriod).noneMatch(c.preferredTime()::equals)) {
+            problems.add(new FieldProblem("customer.preferredTime", "must be one of the policy's preferred times of day: "
+                    + String.join(", ", policy.preferredTimes().stream().map(PreferredTime::getPeriod).toList())));
+        }
         if (request.issueDate() != null) {
             BusinessDates.issueOrDueProblem(request.issueDate(), clock).ifPresent(m -> problems.add(new FieldProblem("issueDate", m)));
         }
@@ -214,6 +224,7 @@ public class ReceivableService {
         if (customer == null) {
             long id = repository.insertCustomer(c, c.type(), document, now);
             known.customerWritten(id, c, document, PaymentHistory.none());
+            preferences(id, null, c, now);
             return id;
         }
         if (!customer.document().equals(document) || customer.type() != c.type()) {
@@ -225,7 +236,20 @@ public class ReceivableService {
             repository.updateCustomerContact(customer.id(), c);
             known.customerWritten(customer.id(), c, document, customer.history());
         }
+        preferences(customer.id(), customer, c, now);
         return customer.id();
+    }
+
+    /** Preferences the backend sends replace those stored; one it leaves out keeps what is stored (the debtor's own, maybe). */
+    private void preferences(long customerId, Customer stored, NewCustomer c, OffsetDateTime now) {
+        if (c.preferredChannel() == null && c.preferredTime() == null) {
+            return;
+        }
+        Channel channel = c.preferredChannel() != null ? Channel.valueOf(c.preferredChannel()) : stored == null ? null : stored.preferredChannel();
+        String time = c.preferredTime() != null ? c.preferredTime() : stored == null ? null : stored.preferredTime();
+        if (stored == null || stored.preferredChannel() != channel || !Objects.equals(stored.preferredTime(), time)) {
+            repository.recordPreferences(customerId, channel, time, now);
+        }
     }
 
     /**
@@ -259,6 +283,12 @@ public class ReceivableService {
         NewCustomer c = r.customer();
         Object[] parts = {r.externalId(), r.amount().setScale(2).toPlainString(), r.issueDate(), r.dueDate(), r.description(),
                 c.externalId(), c.name(), TaxDocument.normalize(c.document()), c.type(), c.email(), c.phone(), c.state()};
+        // preferences join the hash only when sent, so receivables registered before they existed keep their hash
+        if (c.preferredChannel() != null || c.preferredTime() != null) {
+            parts = Arrays.copyOf(parts, parts.length + 2);
+            parts[parts.length - 2] = "preferredChannel=" + c.preferredChannel();
+            parts[parts.length - 1] = "preferredTime=" + c.preferredTime();
+        }
         // the boleto line joins the hash only when sent, so receivables registered before it existed keep their hash
         if (r.boletoLine() != null) {
             parts = Arrays.copyOf(parts, parts.length + 1);

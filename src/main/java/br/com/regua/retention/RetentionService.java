@@ -18,7 +18,7 @@ import br.com.regua.receivable.ReceivableStatus;
 /**
  * Purges what was said and decided about debts closed longer ago than the retention period:
  * their messages (with the debtor's personal data), decision records, timeline and events to
- * backends. The receivable, its payments, agreements and promises stay, and the receivable records
+ * backends, and the receipts debtors attached to disputes. The receivable, its payments, agreements and promises stay, and the receivable records
  * when it was purged; debtors' links that open nothing any more go too. Runs in batches, each in a transaction of its own, on every node: two nodes
  * purging at once delete the same rows once (the second finds them gone).
  */
@@ -45,7 +45,7 @@ public class RetentionService {
 
     /** What a purge did. */
     public record Purge(OffsetDateTime closedBefore, int receivables, int contacts, int decisions, int events, int webhookEvents,
-                        int portalLinks) {
+                        int portalLinks, int receipts) {
     }
 
     @Scheduled(cron = "${regua.retention.purge:0 30 3 * * *}", zone = "${regua.time-zone:America/Sao_Paulo}")
@@ -53,8 +53,8 @@ public class RetentionService {
         Purge done = purge();
         if (done.receivables() > 0) {
             log.info("Retention: purged {} debt(s) closed before {}: {} message(s), {} decision record(s), {} timeline entr(ies), "
-                            + "{} event(s) to backends", done.receivables(), done.closedBefore(), done.contacts(), done.decisions(),
-                    done.events(), done.webhookEvents());
+                            + "{} event(s) to backends, {} dispute receipt(s)", done.receivables(), done.closedBefore(), done.contacts(),
+                    done.decisions(), done.events(), done.webhookEvents(), done.receipts());
         }
         if (done.portalLinks() > 0) {
             log.info("Retention: removed {} debtor link(s) that open nothing any more", done.portalLinks());
@@ -69,12 +69,12 @@ public class RetentionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int links = transactions.execute(status -> jdbc.sql("delete from portal_link where expires_at < :now or revoked_at < :now")
                 .param("now", now).update());
-        Purge total = new Purge(cutoff, 0, 0, 0, 0, 0, links);
+        Purge total = new Purge(cutoff, 0, 0, 0, 0, 0, links, 0);
         while (true) {
             Purge batch = transactions.execute(status -> purgeBatch(cutoff));
             total = new Purge(cutoff, total.receivables() + batch.receivables(), total.contacts() + batch.contacts(),
                     total.decisions() + batch.decisions(), total.events() + batch.events(), total.webhookEvents() + batch.webhookEvents(),
-                    links);
+                    links, total.receipts() + batch.receipts());
             if (batch.receivables() < properties.batchSize()) {
                 return total;
             }
@@ -88,18 +88,21 @@ public class RetentionService {
                 .param("closed", CLOSED).param("cutoff", cutoff).param("batch", properties.batchSize())
                 .query(Long.class).list();
         if (ids.isEmpty()) {
-            return new Purge(cutoff, 0, 0, 0, 0, 0, 0);
+            return new Purge(cutoff, 0, 0, 0, 0, 0, 0, 0);
         }
         List<String> externalIds = jdbc.sql("select external_id from receivable where id in (:ids)").param("ids", ids)
                 .query(String.class).list();
         int contacts = jdbc.sql("delete from contact where receivable_id in (:ids)").param("ids", ids).update();
         int decisions = jdbc.sql("delete from decision_record where receivable_id in (:ids)").param("ids", ids).update();
         int events = jdbc.sql("delete from case_event where receivable_id in (:ids)").param("ids", ids).update();
+        // the receipts debtors attached to their disputes: a copy of their bank's records, personal data like the messages
+        int receipts = jdbc.sql("delete from dispute_receipt where dispute_id in (select id from dispute where receivable_id in (:ids))")
+                .param("ids", ids).update();
         // a delivery's attempts go with it (on delete cascade)
         jdbc.sql("delete from webhook_delivery where receivable in (:ids)").param("ids", externalIds).update();
         int webhookEvents = jdbc.sql("delete from webhook_event where receivable in (:ids)").param("ids", externalIds).update();
         jdbc.sql("update receivable set purged_at = :now where id in (:ids)")
                 .param("now", OffsetDateTime.now(clock)).param("ids", ids).update();
-        return new Purge(cutoff, ids.size(), contacts, decisions, events, webhookEvents, 0);
+        return new Purge(cutoff, ids.size(), contacts, decisions, events, webhookEvents, 0, receipts);
     }
 }

@@ -52,6 +52,8 @@ public class CaseSnapshots {
                 .optedOut(optedOut)
                 .nonPaymentReason(c.nonPaymentReason() == null ? null : c.nonPaymentReason().name())
                 .policyVersion(r.policyVersion())
+                .preferredChannel(c.preferredChannel())
+                .preferredTime(c.preferredTime())
                 .build();
     }
 }

@@ -213,8 +213,9 @@ public class ScheduleService {
             cases.endWith(r, ReceivableStatus.valueOf(stage.status()), m.at());
         }
         if (stage.message()) {
+            // a notice the law requires goes by the notices' channels, whatever the debtor prefers for reminders
             contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),
-                    m.decision().channels(), m.charges(), m.decision().offerTerms(), announced(m, stage.key()), m.decision().segment(),
+                    m.decision().channelsFor(stage.key()), m.charges(), m.decision().offerTerms(), announced(m, stage.key()), m.decision().segment(),
                     m.decision().portalLinkDays()), m.at());
         }
         events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());

@@ -100,6 +100,8 @@ public final class EndpointRoles {
             roles(HttpMethod.POST, "/api/receivables/{externalId}/disputes", "open a dispute", INTEGRATION),
             roles(HttpMethod.GET, "/api/disputes/{id}", "a dispute", INTEGRATION, COLLECTOR, ANALYST),
             roles(HttpMethod.POST, "/api/disputes/{id}/resolution", "resolve a dispute", INTEGRATION),
+            roles(HttpMethod.GET, "/api/disputes/{id}/receipt", "the receipt a debtor attached to \"Já paguei\" (PDF, PNG or JPEG), "
+                    + "for whoever resolves the dispute", INTEGRATION),
             roles(HttpMethod.POST, "/api/receivables/{externalId}/promises", "record a promise to pay", COLLECTOR, INTEGRATION),
             roles(HttpMethod.GET, "/api/receivables/{externalId}/promises", "the promises to pay of a receivable",
                     COLLECTOR, INTEGRATION, CREDIT_MANAGER, ANALYST),
@@ -155,7 +157,8 @@ public final class EndpointRoles {
             debtor(HttpMethod.POST, "/p/{token}/offers", "the debtor portal: accept an offer, as `POST /api/agreements`"),
             debtor(HttpMethod.GET, "/p/{token}/quitacao/{reference}", "the debtor portal: the declaração de quitação of a paid receivable (PDF)"),
             debtor(HttpMethod.POST, "/p/{token}/preferences", "the debtor portal: the channels the debtor refuses, as the opt-outs of the API"),
-            debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" or \"Não reconheço\", as a dispute from the API"),
+            debtor(HttpMethod.POST, "/p/{token}/disputes", "the debtor portal: \"Já paguei\" (with a receipt, optionally) or \"Não reconheço\", as a dispute from the API"),
+            debtor(HttpMethod.POST, "/p/{token}/contact-preference", "the debtor portal: the channel and time of day the debtor prefers, facts the rules read"),
             debtor(HttpMethod.POST, "/p/{token}/reason", "the debtor portal: why the debtor could not pay, a fact the rules read"),
             publicly(HttpMethod.GET, "/dicas", "financial-education tips for debtors, linked from reminders (a file the business edits)"),
             // Camunda: its REST API honours the same identities, and its authorizations narrow it further

@@ -134,6 +134,10 @@ class ReceivableApiTests extends ReguaSpringTests {
             "customer.type     | null",
             "customer.email    | \"not-an-email\"",
             "customer.state    | \"XX\"",
+            "customer.preferredChannel | \"PIGEON\"",
+            "customer.preferredChannel | \"LETTER\"",
+            "customer.preferredTime    | \"MIDNIGHT\"",
+            "customer.preferredTime    | \"morning\"",
     })
     void badInputIsRejectedNamingTheFieldAndNothingIsStored(String field, String value) throws Exception {
         String externalId = "api-bad-" + Math.abs((field + value).hashCode());
@@ -153,6 +157,27 @@ class ReceivableApiTests extends ReguaSpringTests {
 
         customer.put("document", "12.ABC.345/01DE-35");
         assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void theDebtorsContactPreferencesAreKeptAndShownAndOneLeftOutKeepsWhatIsStored() throws Exception {
+        ObjectNode request = node("api-prefs");
+        ((ObjectNode) request.get("customer")).put("preferredChannel", "WHATSAPP").put("preferredTime", "MORNING");
+
+        assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode view = http.getForObject("/api/receivables/api-prefs", JsonNode.class);
+        assertThat(view.at("/customer/preferredChannel").asText()).isEqualTo("WHATSAPP");
+        assertThat(view.at("/customer/preferredTime").asText()).isEqualTo("MORNING");
+
+        // another debt of the same debtor, sent with a new time of day only: the channel stays
+        ObjectNode second = node("api-prefs-2");
+        second.set("customer", request.get("customer").deepCopy());
+        ((ObjectNode) second.get("customer")).remove("preferredChannel");
+        ((ObjectNode) second.get("customer")).put("preferredTime", "EVENING");
+        assertThat(post("/api/receivables", second.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode after = http.getForObject("/api/receivables/api-prefs", JsonNode.class);
+        assertThat(after.at("/customer/preferredChannel").asText()).isEqualTo("WHATSAPP");
+        assertThat(after.at("/customer/preferredTime").asText()).isEqualTo("EVENING");
     }
 
     @Test

@@ -129,7 +129,7 @@ class PortalBrowserTests extends PortalSpringTests {
         }
     }
 
-    private static void answer(HeadlessChromium browser, String digits) throws Exception {
+    static void answer(HeadlessChromium browser, String digits) throws Exception {
         browser.evaluate("""
                 (() => {
                   const field = document.querySelector('#digitos');
@@ -145,7 +145,7 @@ class PortalBrowserTests extends PortalSpringTests {
      * The whole page, as tall as it is, at the phone's width, after axe-core found nothing against
      * WCAG 2.1 A and AA on it (labels, contrast, names of buttons and images, headings, language).
      */
-    private static void page(HeadlessChromium browser, Path file) throws Exception {
+    static void page(HeadlessChromium browser, Path file) throws Exception {
         browser.evaluate(axe());
         JsonNode violations = browser.evaluate("""
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
@@ -191,7 +191,7 @@ class PortalBrowserTests extends PortalSpringTests {
                 pixels)))).getText();
     }
 
-    private static String text(HeadlessChromium browser, String selector) throws Exception {
+    static String text(HeadlessChromium browser, String selector) throws Exception {
         return browser.evaluate("document.querySelector(\"" + selector + "\").innerText").asText().replace('\u00a0', ' ');
     }
 }

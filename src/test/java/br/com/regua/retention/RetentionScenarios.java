@@ -37,6 +37,8 @@ abstract class RetentionScenarios extends ReguaSpringTests {
     RetentionService retention;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    br.com.regua.agreement.DisputeService disputes;
 
     long count(String table, String externalId) {
         return jdbc.sql("select count(*) from " + table + " t join receivable r on r.id = t.receivable_id where r.external_id = ?")
@@ -95,5 +97,27 @@ abstract class RetentionScenarios extends ReguaSpringTests {
 
         // again: nothing more to purge
         assertThat(retention.purge().receivables()).isZero();
+    }
+
+    @Test
+    void theReceiptOfADisputeGoesWithTheCaseFiveYearsAfterItClosedAndStaysWhileItIsOpen() {
+        setClock("2026-03-02T10:00:00-03:00");
+        registerAndWalk("retention-receipt-closed");
+        registerAndWalk("retention-receipt-open");
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String closed = disputes.open("retention-receipt-closed", "Pelo portal: Já paguei", pdf).id();
+        String open = disputes.open("retention-receipt-open", "Pelo portal: Já paguei", pdf).id();
+        // upheld: the debt is cancelled, and so closed
+        disputes.resolve(closed, br.com.regua.agreement.DisputeOutcome.UPHELD, null, "pagamento encontrado");
+        assertThat(receivables.get("retention-receipt-closed").status().name()).isEqualTo("CANCELLED");
+
+        setClock("2031-03-13T10:00:00-03:00");
+        RetentionService.Purge purge = retention.purge();
+
+        assertThat(purge.receipts()).isOne();
+        assertThat(jdbc.sql("select count(*) from dispute_receipt where dispute_id = ?").param(closed).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from dispute_receipt where dispute_id = ?").param(open).query(Long.class).single()).isOne();
+        // the dispute itself stays, as the debt's ledger does
+        assertThat(jdbc.sql("select count(*) from dispute where id = ?").param(closed).query(Long.class).single()).isOne();
     }
 }

@@ -232,6 +232,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("POST /api/receivables/{externalId}/disputes", r -> new Call(HttpMethod.POST,
                 "/api/receivables/" + registered() + "/disputes", "{\"reason\": \"Não reconheço esta cobrança\"}"));
         byRow.put("GET /api/disputes/{id}", r -> get("/api/disputes/" + dispute()));
+        byRow.put("GET /api/disputes/{id}/receipt", r -> get("/api/disputes/" + disputeWithReceipt() + "/receipt"));
         byRow.put("POST /api/receivables/{externalId}/promises", r -> new Call(HttpMethod.POST,
                 "/api/receivables/" + registered() + "/promises", "{\"amount\": \"100.00\", \"date\": \"2026-03-12\"}"));
         byRow.put("GET /api/receivables/{externalId}/promises", r -> get("/api/receivables/" + registered() + "/promises"));
@@ -318,6 +319,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /dicas", r -> get("/dicas"));
         byRow.put("POST /p/{token}/preferences", r -> form(portalLink() + "/preferences", "recusar=SMS"));
         byRow.put("POST /p/{token}/reason", r -> form(portalLink() + "/reason", "motivo=FORGOT"));
+        byRow.put("POST /p/{token}/contact-preference", r -> form(portalLink() + "/contact-preference", "canal=WHATSAPP&periodo=MORNING"));
         byRow.put("POST /p/{token}/disputes", r -> form(portalLink() + "/disputes", "referencia=x&motivo=ALREADY_PAID"));
         Map<EndpointRoles.Access, Function<Role, Call>> calls = new java.util.HashMap<>();
         for (EndpointRoles.Access row : EndpointRoles.TABLE) {
@@ -429,6 +431,11 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
 
     private String dispute() {
         return disputes.open(registered(), "Não reconheço esta cobrança").id();
+    }
+
+    /** A dispute whose debtor attached the receipt of the payment they made (a PDF). */
+    private String disputeWithReceipt() {
+        return disputes.open(registered(), "Já paguei", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).id();
     }
 
     /** A sent contact of a fresh case: its next stage is carried out until a message is queued. */

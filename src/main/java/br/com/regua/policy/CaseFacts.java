@@ -30,6 +30,7 @@ public final class CaseFacts {
     private final PaymentHistory history;
     private final Set<Channel> optedOut;
     private final String nonPaymentReason;
+    private final String lastCallOutcome;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -48,6 +49,7 @@ public final class CaseFacts {
         this.history = b.history == null ? PaymentHistory.none() : b.history;
         this.optedOut = b.optedOut.isEmpty() ? Set.of() : Set.copyOf(b.optedOut);
         this.nonPaymentReason = b.nonPaymentReason;
+        this.lastCallOutcome = b.lastCallOutcome;
     }
 
     public static Builder builder() {
@@ -72,6 +74,7 @@ public final class CaseFacts {
         b.history = history;
         b.optedOut = optedOut.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(optedOut);
         b.nonPaymentReason = nonPaymentReason;
+        b.lastCallOutcome = lastCallOutcome;
         return b;
     }
 
@@ -124,6 +127,12 @@ public final class CaseFacts {
      * {@code NO_INVOICE}, {@code UNHAPPY}, {@code DISAGREES}, {@code OTHER}; null when they have not said.
      */
     public String getNonPaymentReason() { return nonPaymentReason; }
+    /**
+     * How the collector's last call on this receivable ended: {@code RIGHT_PARTY_CONTACT}, {@code NO_ANSWER},
+     * {@code WRONG_NUMBER}, {@code THIRD_PARTY}, {@code PROMISE_TO_PAY}, {@code REFUSED}, {@code ASKED_FOR_AGREEMENT},
+     * {@code DISPUTES_DEBT}, {@code CALL_BACK}; null when no call was recorded.
+     */
+    public String getLastCallOutcome() { return lastCallOutcome; }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -144,6 +153,7 @@ public final class CaseFacts {
         private PaymentHistory history;
         private Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
         private String nonPaymentReason;
+        private String lastCallOutcome;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -166,6 +176,8 @@ public final class CaseFacts {
         }
 
         public Builder nonPaymentReason(String v) { nonPaymentReason = v == null || v.isBlank() ? null : v; return this; }
+
+        public Builder lastCallOutcome(String v) { lastCallOutcome = v == null || v.isBlank() ? null : v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

@@ -176,6 +176,7 @@ public class PolicyEngine {
         List<FallbackChannel> fallbacks = new ArrayList<>();
         List<RequiredNotice> required = new ArrayList<>();
         Integer linkDays = null;
+        java.util.TreeSet<String> callGroups = new java.util.TreeSet<>();
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -205,6 +206,8 @@ public class PolicyEngine {
                 fallbacks.add(f);
             } else if (o instanceof RequiredNotice n) {
                 required.add(n);
+            } else if (o instanceof CallGroup g && !g.getGroup().isEmpty()) {
+                callGroups.add(g.getGroup());
             } else if (o instanceof PortalLink l) {
                 linkDays = linkDays == null ? l.getValidDays() : Math.min(linkDays, l.getValidDays());
             }
@@ -223,6 +226,6 @@ public class PolicyEngine {
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
                 policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
-                linkDays);
+                linkDays, List.copyOf(callGroups));
     }
 }

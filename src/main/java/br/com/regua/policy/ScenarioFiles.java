@@ -24,7 +24,7 @@ public final class ScenarioFiles {
     private static final Set<String> GIVEN = Set.of("scenario", "customertype", "state", "amount", "balance", "daysoverdue",
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
             "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout",
-            "promiseskept", "promisesbroken", "nonpaymentreason");
+            "promiseskept", "promisesbroken", "nonpaymentreason", "lastcalloutcome");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -34,7 +34,7 @@ public final class ScenarioFiles {
             "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
             "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
-            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount");
+            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectedcallgroups");
 
     private ScenarioFiles() {
     }
@@ -130,6 +130,7 @@ public final class ScenarioFiles {
                 .hasPhone(yes(row.getOrDefault("hasphone", "yes")))
                 .optedOut(channels(row.getOrDefault("optedout", "")))
                 .nonPaymentReason(row.containsKey("nonpaymentreason") ? upper(row.get("nonpaymentreason"), "non-payment reason") : null)
+                .lastCallOutcome(row.containsKey("lastcalloutcome") ? upper(row.get("lastcalloutcome"), "last call outcome") : null)
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")

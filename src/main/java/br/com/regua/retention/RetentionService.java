@@ -95,6 +95,8 @@ public class RetentionService {
         int contacts = jdbc.sql("delete from contact where receivable_id in (:ids)").param("ids", ids).update();
         int decisions = jdbc.sql("delete from decision_record where receivable_id in (:ids)").param("ids", ids).update();
         int events = jdbc.sql("delete from case_event where receivable_id in (:ids)").param("ids", ids).update();
+        // what collectors heard on the phone is said about the debt too
+        jdbc.sql("delete from call_outcome where receivable_id in (:ids)").param("ids", ids).update();
         // a delivery's attempts go with it (on delete cascade)
         jdbc.sql("delete from webhook_delivery where receivable in (:ids)").param("ids", externalIds).update();
         int webhookEvents = jdbc.sql("delete from webhook_event where receivable in (:ids)").param("ids", externalIds).update();

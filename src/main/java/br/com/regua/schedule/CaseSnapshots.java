@@ -18,10 +18,12 @@ public class CaseSnapshots {
 
     private final Clock clock;
     private final OptOuts optOuts;
+    private final CallOutcomeFacts calls;
 
-    public CaseSnapshots(Clock clock, OptOuts optOuts) {
+    public CaseSnapshots(Clock clock, OptOuts optOuts, CallOutcomeFacts calls) {
         this.clock = clock;
         this.optOuts = optOuts;
+        this.calls = calls;
     }
 
     public CaseFacts of(Receivable r, Customer c) {
@@ -51,6 +53,7 @@ public class CaseSnapshots {
                 .history(c.history())
                 .optedOut(optedOut)
                 .nonPaymentReason(c.nonPaymentReason() == null ? null : c.nonPaymentReason().name())
+                .lastCallOutcome(calls.lastCallOutcome(r.id()).orElse(null))
                 .build();
     }
 }

@@ -1,0 +1,41 @@
+package br.com.regua.api;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import br.com.regua.desk.DeskService;
+
+/**
+ * The call form Tasklist opens for a "Call the debtor" task (the task's form key is {@code /desk/tasks}, to
+ * which Tasklist adds {@code ?taskId=}): server-rendered in Portuguese; the outcome goes to the JSON API.
+ */
+@Controller
+class DeskPageController {
+
+    private final DeskService desk;
+
+    DeskPageController(DeskService desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/desk/tasks")
+    String fromTasklist(@RequestParam(required = false) String taskId) {
+        if (taskId == null || !taskId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new br.com.regua.errors.NotFoundException("no open call task with id " + taskId);
+        }
+        return "redirect:/desk/tasks/" + taskId;
+    }
+
+    @GetMapping("/desk/tasks/{taskId}")
+    String page(@PathVariable String taskId, Principal who, Model model) {
+        model.addAttribute("v", desk.view(taskId, who.getName()));
+        model.addAttribute("fmt", new PortalPageController.Format());
+        model.addAttribute("me", who.getName());
+        return "desk/call";
+    }
+}

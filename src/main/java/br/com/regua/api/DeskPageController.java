@@ -17,6 +17,10 @@ import br.com.regua.desk.DeskService;
 @Controller
 class DeskPageController {
 
+    /** The default policy's segments as a collector says them; a segment added to the policy shows its key. */
+    private static final java.util.Map<String, String> SEGMENTS = java.util.Map.of("GOOD_PAYER", "bom pagador", "REGULAR", "cliente regular",
+            "NEW_CUSTOMER", "cliente novo", "RISKY", "cliente de risco");
+
     private final DeskService desk;
 
     DeskPageController(DeskService desk) {
@@ -36,6 +40,7 @@ class DeskPageController {
         model.addAttribute("v", desk.view(taskId, who.getName()));
         model.addAttribute("fmt", new PortalPageController.Format());
         model.addAttribute("me", who.getName());
+        model.addAttribute("segmentos", SEGMENTS);
         return "desk/call";
     }
 }

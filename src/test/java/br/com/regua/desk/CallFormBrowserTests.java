@@ -55,7 +55,7 @@ class CallFormBrowserTests extends ReguaSpringTests {
             // as Tasklist opens the task's form key, with ?taskId=
             assertThat(browser.signIn("http://localhost:" + port + "/desk/tasks?taskId=" + call.getId(), user, user + "-password")).isTrue();
             assertThat(browser.waitFor("document.querySelector('#outcome') !== null", WAIT)).isTrue();
-            assertThat(text(browser, "header")).contains("Maria da Silva", "+55 11 98765-4321");
+            assertThat(text(browser, "header")).contains("Maria da Silva", "+55 11 98765-4321", "cliente novo", "ninguém assumiu ainda");
             assertThat(text(browser, "dl.money")).contains("Valor principal", "R$ 1.500,00", "Multa", "Juros de mora", "Total em 06/04/2026");
             assertThat(text(browser, ".script")).contains("Maria da Silva", "Régua Demonstração Ltda.", user);
             browser.screenshot(shots.resolve("call-form.png"));
@@ -70,7 +70,8 @@ class CallFormBrowserTests extends ReguaSpringTests {
             browser.evaluate("document.querySelector('#outcome button[type=submit]').click()");
 
             assertThat(browser.waitFor("!document.querySelector('#done').hidden", WAIT)).isTrue();
-            assertThat(text(browser, "#done")).contains("Registrado: Prometeu pagar", "A tarefa foi concluída");
+            assertThat(text(browser, "#done")).contains("Registrado: Prometeu pagar R$ 500,00 até 09/04/2026", "A ligação foi concluída");
+            assertThat(text(browser, "header")).contains("com você");
             browser.screenshot(shots.resolve("call-form-recorded.png"));
         }
         assertThat(promises.forReceivable("form-promise")).singleElement().satisfies(p -> {

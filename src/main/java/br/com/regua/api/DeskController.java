@@ -1,7 +1,7 @@
 package br.com.regua.api;
 
-import java.security.Principal;
-
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +14,7 @@ import br.com.regua.desk.DeskService;
 import br.com.regua.desk.DeskView;
 import br.com.regua.desk.NewCallOutcome;
 import br.com.regua.receivable.MoneyDeserializer;
+import br.com.regua.security.Role;
 
 /** The collector desk over JSON: a call task's view, and the outcome of the call. */
 @RestController
@@ -29,14 +30,21 @@ class DeskController {
                           java.time.LocalDate date, java.time.OffsetDateTime callBackAt, String note) {
     }
 
+    /** The signed-in user with their groups: their authorities are their Camunda groups (or the token's roles). */
+    static DeskService.Caller caller(Authentication who) {
+        java.util.Set<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new DeskService.Caller(who.getName(), groups, groups.contains(Role.ADMIN.group()));
+    }
+
     @GetMapping("/api/desk/tasks/{taskId}")
-    DeskView view(@PathVariable String taskId, Principal who) {
-        return desk.view(taskId, who.getName());
+    DeskView view(@PathVariable String taskId, Authentication who) {
+        return desk.view(taskId, caller(who));
     }
 
     @PostMapping("/api/desk/tasks/{taskId}/outcome")
-    DeskView.CallLine outcome(@PathVariable String taskId, @RequestBody(required = false) OutcomeRequest request, Principal who) {
-        return desk.record(taskId, who.getName(), request == null ? null
+    DeskView.CallLine outcome(@PathVariable String taskId, @RequestBody(required = false) OutcomeRequest request, Authentication who) {
+        return desk.record(taskId, caller(who), request == null ? null
                 : new NewCallOutcome(request.outcome(), request.amount(), request.date(), request.callBackAt(), request.note()));
     }
 }

@@ -1,7 +1,6 @@
 package br.com.regua.api;
 
-import java.security.Principal;
-
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +35,8 @@ class DeskPageController {
     }
 
     @GetMapping("/desk/tasks/{taskId}")
-    String page(@PathVariable String taskId, Principal who, Model model) {
-        model.addAttribute("v", desk.view(taskId, who.getName()));
+    String page(@PathVariable String taskId, Authentication who, Model model) {
+        model.addAttribute("v", desk.view(taskId, DeskController.caller(who)));
         model.addAttribute("fmt", new PortalPageController.Format());
         model.addAttribute("me", who.getName());
         model.addAttribute("segmentos", SEGMENTS);

@@ -48,9 +48,10 @@ import br.com.regua.schedule.CaseSnapshots;
 import br.com.regua.settings.ReguaProperties;
 
 /**
- * The collector desk: the view of a call task and the outcome of the call. Only the collector who
- * took the task records its outcome; a task nobody took is taken by the collector who records it, as
- * Tasklist's "Claim" would.
+ * The collector desk: the view of a call task and the outcome of the call. A collector sees and works
+ * the calls offered to one of their groups (as Tasklist shows them), or taken by them; admins any. Only
+ * the collector who took the task records its outcome; a task nobody took is taken by the collector who
+ * records it, as Tasklist's "Claim" would.
  */
 @Service
 public class DeskService {
@@ -98,16 +99,23 @@ public class DeskService {
         this.clock = clock;
     }
 
-    /** What the collector {@code who} sees for the call task {@code taskId}. */
+    /**
+     * Who calls: the user, their groups (their roles and collector groups) and whether they are an admin.
+     */
+    public record Caller(String user, java.util.Set<String> groups, boolean admin) {
+    }
+
+    /** What the collector {@code caller} sees for the call task {@code taskId}. */
     @Transactional(readOnly = true)
-    public DeskView view(String taskId, String who) {
+    public DeskView view(String taskId, Caller caller) {
+        String who = caller.user();
         Task task = callTask(taskId);
+        offeredTo(task, caller);
         Receivable r = receivableOf(task);
         Customer c = receivables.customer(r.customerId());
         LocalDate today = LocalDate.now(clock);
         Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
-        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).sorted().toList();
+        List<String> groups = candidateGroups(task);
         ZoneId zone = properties.timeZone();
         List<DeskView.MessageLine> messages = contacts.forReceivable(r.id()).stream()
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).limit(LAST_MESSAGES)
@@ -138,12 +146,14 @@ public class DeskService {
      * Bad input changes nothing (400 naming the field); a task another collector took: 403.
      */
     @Transactional
-    public DeskView.CallLine record(String taskId, String who, NewCallOutcome request) {
+    public DeskView.CallLine record(String taskId, Caller caller, NewCallOutcome request) {
+        String who = caller.user();
         CallOutcome outcome = checked(request);
         Task task = callTask(taskId);
         if (task.getAssignee() != null && !task.getAssignee().equals(who)) {
             throw new ForbiddenException("call task " + taskId + " was taken by another collector: only they record how the call ended");
         }
+        offeredTo(task, caller);
         Receivable r = receivableOf(task);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (outcome == CallOutcome.CALL_BACK) {
@@ -227,6 +237,23 @@ public class DeskService {
             throw new InvalidInputException(problems);
         }
         return outcome;
+    }
+
+    /** Refuses a call offered to none of the caller's groups, unless they took it or are an admin. */
+    private void offeredTo(Task task, Caller caller) {
+        if (caller.admin() || caller.user().equals(task.getAssignee())) {
+            return;
+        }
+        List<String> groups = candidateGroups(task);
+        if (groups.stream().noneMatch(caller.groups()::contains)) {
+            throw new ForbiddenException("call task " + task.getId() + " is offered to " + String.join(", ", groups)
+                    + ": none of them is a group of yours");
+        }
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).sorted().toList();
     }
 
     private Task callTask(String taskId) {

@@ -239,6 +239,27 @@ class DeskApiTests extends ReguaSpringTests {
     }
 
     @Test
+    void aCallOfferedToNoneOfTheCollectorsGroupsIsNotTheirs() {
+        Task task = callTaskOf("desk-rj");
+        // as a policy that gives this debtor's calls to the Rio team alone would offer it
+        tasks.deleteCandidateGroup(task.getId(), "collectors");
+        tasks.addCandidateGroup(task.getId(), "collectors-rj");
+
+        assertThat(collector.getForEntity("/api/desk/tasks/" + task.getId(), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(outcome(collector, task.getId(), "{\"outcome\": \"NO_ANSWER\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        // a member of the Rio team sees it
+        TestRestTemplate rio = TestUsers.as("desk-rio-collector", Role.COLLECTOR, identity, anonymous());
+        if (identity.createGroupQuery().groupId("collectors-rj").count() == 0) {
+            identity.saveGroup(identity.newGroup("collectors-rj"));
+        }
+        if (identity.createUserQuery().memberOfGroup("collectors-rj").userId("desk-rio-collector").count() == 0) {
+            identity.createMembership("desk-rio-collector", "collectors-rj");
+        }
+        assertThat(rio.getForEntity("/api/desk/tasks/" + task.getId(), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndChangesNothing() {
         Task task = callTaskOf("desk-bad");
 

@@ -101,6 +101,8 @@ class OpenApiConfig {
                     {"reason": "Não reconheço esta cobrança"}"""),
             Map.entry("POST /api/receivables/{externalId}/promises", """
                     {"amount": "500.00", "date": "2026-12-18"}"""),
+            Map.entry("POST /api/desk/tasks/{taskId}/outcome", """
+                    {"outcome": "PROMISE_TO_PAY", "amount": "500.00", "date": "2026-12-18", "note": "recebe o salário na quinta"}"""),
             Map.entry("POST /api/disputes/{id}/resolution", """
                     {"outcome": "UPHELD", "correctedAmount": "1200.00", "note": "desconto de pontualidade não aplicado"}"""),
             Map.entry("POST /api/customers/{externalId}/opt-outs", """

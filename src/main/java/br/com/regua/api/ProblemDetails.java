@@ -107,6 +107,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(br.com.regua.errors.ForbiddenException.class)
+    ProblemDetail forbidden(br.com.regua.errors.ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not yours to do", e.getMessage());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());

@@ -107,6 +107,12 @@ public record ReceivableView(
          * {@code stage} is where it stood, {@code by} the engine user who deleted it ("engine" when
          * none was logged in), {@code reason} the reason they gave.
          */
+        /** A collector, {@code by}, recorded how a call ended, the case being at {@code stage}. */
+        static TimelineEntry call(OffsetDateTime at, String stage, String detail, String by) {
+            return new TimelineEntry(at, "CALL", stage, detail, null, null, null, null, null, null, null, null, null, null,
+                    null, by, null, null);
+        }
+
         static TimelineEntry deletedInEngine(OffsetDateTime at, String stage, String detail, String by, String reason) {
             return new TimelineEntry(at, "DELETED_IN_ENGINE", stage, detail, null, null, null, null, null, null, null, null, null, null,
                     null, by, reason, null);

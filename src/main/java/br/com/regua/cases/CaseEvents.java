@@ -32,7 +32,9 @@ public class CaseEvents {
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
         DELETED_IN_ENGINE,
         /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
-        DEBTOR
+        DEBTOR,
+        /** A collector called the debtor and recorded how the call ended ({@code by}: the collector). */
+        CALL
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -51,6 +53,12 @@ public class CaseEvents {
     /** The debtor did something on their page, the case being at {@code stage}. */
     public void debtor(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.DEBTOR, stage, detail, at);
+    }
+
+    /** A collector, {@code by}, recorded how a call ended, the case being at {@code stage}. */
+    public void call(long receivableId, String stage, String detail, String by, OffsetDateTime at) {
+        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, happened_at) values (?, ?, ?, ?, ?, ?)")
+                .params(receivableId, Kind.CALL.name(), stage, detail, cut(by, MAX_ACTOR), at).update();
     }
 
     /** Something happened to a promise to pay on the case, the case being at {@code stage}. */

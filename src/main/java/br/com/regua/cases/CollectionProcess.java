@@ -14,6 +14,16 @@ public final class CollectionProcess {
     public static final String VAR_NEXT_STEP_AT = "nextStepAt";
     public static final String VAR_SEGMENT = "segment";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
+    /** The collector groups the call task is offered to, comma-separated, from the policy (call-groups.drl.csv). */
+    public static final String VAR_CALL_GROUPS = "callGroups";
+    /** The group of the collectors' role: the call's group when the policy names none. */
+    public static final String DEFAULT_CALL_GROUP = "collectors";
+    /** How the collector's call ended (a CallOutcome name), set when the call task is completed from the call form. */
+    public static final String VAR_CALL_OUTCOME = "callOutcome";
+    /** When a CALL_BACK outcome brings the call back (a date-time). */
+    public static final String VAR_CALL_BACK_AT = "callBackAt";
+    public static final String TIMER_CALL_BACK = "Timer_UntilCallBack";
+    public static final String GATEWAY_CALL_OUTCOME = "Gateway_CallOutcome";
     /** False when a stage task found, asking the policy again, that its stage is no longer due. */
     public static final String VAR_STEP_CARRIED_OUT = "stepCarriedOut";
     /** Local input parameter of each stage task: which stage it carries out. */

@@ -33,6 +33,7 @@ public final class CaseFacts {
     private final Integer policyVersion;
     private final Channel preferredChannel;
     private final String preferredTime;
+    private final String lastCallOutcome;
 
     private CaseFacts(Builder b) {
         this.receivableId = b.receivableId;
@@ -54,6 +55,7 @@ public final class CaseFacts {
         this.policyVersion = b.policyVersion;
         this.preferredChannel = b.preferredChannel;
         this.preferredTime = b.preferredTime;
+        this.lastCallOutcome = b.lastCallOutcome;
     }
 
     public static Builder builder() {
@@ -81,6 +83,7 @@ public final class CaseFacts {
         b.policyVersion = policyVersion;
         b.preferredChannel = preferredChannel;
         b.preferredTime = preferredTime;
+        b.lastCallOutcome = lastCallOutcome;
         return b;
     }
 
@@ -153,6 +156,12 @@ public final class CaseFacts {
             case LETTER -> true;
         };
     }
+    /**
+     * How the collector's last call on this receivable ended: {@code RIGHT_PARTY_CONTACT}, {@code NO_ANSWER},
+     * {@code WRONG_NUMBER}, {@code THIRD_PARTY}, {@code PROMISE_TO_PAY}, {@code REFUSED}, {@code ASKED_FOR_AGREEMENT},
+     * {@code DISPUTES_DEBT}, {@code CALL_BACK}; null when no call was recorded.
+     */
+    public String getLastCallOutcome() { return lastCallOutcome; }
     /** For rules: {@code CaseFacts( !optedOutOf(Channel.SMS) )}. */
     public boolean optedOutOf(Channel channel) { return optedOut.contains(channel); }
 
@@ -176,6 +185,7 @@ public final class CaseFacts {
         private Integer policyVersion;
         private Channel preferredChannel;
         private String preferredTime;
+        private String lastCallOutcome;
 
         public Builder receivableId(String v) { receivableId = v; return this; }
         public Builder customerType(CustomerType v) { customerType = v; return this; }
@@ -202,6 +212,8 @@ public final class CaseFacts {
 
         public Builder preferredChannel(Channel v) { preferredChannel = v; return this; }
         public Builder preferredTime(String v) { preferredTime = v == null || v.isBlank() ? null : v; return this; }
+
+        public Builder lastCallOutcome(String v) { lastCallOutcome = v == null || v.isBlank() ? null : v; return this; }
 
         public CaseFacts build() {
             if (principal == null || dueDate == null || today == null) {

@@ -18,6 +18,8 @@ final class ColumnTypes {
             // conditions on the case's facts
             Map.entry("CaseFacts.balance", ColumnType.MONEY),
             Map.entry("CaseFacts.daysOverdue", ColumnType.DAYS),
+            Map.entry("CaseFacts.state", ColumnType.STATE),
+            Map.entry("CaseFacts.lastCallOutcome", ColumnType.TEXT),
             Map.entry("CaseFacts.history.empty", ColumnType.YES_NO),
             Map.entry("CaseFacts.history.agreementsBroken", ColumnType.COUNT),
             Map.entry("CaseFacts.history.promisesBroken", ColumnType.COUNT),
@@ -53,6 +55,7 @@ final class ColumnTypes {
             Map.entry("AgreementTerms.resumeStage", ColumnType.STAGE),
             Map.entry("AgreementTerms.brokenRecentlyDays", ColumnType.DAYS),
             Map.entry("PriorityPoints.new", ColumnType.POINTS),
+            Map.entry("CallGroup.new", ColumnType.TEXT),
             Map.entry("PromiseTerms.maxPromises", ColumnType.COUNT),
             Map.entry("PromiseTerms.maxDaysAhead", ColumnType.DAYS),
             Map.entry("PromiseTerms.toleranceDays", ColumnType.DAYS),

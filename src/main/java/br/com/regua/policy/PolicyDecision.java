@@ -24,7 +24,18 @@ public record PolicyDecision(
         List<RequiredNotice> requiredNotices,
         PromiseTerms promiseTerms,
         Integer portalLinkDays,
-        List<Channel> noticeChannels) {
+        List<Channel> noticeChannels,
+        List<String> callGroups) {
+
+    /** A decision that names no collector group for calls (the role's own group takes them). */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices, PromiseTerms promiseTerms,
+                          Integer portalLinkDays, List<Channel> noticeChannels) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, promiseTerms, portalLinkDays, noticeChannels, List.of());
+    }
 
     /** A decision from a policy that names no channel of its own for the notices the law requires. */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

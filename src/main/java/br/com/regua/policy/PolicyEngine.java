@@ -218,6 +218,7 @@ public class PolicyEngine {
         List<RequiredNotice> required = new ArrayList<>();
         Integer linkDays = null;
         List<Channel> noticeChannels = new ArrayList<>();
+        java.util.TreeSet<String> callGroups = new java.util.TreeSet<>();
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -249,6 +250,8 @@ public class PolicyEngine {
                 required.add(n);
             } else if (o instanceof NoticeChannel n && !noticeChannels.contains(n.getChannel())) {
                 noticeChannels.add(n.getChannel());
+            } else if (o instanceof CallGroup g && !g.getGroup().isEmpty()) {
+                callGroups.add(g.getGroup());
             } else if (o instanceof PortalLink l) {
                 linkDays = linkDays == null ? l.getValidDays() : Math.min(linkDays, l.getValidDays());
             }
@@ -268,6 +271,6 @@ public class PolicyEngine {
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
                 policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
-                linkDays, List.copyOf(noticeChannels));
+                linkDays, List.copyOf(noticeChannels), List.copyOf(callGroups));
     }
 }

@@ -25,7 +25,7 @@ public final class ScenarioFiles {
             "duedate", "paidontime", "paidlate", "averagedayslate", "agreementskept", "agreementsbroken", "currentstage",
             "reached", "bureaunoticeday", "hasemail", "hasphone", "pauseddays", "issueddaysbeforedue", "dayssinceagreementbroken", "optedout",
             "promiseskept", "promisesbroken", "nonpaymentreason",
-            "preferredchannel", "preferredtime");
+            "preferredchannel", "preferredtime", "lastcalloutcome");
 
     static final Set<String> EXPECTED = Set.of("expectedsegment", "expectedgracedays", "expecteddiscount",
             "expectedwaivecharges", "expectedmaxinstallments", "expectedmininstallment", "expectedoffervaliddays",
@@ -35,7 +35,8 @@ public final class ScenarioFiles {
             "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
             "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
-            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectednoticechannels");
+            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectednoticechannels",
+            "expectedcallgroups");
 
     private ScenarioFiles() {
     }
@@ -134,6 +135,7 @@ public final class ScenarioFiles {
                 .preferredChannel(preferredChannel(row.getOrDefault("preferredchannel", "")))
                 .preferredTime(row.containsKey("preferredtime") && !row.get("preferredtime").isBlank()
                         ? upper(row.get("preferredtime"), "preferred time") : null)
+                .lastCallOutcome(row.containsKey("lastcalloutcome") ? upper(row.get("lastcalloutcome"), "last call outcome") : null)
                 .history(new PaymentHistory(integer(row, "paidontime", 0), integer(row, "paidlate", 0),
                         integer(row, "averagedayslate", 0), integer(row, "agreementskept", 0), integer(row, "agreementsbroken", 0),
                         row.containsKey("dayssinceagreementbroken")

@@ -111,6 +111,9 @@ public final class ScenarioRunner {
             case "expectedpromisetoleranceamount" -> sameNumber(ScenarioFiles.decimal(expected, "promise tolerance amount"),
                     d.promiseTerms().getToleranceAmount(), String.valueOf(d.promiseTerms().getToleranceAmount()));
             case "expectedpriority" -> same(Integer.parseInt(expected.strip()), d.priority());
+            // group ids are the names of Camunda groups: their case is kept
+            case "expectedcallgroups" -> same(java.util.Arrays.stream(expected.split("[\\s,|]+")).filter(w -> !w.isBlank())
+                    .collect(Collectors.toCollection(TreeSet::new)), new TreeSet<>(d.callGroups()));
             case "expectedfinerate" -> sameNumber(fraction(expected), d.chargeRates().getFineRate(), percent(d.chargeRates().getFineRate()));
             case "expectedinterestrate" -> sameNumber(fraction(expected), d.chargeRates().getMonthlyInterestRate(),
                     percent(d.chargeRates().getMonthlyInterestRate()));
@@ -234,6 +237,7 @@ public final class ScenarioRunner {
             case "expectednoticesrequired" -> "notices required";
             case "expectedfallbacks" -> "fallbacks";
             case "expectednoticechannels" -> "notice channels";
+            case "expectedcallgroups" -> "call groups";
             default -> check.replaceFirst("^expected", "");
         };
     }

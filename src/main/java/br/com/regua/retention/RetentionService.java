@@ -98,6 +98,8 @@ public class RetentionService {
         // the receipts debtors attached to their disputes: a copy of their bank's records, personal data like the messages
         int receipts = jdbc.sql("delete from dispute_receipt where dispute_id in (select id from dispute where receivable_id in (:ids))")
                 .param("ids", ids).update();
+        // what collectors heard on the phone is said about the debt too
+        jdbc.sql("delete from call_outcome where receivable_id in (:ids)").param("ids", ids).update();
         // a delivery's attempts go with it (on delete cascade)
         jdbc.sql("delete from webhook_delivery where receivable in (:ids)").param("ids", externalIds).update();
         int webhookEvents = jdbc.sql("delete from webhook_event where receivable in (:ids)").param("ids", externalIds).update();

@@ -18,10 +18,12 @@ public class CaseSnapshots {
 
     private final Clock clock;
     private final OptOuts optOuts;
+    private final CallOutcomeFacts calls;
 
-    public CaseSnapshots(Clock clock, OptOuts optOuts) {
+    public CaseSnapshots(Clock clock, OptOuts optOuts, CallOutcomeFacts calls) {
         this.clock = clock;
         this.optOuts = optOuts;
+        this.calls = calls;
     }
 
     public CaseFacts of(Receivable r, Customer c) {
@@ -54,6 +56,7 @@ public class CaseSnapshots {
                 .policyVersion(r.policyVersion())
                 .preferredChannel(c.preferredChannel())
                 .preferredTime(c.preferredTime())
+                .lastCallOutcome(calls.lastCallOutcome(r.id()).orElse(null))
                 .build();
     }
 }

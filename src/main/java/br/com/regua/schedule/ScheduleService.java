@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +78,7 @@ public class ScheduleService {
      * The process variables after a decision: whether the stage asked for was carried out, the next
      * stage ({@code NONE} when nothing more is planned) and when.
      */
-    public record NextStep(boolean carriedOut, String stage, Date at, Segment segment, int priority) {
+    public record NextStep(boolean carriedOut, String stage, Date at, Segment segment, int priority, List<String> callGroups) {
     }
 
     /**
@@ -250,6 +251,7 @@ public class ScheduleService {
     }
 
     private static NextStep nextStep(boolean carriedOut, Optional<ScheduledStep> next, PolicyDecision d) {
-        return new NextStep(carriedOut, stageName(next), next.map(s -> Date.from(s.at().toInstant())).orElse(null), d.segment(), d.priority());
+        return new NextStep(carriedOut, stageName(next), next.map(s -> Date.from(s.at().toInstant())).orElse(null), d.segment(), d.priority(),
+                d.callGroups());
     }
 }

@@ -36,6 +36,15 @@ final class StepVariables {
         set(execution, CollectionProcess.VAR_NEXT_STEP_AT, next.at());
         set(execution, CollectionProcess.VAR_SEGMENT, next.segment().name());
         set(execution, CollectionProcess.VAR_TASK_PRIORITY, next.priority());
+        set(execution, CollectionProcess.VAR_CALL_GROUPS, callGroups(next.callGroups()));
+    }
+
+    /**
+     * The candidate groups of the collector's call, as the engine reads a list of groups (comma-separated).
+     * A policy that names none gives the call to the role's own group: a task no one may see is a call never made.
+     */
+    static String callGroups(java.util.List<String> groups) {
+        return groups == null || groups.isEmpty() ? br.com.regua.cases.CollectionProcess.DEFAULT_CALL_GROUP : String.join(",", groups);
     }
 
     /**

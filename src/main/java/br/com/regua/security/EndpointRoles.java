@@ -105,6 +105,10 @@ public final class EndpointRoles {
             roles(HttpMethod.POST, "/api/receivables/{externalId}/promises", "record a promise to pay", COLLECTOR, INTEGRATION),
             roles(HttpMethod.GET, "/api/receivables/{externalId}/promises", "the promises to pay of a receivable",
                     COLLECTOR, INTEGRATION, CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/api/desk/tasks/{taskId}", "a call task: the debtor, the debt broken down, what was paid, agreed, "
+                    + "promised and said, the approach script", COLLECTOR),
+            roles(HttpMethod.POST, "/api/desk/tasks/{taskId}/outcome", "record how a call ended and complete its task (the collector "
+                    + "who took it, or takes it now)", COLLECTOR),
             roles(HttpMethod.GET, "/api/customers/{externalId}/opt-outs", "a debtor's opt-outs", INTEGRATION, COLLECTOR),
             roles(HttpMethod.POST, "/api/customers/{externalId}/opt-outs", "a debtor opts out of a channel", INTEGRATION),
             roles(HttpMethod.DELETE, "/api/customers/{externalId}/opt-outs/{channel}", "a debtor accepts a channel again",
@@ -148,6 +152,8 @@ public final class EndpointRoles {
             // pages
             roles(HttpMethod.GET, "/policy", "the policy page", CREDIT_MANAGER),
             roles(HttpMethod.GET, "/policy/**", "the policy page's files", CREDIT_MANAGER),
+            roles(HttpMethod.GET, "/desk/tasks", "the call form, as Tasklist opens it (`?taskId=`): sends on to the task's page", COLLECTOR),
+            roles(HttpMethod.GET, "/desk/tasks/{taskId}", "the call form of a call task: what to say, and how the call ended", COLLECTOR),
             roles(HttpMethod.GET, "/reports", "the reports page", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/reports/**", "the reports page's files", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/webjars/chart.js/**", "Chart.js, which draws the reports page's charts", CREDIT_MANAGER, ANALYST),

@@ -194,6 +194,47 @@ class CollectionProcessTests extends ReguaSpringTests {
 
         tasks.complete(call.getId());
 
+        // completed without the call form (Tasklist's own button): no call back, the schedule goes on
+        assertThat(pi).isWaitingAt("Timer_UntilFormalNotice").hasPassed(CollectionProcess.GATEWAY_CALL_OUTCOME)
+                .hasNotPassed(CollectionProcess.TIMER_CALL_BACK);
+    }
+
+    @Test
+    void aCallIsOfferedToTheCollectorGroupsThePolicyNames() {
+        ProcessInstance small = register("proc-call-groups", "1500.00");
+        ProcessInstance large = register("proc-call-groups-large", "15000.00");
+        moveUntilPassed(small, "Task_QueueCollectorCall");
+        moveUntilPassed(large, "Task_QueueCollectorCall");
+
+        // the tests' policy: every call to the collectors, balances from R$ 10.000,00 to the seniors too
+        assertThat(task(small)).hasCandidateGroup("collectors");
+        assertThat(tasks.getIdentityLinksForTask(task(small).getId())).extracting(l -> l.getGroupId()).containsOnly("collectors");
+        assertThat(tasks.getIdentityLinksForTask(task(large).getId())).extracting(l -> l.getGroupId())
+                .containsExactlyInAnyOrder("collectors", "collectors-senior");
+    }
+
+    @Test
+    void aCallBackWaitsUntilTheTimeAskedAndBringsTheCallBack() {
+        ProcessInstance pi = register("proc-call-back", "1500.00");
+        moveUntilPassed(pi, "Task_QueueCollectorCall");
+        Task call = task(pi);
+        java.util.Date at = java.util.Date.from(OffsetDateTime.now(clock).plusHours(3).toInstant());
+
+        tasks.complete(call.getId(), Map.of(CollectionProcess.VAR_CALL_OUTCOME, "CALL_BACK", CollectionProcess.VAR_CALL_BACK_AT, at));
+
+        assertThat(pi).isWaitingAt(CollectionProcess.TIMER_CALL_BACK).hasPassed(CollectionProcess.GATEWAY_CALL_OUTCOME);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(CollectionProcess.TIMER_CALL_BACK).singleResult()
+                .getDuedate()).isEqualTo(at);
+
+        fireNextTimer(pi.getId());
+
+        assertThat(pi).isWaitingAt(CollectionProcess.USER_TASK_CALL);
+        Task again = task(pi);
+        assertThat(again.getId()).isNotEqualTo(call.getId());
+        assertThat(again.getPriority()).isEqualTo(call.getPriority());
+
+        tasks.complete(again.getId(), Map.of(CollectionProcess.VAR_CALL_OUTCOME, "NO_ANSWER"));
+
         assertThat(pi).isWaitingAt("Timer_UntilFormalNotice");
     }
 

@@ -238,6 +238,11 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /api/receivables/{externalId}/promises", r -> get("/api/receivables/" + registered() + "/promises"));
         byRow.put("POST /api/disputes/{id}/resolution", r -> new Call(HttpMethod.POST, "/api/disputes/" + dispute() + "/resolution",
                 "{\"outcome\": \"REJECTED\", \"note\": \"a cobrança é devida\"}"));
+        byRow.put("GET /api/desk/tasks/{taskId}", r -> get("/api/desk/tasks/" + callTask()));
+        byRow.put("POST /api/desk/tasks/{taskId}/outcome", r -> new Call(HttpMethod.POST, "/api/desk/tasks/" + callTask() + "/outcome",
+                "{\"outcome\": \"NO_ANSWER\"}"));
+        byRow.put("GET /desk/tasks", r -> get("/desk/tasks?taskId=" + callTask()));
+        byRow.put("GET /desk/tasks/{taskId}", r -> get("/desk/tasks/" + callTask()));
         byRow.put("GET /api/customers/{externalId}/opt-outs", r -> get("/api/customers/cust-" + registered() + "/opt-outs"));
         byRow.put("POST /api/customers/{externalId}/opt-outs", r -> new Call(HttpMethod.POST,
                 "/api/customers/cust-" + registered() + "/opt-outs", "{\"channel\": \"SMS\"}"));
@@ -427,6 +432,26 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         String receivable = registered();
         webhooks.delete(endpoint);
         return jdbc.sql("select public_id from webhook_event where receivable = ?").param(receivable).query(String.class).single();
+    }
+
+    /**
+     * A fresh collector call nobody took: a debt due 20 days ago (the tests' policy calls on day 20), its
+     * due steps carried out now; the clock is put back where the other rows expect it.
+     */
+    private String callTask() {
+        java.time.Instant before = clock.instant();
+        String id = registered(java.time.LocalDate.ofInstant(before, java.time.ZoneId.of("America/Sao_Paulo")).minusDays(20).toString());
+        String caseId = caseOf(id).getId();
+        for (int step = 0; step < 6; step++) {
+            var call = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey(br.com.regua.cases.CollectionProcess.USER_TASK_CALL)
+                    .singleResult();
+            if (call != null) {
+                clock.moveTo(before);
+                return call.getId();
+            }
+            fireNextTimer(caseId);
+        }
+        throw new IllegalStateException("no collector call was queued for " + id);
     }
 
     private String dispute() {

@@ -127,6 +127,8 @@ public final class EndpointRoles {
                     CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/reports/recovery", "what a period recovered against what was due, by stage, segment, "
                     + "channel and policy version (JSON or CSV)", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/api/reports/bureau", "credit bureau listings and removals of a period, and whether each removal "
+                    + "met its legal deadline (JSON or CSV)", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
             roles(HttpMethod.POST, "/api/webhooks", "register a webhook endpoint (its secret is shown once)"),
             roles(HttpMethod.GET, "/api/webhooks", "the webhook endpoints"),

@@ -263,6 +263,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("DELETE /api/policy/schedules/{id}", r -> new Call(HttpMethod.DELETE, "/api/policy/schedules/" + schedule(), null));
         byRow.put("GET /api/reports/aging", r -> get("/api/reports/aging"));
         byRow.put("GET /api/reports/recovery", r -> get("/api/reports/recovery?from=2026-01-01&to=2026-01-31"));
+        byRow.put("GET /api/reports/bureau", r -> get("/api/reports/bureau?from=2026-01-01&to=2026-01-31"));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
         byRow.put("POST /api/webhooks", r -> new Call(HttpMethod.POST, "/api/webhooks",
                 "{\"url\": \"https://erp.example.com/regua/events\", \"events\": [\"receivable.paid\"]}"));

@@ -173,6 +173,17 @@ abstract class BureauScenarios extends ReguaSpringTests {
         return answer.getBody();
     }
 
+    /** A backend's endpoint for the bureau's events (never called: the test reads the outbox). */
+    private long backendHearsTheBureau() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> created = as(Role.ADMIN).exchange("/api/webhooks", HttpMethod.POST, new HttpEntity<>("""
+                {"url": "http://127.0.0.1:9/bureau-events", "events": ["bureau.listing.requested", "bureau.listing.refused",
+                 "bureau.listing.confirmed", "bureau.removal.requested", "bureau.listing.removed"]}""", headers), JsonNode.class);
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        return created.getBody().get("id").asLong();
+    }
+
     private double overdueRemovalsGauge() {
         gauges.countNow();
         return meters.get("regua.bureau.removals.overdue").gauge().value();
@@ -182,6 +193,7 @@ abstract class BureauScenarios extends ReguaSpringTests {
 
     @Test
     void aDeliveredNoticeItsPeriodTheListingThenPaymentAndTheRemovalThatSameDayInThisOrder() {
+        long endpoint = backendHearsTheBureau();
         ProcessInstance pi = afterThePriorNotice("bureau-walk");
         priorNoticeDelivered("bureau-walk");
         walkUntilPassed(pi.getId(), "Task_ReportToBureau", 20);
@@ -226,6 +238,12 @@ abstract class BureauScenarios extends ReguaSpringTests {
                 "BUREAU_REPORT: listed at the credit bureau (R$ 1500.00)",
                 "BUREAU_REPORT: credit bureau removal requested (paid); due by " + RemovalDeadline.after(paidOn),
                 "PAID: removed from the credit bureau, within the deadline of " + RemovalDeadline.after(paidOn));
+
+        assertThat(jdbc.sql("select event_type from webhook_event where receivable = ? and event_type like 'bureau.%' order by id")
+                .param("bureau-walk").query(String.class).list())
+                .as("what the backend hears, in order")
+                .containsExactly("bureau.listing.requested", "bureau.listing.confirmed", "bureau.removal.requested", "bureau.listing.removed");
+        jdbc.sql("delete from webhook_endpoint where id = ?").param(endpoint).update();
 
         JsonNode totals = report("2026-04-01", "2026-05-31").get("totals");
         assertThat(totals.get("requested").asInt()).isEqualTo(1);
@@ -322,6 +340,29 @@ abstract class BureauScenarios extends ReguaSpringTests {
         JsonNode report = report("2026-04-01", dueBy.plusDays(1).toString());
         assertThat(report.get("totals").get("overdue").asInt()).isEqualTo(1);
         assertThat(report.get("lines").get(0).get("deadlineMet").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theReportAsCsvHasOneRowPerListingAndBadDatesAreRefusedNamingTheField() {
+        atTheReportStage("bureau-csv");
+        worker.sendDue();
+
+        HttpHeaders csv = new HttpHeaders();
+        csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        ResponseEntity<String> answer = as(Role.ANALYST).exchange("/api/reports/bureau?from=2026-04-01&to=2026-05-31", HttpMethod.GET,
+                new HttpEntity<>(csv), String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody().split("\r\n")).hasSize(2);
+        assertThat(answer.getBody()).startsWith("receivable,status,amount,requested_at,listed_at,")
+                .contains("bureau-csv,LISTED,1500.00,");
+
+        ResponseEntity<JsonNode> noFrom = as(Role.CREDIT_MANAGER).getForEntity("/api/reports/bureau?to=2026-05-31", JsonNode.class);
+        assertThat(noFrom.getStatusCode().value()).isEqualTo(400);
+        assertThat(noFrom.getBody().get("field").asText()).isEqualTo("from");
+        ResponseEntity<JsonNode> backwards = as(Role.CREDIT_MANAGER).getForEntity("/api/reports/bureau?from=2026-05-31&to=2026-05-01",
+                JsonNode.class);
+        assertThat(backwards.getStatusCode().value()).isEqualTo(400);
+        assertThat(backwards.getBody().get("field").asText()).isEqualTo("to");
     }
 
     @Test

@@ -133,7 +133,8 @@ public class BureauWorker {
         String ref = answer.id() != null ? answer.id() : row.reference();
         Optional<String> status = listings.listed(row, ref, listing.amount(), at);
         if (status.isEmpty()) {
-            log.warn("The listing {} was sent after its claim was taken; the bureau drops a duplicate by its reference", row.reference());
+            log.warn("The listing {} was sent after its claim was taken; the bureau drops a duplicate by its reference",
+                    LogText.of(row.reference()));
             return "";
         }
         Receivable r = receivables.get(row.receivableId());
@@ -143,7 +144,10 @@ public class BureauWorker {
         published.publishEvent(BusinessEvent.of(EventType.BUREAU_LISTING_CONFIRMED, r.externalId(), at,
                 "reference", row.reference(), "bureauId", ref, "amount", listing.amount().toPlainString()));
         if (status.get().equals(BureauListings.REMOVAL_REQUESTED)) {
-            timeline.stageReached(r.id(), r.stage(), "the debt was paid while the listing was sent: its removal is asked for now", at);
+            timeline.stageReached(r.id(), r.stage(), "the debt ended while the listing was being sent: its removal is asked for now", at);
+            published.publishEvent(BusinessEvent.of(EventType.BUREAU_REMOVAL_REQUESTED, r.externalId(), at,
+                    "reason", "ended while the listing was being sent", "dueBy", String.valueOf(listings.ofReceivable(r.id())
+                            .map(BureauListings.Row::removalDueBy).orElse(null))));
         }
         return BureauListings.LISTED;
     }
@@ -181,7 +185,8 @@ public class BureauWorker {
     private String retry(BureauListings.Row row, Bureau.Answer answer, OffsetDateTime at) {
         OffsetDateTime next = at.plus(backoff.after(row.attempts() + 1));
         inTransaction(() -> listings.later(row, answer.error(), true, next, at) ? "" : "");
-        log.info("Credit bureau call for {} failed (try {}): {}; next try at {}", row.reference(), row.attempts() + 1, answer.error(), next);
+        log.info("Credit bureau call for {} failed (try {}): {}; next try at {}", LogText.of(row.reference()), row.attempts() + 1,
+                answer.error(), next);
         return "";
     }
 
@@ -203,7 +208,7 @@ public class BureauWorker {
             if (Boolean.TRUE.equals(mine)) {
                 flagged++;
                 log.error("Credit bureau removal of {} not confirmed by its deadline {} (STJ Súmula 548): see GET /api/reports/bureau",
-                        o.reference(), o.dueBy());
+                        LogText.of(o.reference()), o.dueBy());
             }
         }
         return flagged;

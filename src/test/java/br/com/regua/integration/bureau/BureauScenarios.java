@@ -255,6 +255,30 @@ abstract class BureauScenarios extends ReguaSpringTests {
     }
 
     @Test
+    void aNoticeDeliveredLateDelaysTheListingUntilItsPeriodHasPassedSinceTheDelivery() {
+        ProcessInstance pi = afterThePriorNotice("bureau-slow-notice");
+        // the provider reports the delivery four days after the notice went out: Sunday 26 April
+        setClock("2026-04-26T12:00:00-03:00");
+        priorNoticeDelivered("bureau-slow-notice");
+        walkUntilPassed(pi.getId(), "Task_ReportToBureau", 20);
+
+        worker.sendDue();
+
+        // the stage came ten days after the notice went out, not after it arrived: the listing waits
+        assertThat(status("bureau-slow-notice")).isEqualTo("REQUESTED");
+        assertThat(BUREAU.received()).isEmpty();
+        assertThat(column("bureau-slow-notice", "last_error")).contains("its 10 days pass on 2026-05-06");
+
+        setClock("2026-05-05T23:00:00-03:00");
+        worker.sendDue();
+        assertThat(BUREAU.received()).as("not a day early").isEmpty();
+
+        setClock("2026-05-06T00:30:00-03:00");
+        worker.sendDue();
+        assertThat(status("bureau-slow-notice")).isEqualTo("LISTED");
+    }
+
+    @Test
     void aNoticeNeverReportedDeliveredIsNoGroundForAListing() {
         ProcessInstance pi = afterThePriorNotice("bureau-undelivered");
         walkUntilPassed(pi.getId(), "Task_ReportToBureau", 20);
@@ -300,6 +324,20 @@ abstract class BureauScenarios extends ReguaSpringTests {
 
         assertThat(status("bureau-503")).isEqualTo("LISTED");
         assertThat(BUREAU.received("POST")).extracting(FakeBureau.Received::idempotencyKey).containsExactly("bureau-503", "bureau-503");
+    }
+
+    @Test
+    void aListingTheBureauRefusesFailsForGoodAndIsNotTriedAgain() {
+        atTheReportStage("bureau-422");
+        BUREAU.answerNext(422);
+
+        worker.sendDue();
+        clock.moveTo(clock.instant().plus(Duration.ofHours(2)));
+        worker.sendDue();
+
+        assertThat(status("bureau-422")).isEqualTo("FAILED");
+        assertThat(column("bureau-422", "refused_reason")).contains("422");
+        assertThat(BUREAU.received("POST")).hasSize(1);
     }
 
     @Test

@@ -39,10 +39,9 @@ import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.security.Role;
+import br.com.regua.support.PrometheusText;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Debts walk the real schedule to the credit bureau report stage, and a bureau — a real HTTP server
@@ -82,8 +81,6 @@ abstract class BureauScenarios extends ReguaSpringTests {
     CaseEvents events;
     @Autowired
     GaugeRefresher gauges;
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     JdbcClient jdbc;
 
@@ -184,9 +181,12 @@ abstract class BureauScenarios extends ReguaSpringTests {
         return created.getBody().get("id").asLong();
     }
 
+    /** The incident gauge as Prometheus scrapes it. */
     private double overdueRemovalsGauge() {
         gauges.countNow();
-        return meters.get("regua.bureau.removals.overdue").gauge().value();
+        ResponseEntity<String> scrape = as(Role.MONITORING).getForEntity("/actuator/prometheus", String.class);
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        return PrometheusText.parse(scrape.getBody()).sum("regua_bureau_removals_overdue");
     }
 
     // ---- the walk

@@ -58,6 +58,7 @@ class ReceivableViews {
             case AGREEMENT -> ReceivableView.TimelineEntry.agreement(e.at(), e.stage(), e.detail());
             case DEBTOR -> ReceivableView.TimelineEntry.debtor(e.at(), e.stage(), e.detail());
             case PROMISE -> ReceivableView.TimelineEntry.promise(e.at(), e.stage(), e.detail());
+            case BUREAU -> ReceivableView.TimelineEntry.bureau(e.at(), e.stage(), e.detail());
             case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(

@@ -32,7 +32,9 @@ public class CaseEvents {
         /** Its process instance (or the agreement's it waited on) was deleted in the engine from outside Régua. */
         DELETED_IN_ENGINE,
         /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
-        DEBTOR
+        DEBTOR,
+        /** The credit bureau: a listing requested, refused, listed, its removal asked for or confirmed, the case being at {@code stage}. */
+        BUREAU
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -56,6 +58,11 @@ public class CaseEvents {
     /** Something happened to a promise to pay on the case, the case being at {@code stage}. */
     public void promise(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.PROMISE, stage, detail, at);
+    }
+
+    /** Something happened to the debt at the credit bureau, the case being at {@code stage}. */
+    public void bureau(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.BUREAU, stage, detail, at);
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {

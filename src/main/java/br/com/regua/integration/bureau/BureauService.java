@@ -65,11 +65,11 @@ class BureauService {
         Receivable r = receivables.findByExternalId(event.receivable()).orElseThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!settings.configured()) {
-            timeline.stageReached(r.id(), Stage.BUREAU_REPORT, "no credit bureau is configured: nothing was reported", now);
+            timeline.bureau(r.id(), Stage.BUREAU_REPORT, "no credit bureau is configured: nothing was reported", now);
             return;
         }
         if (listings.request(r.id(), r.externalId(), r.ledger().principalOutstanding(), now)) {
-            timeline.stageReached(r.id(), Stage.BUREAU_REPORT,
+            timeline.bureau(r.id(), Stage.BUREAU_REPORT,
                     "credit bureau listing requested; it is sent once the policy's conditions are checked again", now);
             published.publishEvent(BusinessEvent.of(EventType.BUREAU_LISTING_REQUESTED, r.externalId(), now,
                     "reference", r.externalId(), "amount", r.ledger().principalOutstanding().toPlainString()));
@@ -86,12 +86,12 @@ class BureauService {
         LocalDate dueBy = RemovalDeadline.after(paidOn);
         listings.removalRequested(r.id(), reason, dueBy, now).ifPresent(status -> {
             if (status.equals(BureauListings.REMOVAL_REQUESTED)) {
-                timeline.stageReached(r.id(), r.stage(), "credit bureau removal requested (" + reason + "); due by " + dueBy, now);
+                timeline.bureau(r.id(), r.stage(), "credit bureau removal requested (" + reason + "); due by " + dueBy, now);
                 published.publishEvent(BusinessEvent.of(EventType.BUREAU_REMOVAL_REQUESTED, r.externalId(), now,
                         "reason", reason, "dueBy", dueBy.toString()));
                 log.info("Credit bureau removal of {} requested ({}), due by {}", LogText.of(r.externalId()), reason, dueBy);
             } else {
-                timeline.stageReached(r.id(), r.stage(), "credit bureau listing not sent: " + reason + " first", now);
+                timeline.bureau(r.id(), r.stage(), "credit bureau listing not sent: " + reason + " first", now);
             }
         });
     }

@@ -99,7 +99,7 @@ public class BureauWorker {
                     return "";
                 }
                 Receivable r = receivables.get(row.receivableId());
-                timeline.stageReached(r.id(), r.stage(), "credit bureau listing refused: " + refuse.reason(), now);
+                timeline.bureau(r.id(), r.stage(), "credit bureau listing refused: " + refuse.reason(), now);
                 published.publishEvent(BusinessEvent.of(EventType.BUREAU_LISTING_REFUSED, r.externalId(), now,
                         "reference", row.reference(), "reason", refuse.reason()));
                 log.info("Credit bureau listing of {} refused: {}", LogText.of(r.externalId()), refuse.reason());
@@ -119,7 +119,7 @@ public class BureauWorker {
             case REFUSED -> inTransaction(() -> {
                 if (listings.failed(row, answer.error(), answeredAt)) {
                     Receivable r = receivables.get(row.receivableId());
-                    timeline.stageReached(r.id(), r.stage(), "the credit bureau refused the listing: " + answer.error(), answeredAt);
+                    timeline.bureau(r.id(), r.stage(), "the credit bureau refused the listing: " + answer.error(), answeredAt);
                     log.error("The credit bureau refused the listing of {}: {}; it is not tried again", LogText.of(r.externalId()),
                             answer.error());
                 }
@@ -140,11 +140,11 @@ public class BureauWorker {
         Receivable r = receivables.get(row.receivableId());
         String detail = "listed at the credit bureau (R$ " + listing.amount().toPlainString() + ")"
                 + (answer.outcome() == Bureau.Outcome.ALREADY ? ", as it already was under this reference" : "");
-        timeline.stageReached(r.id(), r.stage(), detail, at);
+        timeline.bureau(r.id(), r.stage(), detail, at);
         published.publishEvent(BusinessEvent.of(EventType.BUREAU_LISTING_CONFIRMED, r.externalId(), at,
                 "reference", row.reference(), "bureauId", ref, "amount", listing.amount().toPlainString()));
         if (status.get().equals(BureauListings.REMOVAL_REQUESTED)) {
-            timeline.stageReached(r.id(), r.stage(), "the debt ended while the listing was being sent: its removal is asked for now", at);
+            timeline.bureau(r.id(), r.stage(), "the debt ended while the listing was being sent: its removal is asked for now", at);
             published.publishEvent(BusinessEvent.of(EventType.BUREAU_REMOVAL_REQUESTED, r.externalId(), at,
                     "reason", "ended while the listing was being sent", "dueBy", String.valueOf(listings.ofReceivable(r.id())
                             .map(BureauListings.Row::removalDueBy).orElse(null))));
@@ -165,7 +165,7 @@ public class BureauWorker {
                 Receivable r = receivables.get(row.receivableId());
                 LocalDate today = at.atZoneSameInstant(clock.getZone()).toLocalDate();
                 boolean inTime = row.removalDueBy() == null || !today.isAfter(row.removalDueBy());
-                timeline.stageReached(r.id(), r.stage(), "removed from the credit bureau" + (inTime ? ", within" : ", AFTER")
+                timeline.bureau(r.id(), r.stage(), "removed from the credit bureau" + (inTime ? ", within" : ", AFTER")
                         + " the deadline of " + row.removalDueBy(), at);
                 published.publishEvent(BusinessEvent.of(EventType.BUREAU_LISTING_REMOVED, r.externalId(), at,
                         "reference", row.reference(), "bureauId", row.bureauRef(), "dueBy", String.valueOf(row.removalDueBy()),
@@ -201,7 +201,7 @@ public class BureauWorker {
                     return false;
                 }
                 Receivable r = receivables.get(o.receivableId());
-                timeline.stageReached(r.id(), r.stage(), "INCIDENT: the credit bureau removal was not confirmed by " + o.dueBy()
+                timeline.bureau(r.id(), r.stage(), "INCIDENT: the credit bureau removal was not confirmed by " + o.dueBy()
                         + ", the deadline of STJ Súmula 548", now);
                 return true;
             });

@@ -86,6 +86,11 @@ public record ReceivableView(
                     null, null, null);
         }
 
+        static TimelineEntry bureau(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "BUREAU", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
             return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
                     null, null, null);

@@ -59,6 +59,7 @@ class ReceivableViews {
             case DEBTOR -> ReceivableView.TimelineEntry.debtor(e.at(), e.stage(), e.detail());
             case PROMISE -> ReceivableView.TimelineEntry.promise(e.at(), e.stage(), e.detail());
             case CALL -> ReceivableView.TimelineEntry.call(e.at(), e.stage(), e.detail(), e.by());
+            case BUREAU -> ReceivableView.TimelineEntry.bureau(e.at(), e.stage(), e.detail());
             case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(

@@ -34,7 +34,9 @@ public class CaseEvents {
         /** The debtor did something on their own page (the debtor portal), the case being at {@code stage}. */
         DEBTOR,
         /** A collector called the debtor and recorded how the call ended ({@code by}: the collector). */
-        CALL
+        CALL,
+        /** The credit bureau: a listing requested, refused, listed, its removal asked for or confirmed, the case being at {@code stage}. */
+        BUREAU
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -64,6 +66,11 @@ public class CaseEvents {
     /** Something happened to a promise to pay on the case, the case being at {@code stage}. */
     public void promise(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.PROMISE, stage, detail, at);
+    }
+
+    /** Something happened to the debt at the credit bureau, the case being at {@code stage}. */
+    public void bureau(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.BUREAU, stage, detail, at);
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,6 +195,19 @@ public class ContactService {
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))
                 .list());
+    }
+
+    /**
+     * When the debtor was first proven to have {@code stage}'s message: the provider's delivery report
+     * on any channel. A message only sent is not enough where the law asks for proof of delivery (the
+     * credit bureau's prior notice, STJ Tema 1.315).
+     */
+    public Optional<OffsetDateTime> firstDelivered(long receivableId, String stage) {
+        return jdbc.sql("""
+                        select delivered_at from contact
+                        where receivable_id = ? and stage = ? and status = 'DELIVERED' and delivered_at is not null
+                        order by delivered_at limit 1""")
+                .params(receivableId, stage).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
     /** An SMS is one short line: who writes, what about, how much, and where to pay. */

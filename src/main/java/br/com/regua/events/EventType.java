@@ -21,7 +21,12 @@ public enum EventType {
     DISPUTE_OPENED("dispute.opened"),
     DISPUTE_RESOLVED("dispute.resolved"),
     SERVICE_SUSPEND("service.suspend"),
-    SERVICE_RESTORE("service.restore");
+    SERVICE_RESTORE("service.restore"),
+    BUREAU_LISTING_REQUESTED("bureau.listing.requested"),
+    BUREAU_LISTING_REFUSED("bureau.listing.refused"),
+    BUREAU_LISTING_CONFIRMED("bureau.listing.confirmed"),
+    BUREAU_REMOVAL_REQUESTED("bureau.removal.requested"),
+    BUREAU_LISTING_REMOVED("bureau.listing.removed");
 
     private final String key;
 

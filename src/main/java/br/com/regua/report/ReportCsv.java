@@ -109,6 +109,23 @@ public final class ReportCsv {
         return csv.toString();
     }
 
+    /** One row per listing of the credit bureau report, with its dates and whether its removal met the deadline. */
+    public static String bureau(BureauReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "receivable", "status", "amount", "requested_at", "listed_at", "refused_reason", "removal_reason", "removal_requested_at",
+                "removal_due_by", "removed_at", "deadline_met");
+        for (BureauReport.Line l : report.lines()) {
+            row(csv, l.receivable(), l.status(), money(l.amount()), text(l.requestedAt()), text(l.listedAt()), l.refusedReason(),
+                    l.removalReason(), text(l.removalRequestedAt()), text(l.removalDueBy()), text(l.removedAt()),
+                    l.deadlineMet() == null ? null : l.deadlineMet() ? "yes" : "no");
+        }
+        return csv.toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     private static void amounts(StringBuilder csv, String asOf, String dimension, String key, Integer from, Integer to,
                                 AgingReport.Amounts a) {
         row(csv, asOf, dimension, key, from == null ? null : from.toString(), to == null ? null : to.toString(), Long.toString(a.count()),

@@ -139,6 +139,8 @@ public final class EndpointRoles {
             roles(HttpMethod.POST, "/api/experiments/{id}/stop", "stop an experiment drawing new cases", CREDIT_MANAGER),
             roles(HttpMethod.GET, "/api/reports/experiments/{id}", "an experiment's arms compared: recovery, cure, days to pay, "
                     + "discounts and messages, with confidence intervals", CREDIT_MANAGER, ANALYST),
+            roles(HttpMethod.GET, "/api/reports/bureau", "credit bureau listings and removals of a period, and whether each removal "
+                    + "met its legal deadline (JSON or CSV)", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/audit", "the audit log"),
             roles(HttpMethod.POST, "/api/webhooks", "register a webhook endpoint (its secret is shown once)"),
             roles(HttpMethod.GET, "/api/webhooks", "the webhook endpoints"),

@@ -280,6 +280,7 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
         byRow.put("GET /api/experiments/{id}", r -> get("/api/experiments/" + experiment()));
         byRow.put("POST /api/experiments/{id}/stop", r -> new Call(HttpMethod.POST, "/api/experiments/" + experiment() + "/stop", null));
         byRow.put("GET /api/reports/experiments/{id}", r -> get("/api/reports/experiments/" + experiment()));
+        byRow.put("GET /api/reports/bureau", r -> get("/api/reports/bureau?from=2026-01-01&to=2026-01-31"));
         byRow.put("GET /api/audit", r -> get("/api/audit"));
         byRow.put("POST /api/webhooks", r -> new Call(HttpMethod.POST, "/api/webhooks",
                 "{\"url\": \"https://erp.example.com/regua/events\", \"events\": [\"receivable.paid\"]}"));

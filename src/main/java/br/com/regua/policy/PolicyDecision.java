@@ -23,7 +23,20 @@ public record PolicyDecision(
         List<FallbackChannel> fallbacks,
         List<RequiredNotice> requiredNotices,
         PromiseTerms promiseTerms,
-        Integer portalLinkDays) {
+        Integer portalLinkDays,
+        ExtensionTerms extensionTerms,
+        PunctualityDiscount punctualityDiscount) {
+
+    /** A decision that allows no extension of the due date and grants no punctuality discount (a policy from before them). */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices, PromiseTerms promiseTerms,
+                          Integer portalLinkDays) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, promiseTerms, portalLinkDays, new ExtensionTerms(),
+                new PunctualityDiscount());
+    }
 
     /** A decision that sets no lifetime for the portal link (the portal's default applies). */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

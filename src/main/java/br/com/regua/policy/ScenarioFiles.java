@@ -34,7 +34,8 @@ public final class ScenarioFiles {
             "expectedinstallmentinterest", "expectedinterestfreeinstallments", "expectedfirstinstallmentdays",
             "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
-            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount");
+            "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount",
+            "expectedextensionallowed", "expectedextensiondays", "expectedextensionmaxtimes", "expectedpunctualitydiscount");
 
     private ScenarioFiles() {
     }

@@ -153,6 +153,38 @@ public class ContactService {
         return recorded;
     }
 
+    /** A message about an agreement the debtor made (its confirmation), rendered by the agreement feature. */
+    public record AgreementMessage(String agreementId, String purpose, Templates.Message message, String sms) {
+    }
+
+    /**
+     * Records a message about an agreement once per channel and purpose (e.g. CONFIRMATION), under no
+     * stage of the schedule: it answers the debtor's own act, so it is always delivered.
+     */
+    public int record(Receivable receivable, Customer customer, AgreementMessage m, List<Channel> channels, OffsetDateTime now) {
+        String stepKey = receivable.externalId() + ":AGREEMENT-" + m.agreementId() + "-" + m.purpose();
+        int recorded = 0;
+        for (Channel channel : channels) {
+            String key = stepKey + ":" + channel;
+            String recipient = recipient(customer, channel);
+            String body = channel == Channel.SMS ? m.sms() : m.message().body();
+            int rows = jdbc.sql("""
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, agreement_id, channel, recipient,
+                                         subject, body, status, next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                    where not exists (select 1 from contact where idempotency_key = ?)""")
+                    .params(receivable.id(), key, stepKey, MessageKind.AGREEMENT.name(), m.agreementId(), channel.name(), recipient,
+                            m.message().subject(), body, now, now, now, key)
+                    .update();
+            if (rows == 1) {
+                recorded++;
+                log.info("{} of agreement {} for {} via {} to {} queued", m.purpose(), m.agreementId(),
+                        LogText.of(receivable.externalId()), channel, mask(recipient));
+            }
+        }
+        return recorded;
+    }
+
     /** A promise reminder, rendered by the promise feature: the long text for e-mail and WhatsApp, one line for SMS. */
     public record PromiseReminder(String promiseId, Templates.Message message, String sms) {
     }

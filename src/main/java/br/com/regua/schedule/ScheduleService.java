@@ -202,7 +202,7 @@ public class ScheduleService {
         if (stage.message()) {
             contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),
                     m.decision().channels(), m.charges(), m.decision().offerTerms(), announced(m, stage.key()), m.decision().segment(),
-                    m.decision().portalLinkDays()), m.at());
+                    m.decision().portalLinkDays(), m.decision().punctualityDiscount().getRate()), m.at());
         }
         events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());
         published.publishEvent(BusinessEvent.of(EventType.STAGE_REACHED, r.externalId(), m.at(), "stage", stage.key(), "day", step.day()));

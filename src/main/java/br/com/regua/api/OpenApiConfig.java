@@ -132,6 +132,30 @@ class OpenApiConfig {
             Map.entry("POST /api/policy/simulate", """
                     {"files": {"grace.drl": "...the whole new content..."}}"""));
 
+    /** What an answer looks like, where its shape needs showing: the offers, with each kind of offer. */
+    static final Map<String, String> RESPONSE_EXAMPLES = Map.of(
+            "GET /api/receivables/{externalId}/offers", """
+                    {"customerExternalId": "C-42", "receivables": ["INV-2026-0001"], "asOf": "2026-12-01",
+                     "principal": "1500.00", "fine": "0.00", "interest": "0.00", "total": "1500.00",
+                     "renegotiationAllowed": true, "reason": null,
+                     "offers": [
+                       {"id": "eyJpZCI6bnVsbCwia2luZCI6IlBBWV9OT1ciLC...", "kind": "PAY_NOW", "customerExternalId": "C-42",
+                        "receivables": ["INV-2026-0001"], "asOf": "2026-12-01", "expiresOn": "2026-12-11",
+                        "breakdown": {"principal": "1500.00", "fine": "0.00", "interest": "0.00", "discount": "0.00",
+                                      "waivedCharges": "0.00", "installmentInterest": "0.00", "total": "1500.00"},
+                        "total": "1500.00", "installmentCount": 1, "downPayment": "1500.00", "installmentAmount": "1500.00",
+                        "monthlyInterest": 0, "firstDueDate": "2026-12-11",
+                        "installments": [{"number": 1, "dueDate": "2026-12-11", "amount": "1500.00"}],
+                        "followUp": {"reminderDaysBefore": 3, "graceDays": 5, "resumeStage": "FORMAL_NOTICE"}},
+                       {"id": "eyJpZCI6bnVsbCwia2luZCI6IkVYVEVOU0lPTiIs...", "kind": "EXTENSION", "customerExternalId": "C-42",
+                        "receivables": ["INV-2026-0001"], "asOf": "2026-12-01", "expiresOn": "2026-12-11",
+                        "breakdown": {"principal": "1500.00", "fine": "0.00", "interest": "0.00", "discount": "0.00",
+                                      "waivedCharges": "0.00", "installmentInterest": "0.00", "total": "1500.00"},
+                        "total": "1500.00", "installmentCount": 1, "downPayment": "1500.00", "installmentAmount": "1500.00",
+                        "monthlyInterest": 0, "firstDueDate": "2026-12-17",
+                        "installments": [{"number": 1, "dueDate": "2026-12-17", "amount": "1500.00"}],
+                        "followUp": {"reminderDaysBefore": 3, "graceDays": 5, "resumeStage": "FORMAL_NOTICE"}}]}""");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void document(HttpMethod method, String path, Operation operation) {
@@ -149,6 +173,10 @@ class OpenApiConfig {
                     new SecurityRequirement().addList(SESSION)));
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        String answer = RESPONSE_EXAMPLES.get(method.name() + " " + path);
+        if (answer != null && responses.get("200") != null && responses.get("200").getContent() != null) {
+            responses.get("200").getContent().values().forEach(media -> media.setExample(parse(answer)));
+        }
         Map<String, String> problems = Map.of(
                 "400", "Invalid input: the problem names the field; nothing was changed",
                 "401", "No or wrong credentials",

@@ -13,11 +13,19 @@ import java.util.List;
  * @param due          principal owed at the start of the period by the receivables due by its end
  * @param recovered    every payment received in the period (agreement installments are in {@code agreements})
  * @param recoveryRate recovered principal over {@code due}, in percent (null when nothing was due)
+ * @param punctuality  the punctuality discounts granted to the period's payments
  * @param rollRates    for each month of the period that is over and each aging bucket, where its receivables were a month later
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,
-                             Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates) {
+                             Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates, Punctuality punctuality) {
+
+    /**
+     * Payments of the period that settled their receivable by its due date with the punctuality
+     * discount, and what the discounts took off the principal (counted as paid in what is owed).
+     */
+    public record Punctuality(long count, BigDecimal discounts) {
+    }
 
     /** Receivables counted and the principal they owed. */
     public record Due(long count, BigDecimal principal) {

@@ -77,6 +77,10 @@ class PunctualityApiTests extends ReguaSpringTests {
         assertThat(paid.getBody().at("/payment/appliedPrincipal").asText()).isEqualTo("1425.00");
         assertThat(paid.getBody().at("/payment/excess").decimalValue()).isZero();
         assertThat(http.getForObject("/api/receivables/pun-on-time", JsonNode.class).get("status").asText()).isEqualTo("PAID");
+        // the recovery report counts the discount granted, and the receivable as owing nothing after it
+        JsonNode report = as(Role.CREDIT_MANAGER).getForObject("/api/reports/recovery?from=2026-03-01&to=2026-03-31", JsonNode.class);
+        assertThat(report.at("/punctuality/count").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(report.at("/punctuality/discounts").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("75.00"));
     }
 
     @Test

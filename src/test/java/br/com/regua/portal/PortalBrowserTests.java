@@ -34,7 +34,8 @@ import br.com.regua.support.HeadlessChromium;
  * The debtor portal in a real headless Chromium the size of a phone (360×740), as a debtor uses it
  * from the link in a reminder: the identity check, a wrong answer, the right one, the debt with its
  * charges and its PIX QR code (read back here with ZXing), and an installment offer accepted on the
- * page, which the API then shows as the agreement. Screenshots of each page in target/portal-pages.
+ * page, which the API then shows as the agreement; a good payer's punctuality discount and prorrogação.
+ * Screenshots of each page in target/portal-pages.
  * CI sets REGUA_TEST_BROWSER=true: then it must run.
  */
 class PortalBrowserTests extends PortalSpringTests {
@@ -126,6 +127,61 @@ class PortalBrowserTests extends PortalSpringTests {
             assertThat(browser.waitFor("location.pathname === '/dicas' && document.querySelector('h1') !== null", WAIT)).isTrue();
             assertThat(text(browser, "h1")).isEqualTo("Dicas para organizar as suas contas");
             page(browser, shots.resolve("5-tips.png"));
+        }
+    }
+
+    /**
+     * A good payer (three debts paid on time) opens the link of the reminder before the due date: the
+     * page shows the punctuality discount and the PIX code asks for the discounted amount; the
+     * prorrogação is among the offers with its total and new date, and accepting it on the page makes
+     * the one-installment agreement the API shows.
+     */
+    @Test
+    void aGoodPayerSeesThePunctualityDiscountAndMovesTheDueDateOnAPhone() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")), "no Chromium on this machine");
+        Path shots = Path.of("target", "portal-pages");
+        Files.createDirectories(shots);
+
+        owing("portal-extension", "123.456.789-09");
+        jdbc.sql("update customer set paid_on_time = 3 where external_id = ?").param("cust-portal-extension").update();
+        List<String> emails = walkAndRead("portal-extension", "Task_SendPreDueReminder");
+        String reminder = emails.get(emails.size() - 1);
+        // 5% off the principal for a good payer paying by 16 March
+        assertThat(reminder).contains("Desconto de pontualidade", "R$ 1.425,00");
+        String link = "http://localhost:" + port + "/p/" + tokenIn(reminder);
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            browser.send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", 360).put("height", 740)
+                    .put("deviceScaleFactor", 1).put("mobile", true));
+            browser.navigate(link);
+            assertThat(browser.waitFor("document.querySelector('#digitos') !== null", WAIT)).isTrue();
+            answer(browser, "12345");
+            assertThat(browser.waitFor("document.querySelector('#total') !== null", WAIT)).isTrue();
+
+            assertThat(text(browser, ".debt .punctuality")).contains("Desconto de pontualidade", "16/03/2026", "R$ 1.425,00",
+                    "R$ 1.500,00", "R$ 75,00");
+            String pix = browser.evaluate("document.querySelector('.debt textarea.code').value").asText();
+            assertThat(pix).contains("54071425.00"); // the PIX amount field: the discounted amount
+            assertThat(decodeQr(browser.evaluate("document.querySelector('.debt img.qr').src").asText())).isEqualTo(pix);
+            assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt()).isLessThanOrEqualTo(360);
+
+            // the prorrogação: 15 days for a good payer owing less than R$ 5.000,00, from 16 to 31 March
+            assertThat(text(browser, ".offer[data-kind=EXTENSION]")).contains("Prorrogação", "R$ 1.500,00", "31/03/2026");
+            page(browser, shots.resolve("6-punctuality-and-extension.png"));
+            browser.evaluate("document.querySelector('.offer[data-kind=EXTENSION] button[type=submit]').click()");
+            assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "#done")).contains("Prorrogação confirmada", "31/03/2026");
+            page(browser, shots.resolve("7-extension-accepted.png"));
+
+            String agreementId = browser.evaluate("document.querySelector('section.agreement').dataset.agreement").asText();
+            JsonNode agreement = as(Role.INTEGRATION).getForObject("/api/agreements/" + agreementId, JsonNode.class);
+            assertThat(agreement.get("kind").asText()).isEqualTo("EXTENSION");
+            assertThat(agreement.get("installments")).hasSize(1);
+            assertThat(agreement.at("/installments/0/dueDate").asText()).isEqualTo("2026-03-31");
+            assertThat(agreement.at("/installments/0/amount").asText()).isEqualTo("1500.00");
+            assertThat(text(browser, "section.agreement")).contains("31/03/2026", "R$ 1.500,00");
+            // once extended, the receivable is offered no second prorrogação
+            assertThat(browser.evaluate("document.querySelectorAll('.offer[data-kind=EXTENSION]').length").asInt()).isZero();
         }
     }
 

@@ -75,12 +75,12 @@ class PunctualityApiTests extends ReguaSpringTests {
         assertThat(paid.getBody().get("receivableStatus").asText()).isEqualTo("PAID");
         assertThat(paid.getBody().at("/payment/punctualityDiscount").asText()).isEqualTo("75.00"); // 5% of 1,500.00
         assertThat(paid.getBody().at("/payment/appliedPrincipal").asText()).isEqualTo("1425.00");
-        assertThat(paid.getBody().at("/payment/excess").decimalValue()).isZero();
+        assertThat(paid.getBody().at("/payment/excess").asText()).isEqualTo("0.00");
         assertThat(http.getForObject("/api/receivables/pun-on-time", JsonNode.class).get("status").asText()).isEqualTo("PAID");
         // the recovery report counts the discount granted, and the receivable as owing nothing after it
         JsonNode report = as(Role.CREDIT_MANAGER).getForObject("/api/reports/recovery?from=2026-03-01&to=2026-03-31", JsonNode.class);
         assertThat(report.at("/punctuality/count").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(report.at("/punctuality/discounts").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("75.00"));
+        assertThat(new java.math.BigDecimal(report.at("/punctuality/discounts").asText())).isGreaterThanOrEqualTo(new java.math.BigDecimal("75.00"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class PunctualityApiTests extends ReguaSpringTests {
 
         assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(paid.getBody().get("receivableStatus").asText()).isEqualTo("OPEN");
-        assertThat(paid.getBody().at("/payment/punctualityDiscount").decimalValue()).isZero();
+        assertThat(paid.getBody().at("/payment/punctualityDiscount").asText()).isEqualTo("0.00");
         // interest of one day (0.50) and the 2% fine (30.00) come first, the rest goes to the principal
         assertThat(paid.getBody().at("/payment/appliedFine").asText()).isEqualTo("30.00");
         assertThat(paid.getBody().at("/payment/appliedPrincipal").asText()).isEqualTo("1394.50");
@@ -107,7 +107,7 @@ class PunctualityApiTests extends ReguaSpringTests {
         ResponseEntity<JsonNode> paid = pay("pun-risky-1", "pun-risky", "1425.00", "2026-03-16T17:30:00-03:00");
 
         assertThat(paid.getBody().get("receivableStatus").asText()).isEqualTo("OPEN");
-        assertThat(paid.getBody().at("/payment/punctualityDiscount").decimalValue()).isZero();
+        assertThat(paid.getBody().at("/payment/punctualityDiscount").asText()).isEqualTo("0.00");
         assertThat(paid.getBody().at("/payment/appliedPrincipal").asText()).isEqualTo("1425.00");
     }
 
@@ -121,9 +121,9 @@ class PunctualityApiTests extends ReguaSpringTests {
         ResponseEntity<JsonNode> full = pay("pun-full-1", "pun-full", "1500.00", "2026-03-10T09:00:00-03:00");
 
         assertThat(short_.getBody().get("receivableStatus").asText()).isEqualTo("OPEN");
-        assertThat(short_.getBody().at("/payment/punctualityDiscount").decimalValue()).isZero();
+        assertThat(short_.getBody().at("/payment/punctualityDiscount").asText()).isEqualTo("0.00");
         assertThat(full.getBody().get("receivableStatus").asText()).isEqualTo("PAID");
-        assertThat(full.getBody().at("/payment/punctualityDiscount").decimalValue()).isZero();
+        assertThat(full.getBody().at("/payment/punctualityDiscount").asText()).isEqualTo("0.00");
     }
 
     @Test

@@ -117,7 +117,8 @@ public class PortalService {
     public record Installment(int number, LocalDate dueDate, BigDecimal amount, boolean paid, String pix, String pixImage) {
     }
 
-    public record Agreement(String id, BigDecimal total, List<Installment> installments) {
+    /** A running agreement; {@code extension}: a prorrogação, its one installment on the new due date. */
+    public record Agreement(String id, BigDecimal total, List<Installment> installments, boolean extension) {
     }
 
     /**
@@ -351,7 +352,7 @@ public class PortalService {
         return new Agreement(a.id(), a.total(), a.installments().stream()
                 .map(i -> new Installment(i.number(), i.dueDate(), i.amount(), i.paid(), i.pixCopiaECola(),
                         i.pixCopiaECola() == null ? null : QrCodes.dataUri(i.pixCopiaECola())))
-                .toList());
+                .toList(), a.kind() == br.com.regua.agreement.Offer.Kind.EXTENSION);
     }
 
     private String situation(Receivable r, LocalDate today) {

@@ -172,11 +172,11 @@ class PortalBrowserTests extends PortalSpringTests {
 
             // the prorrogação: 15 days for a good payer owing less than R$ 5.000,00, from 16 to 31 March
             assertThat(text(browser, ".offer[data-kind=EXTENSION]")).contains("Prorrogação", "R$ 1.500,00", "31/03/2026");
-            page(browser, shots.resolve("6-punctuality-and-extension.png"));
+            page(browser, shots.resolve("8-punctuality-and-extension.png"));
             browser.evaluate("document.querySelector('.offer[data-kind=EXTENSION] button[type=submit]').click()");
             assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
             assertThat(text(browser, "#done")).contains("Prorrogação confirmada", "31/03/2026");
-            page(browser, shots.resolve("7-extension-accepted.png"));
+            page(browser, shots.resolve("9-extension-accepted.png"));
 
             String agreementId = browser.evaluate("document.querySelector('section.agreement').dataset.agreement").asText();
             JsonNode agreement = as(Role.INTEGRATION).getForObject("/api/agreements/" + agreementId, JsonNode.class);
@@ -184,7 +184,7 @@ class PortalBrowserTests extends PortalSpringTests {
             assertThat(agreement.get("installments")).hasSize(1);
             assertThat(agreement.at("/installments/0/dueDate").asText()).isEqualTo("2026-03-31");
             assertThat(agreement.at("/installments/0/amount").asText()).isEqualTo("1500.00");
-            assertThat(text(browser, "section.agreement")).contains("31/03/2026", "R$ 1.500,00");
+            assertThat(text(browser, "section.agreement")).contains("Sua prorrogação", "31/03/2026", "R$ 1.500,00");
             // once extended, the receivable is offered no second prorrogação
             assertThat(browser.evaluate("document.querySelectorAll('.offer[data-kind=EXTENSION]').length").asInt()).isZero();
         }

@@ -42,13 +42,13 @@ class AgreementRepository {
                               OffsetDateTime paidAt, String contentHash) {
     }
 
-    void insert(Agreement a, List<Offer.PlannedInstallment> installments, List<Long> receivableIds) {
+    void insert(Agreement a, Offer.Kind kind, List<Offer.PlannedInstallment> installments, List<Long> receivableIds) {
         jdbc.sql("""
                 insert into agreement (id, offer_hash, customer_id, status, total, reminder_days_before, grace_days, policy_version,
-                                       offer, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       offer, created_at, kind)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), a.offerHash(), a.customerId(), a.status().name(), a.total(), a.reminderDaysBefore(), a.graceDays(),
-                        a.policyVersion(), a.offer(), a.createdAt())
+                        a.policyVersion(), a.offer(), a.createdAt(), kind.name())
                 .update();
         for (Offer.PlannedInstallment i : installments) {
             jdbc.sql("insert into agreement_installment (agreement_id, number, due_date, amount) values (?, ?, ?, ?)")
@@ -71,6 +71,14 @@ class AgreementRepository {
     List<Agreement> activeOfCustomer(long customerId) {
         return jdbc.sql("select * from agreement where customer_id = ? and status = 'ACTIVE' order by created_at")
                 .param(customerId).query(AgreementRepository::agreement).list();
+    }
+
+    /** How many extensions (prorrogações) the receivable has had, whatever became of them. */
+    int extensionsOf(long receivableId) {
+        return jdbc.sql("""
+                select count(*) from agreement a join agreement_receivable ar on ar.agreement_id = a.id
+                where ar.receivable_id = ? and a.kind = 'EXTENSION'""")
+                .param(receivableId).query(Integer.class).single();
     }
 
     Optional<Agreement> findByOfferHash(String offerHash) {

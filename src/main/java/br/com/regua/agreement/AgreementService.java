@@ -68,14 +68,16 @@ public class AgreementService {
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final InstallmentReminders reminders;
+    private final ExtensionConfirmations confirmations;
     private final PixProperties pix;
     private final ObjectMapper json;
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, OfferService offers, ReceivableRepository receivables, PolicyEngine policy,
                      CaseSnapshots snapshots, CaseEvents events, CollectionCases cases, RuntimeService runtime,
-                     InputValidator validator, InstallmentReminders reminders, PixProperties pix, ObjectMapper json,
-                     ApplicationEventPublisher published, Clock clock) {
+                     InputValidator validator, InstallmentReminders reminders, ExtensionConfirmations confirmations,
+                     PixProperties pix, ObjectMapper json, ApplicationEventPublisher published, Clock clock) {
+        this.confirmations = confirmations;
         this.agreements = agreements;
         this.offers = offers;
         this.receivables = receivables;
@@ -126,6 +128,9 @@ public class AgreementService {
                     .orElseThrow(() -> new UnprocessableException("offerId", "refers to a receivable that does not exist"));
             debts.add(receivables.lock(r.id()));
         }
+        if (offer.kind() == Offer.Kind.EXTENSION) {
+            refuseExtensionBeyondPolicy(debts, now.toLocalDate());
+        }
         if (!OfferService.digest(debts).equals(offer.debtDigest())) {
             throw new ConflictException("offerId", "the debt changed since the offer was made (a payment, an agreement, a dispute); "
                     + "ask for new offers");
@@ -135,19 +140,43 @@ public class AgreementService {
         OffsetDateTime at = now.toOffsetDateTime();
         agreements.insert(new AgreementRepository.Agreement(id, offerHash, customer.id(), AgreementStatus.ACTIVE, offer.total(),
                         offer.followUp().reminderDaysBefore(), offer.followUp().graceDays(), offer.policyVersion(), write(offer), at, null),
-                offer.installments(), debts.stream().map(Receivable::id).toList());
+                offer.kind(), offer.installments(), debts.stream().map(Receivable::id).toList());
         for (Receivable r : debts) {
-            events.agreement(r.id(), r.stage(), "agreement " + id + " accepted: " + offer.installmentCount()
-                    + " installment(s), total " + offer.total(), at);
+            events.agreement(r.id(), r.stage(), offer.kind() == Offer.Kind.EXTENSION
+                    ? "agreement " + id + " accepted: due date extended from " + r.dueDate() + " to " + offer.firstDueDate()
+                    + ", total " + offer.total()
+                    : "agreement " + id + " accepted: " + offer.installmentCount() + " installment(s), total " + offer.total(), at);
             published.publishEvent(BusinessEvent.of(EventType.AGREEMENT_CREATED, r.externalId(), at, "agreement", id,
                     "installments", offer.installmentCount(), "total", Money.round(offer.total()).toPlainString()));
             // the schedule waits: no next step while the agreement runs
             cases.pauseForAgreement(r, at);
         }
+        if (offer.kind() == Offer.Kind.EXTENSION) {
+            Receivable r = debts.get(0);
+            confirmations.confirm(id, offer, r, customer, decisionFor(r, now.toLocalDate()).channels(), at);
+        }
         runtime.startProcessInstanceByKey(AgreementProcess.KEY, id, Map.of(AgreementProcess.VAR_AGREEMENT_ID, id));
         log.info("Agreement {} accepted for customer {}: {} installment(s), total {}", id, LogText.of(customer.externalId()),
                 offer.installmentCount(), offer.total());
         return new Acceptance(view(agreements.find(id).orElseThrow()), true);
+    }
+
+    /**
+     * A receivable may be extended as many times as the policy says (once, by default), whichever
+     * offer is accepted: two extension offers made on different days would otherwise both be taken.
+     * Checked before the debt's digest, so the refusal says why.
+     */
+    private void refuseExtensionBeyondPolicy(List<Receivable> debts, LocalDate today) {
+        for (Receivable r : debts) {
+            int done = agreements.extensionsOf(r.id());
+            int allowed = decisionFor(r, today).extensionTerms().getMaxTimes();
+            if (done >= allowed) {
+                throw new UnprocessableException("offerId", done == 0
+                        ? "the policy allows no extension of the due date of receivable " + r.externalId() + " now"
+                        : "receivable " + r.externalId() + " was already extended " + (done == 1 ? "once" : done + " times")
+                        + ": the policy allows " + allowed + "; ask for the other offers");
+            }
+        }
     }
 
     /** The customer's agreements still running, oldest first. */

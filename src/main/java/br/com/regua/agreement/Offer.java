@@ -6,7 +6,8 @@ import java.util.List;
 
 
 /**
- * One renegotiation option: pay now, or an installment plan. Everything an agreement needs is in
+ * One renegotiation option: pay now, an installment plan, or a prorrogação (the due date moved once,
+ * the whole amount in one installment on the new date). Everything an agreement needs is in
  * it, and {@code id} is all of it signed (see {@link OfferSigner}).
  *
  * @param total         what the debtor pays in all, the sum of {@code installments} to the cent
@@ -33,7 +34,7 @@ public record Offer(
         String policyVersion,
         String debtDigest) {
 
-    public enum Kind { PAY_NOW, INSTALLMENTS }
+    public enum Kind { PAY_NOW, INSTALLMENTS, EXTENSION }
 
     /**
      * What is owed and what the offer takes off: {@code total = principal + fine + interest - discount

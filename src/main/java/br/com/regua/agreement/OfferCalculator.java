@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import br.com.regua.policy.ExtensionTerms;
 import br.com.regua.policy.OfferTerms;
 import br.com.regua.receivable.Money;
 
@@ -46,6 +47,30 @@ final class OfferCalculator {
             plan(debt, terms, n, today, firstDue, expires, followUp, policyVersion).ifPresent(offers::add);
         }
         return offers;
+    }
+
+    /**
+     * The prorrogação of one receivable: its due date moved by the days the policy allows, what is owed
+     * today due in one installment on that date; none when the policy allows none, the receivable had
+     * all the extensions it may have, or the new date is already past. It stands until the new date at
+     * the latest, and is followed as any agreement (reminder, grace, where collection resumes).
+     */
+    static Optional<Offer> extension(Debt debt, LocalDate dueDate, int extensionsSoFar, ExtensionTerms extension, OfferTerms terms,
+                                     LocalDate today, String policyVersion) {
+        LocalDate newDate = dueDate.plusDays(extension.getDays());
+        if (!extension.isAllowed() || extension.getDays() <= 0 || extensionsSoFar >= extension.getMaxTimes()
+                || !newDate.isAfter(today) || debt.receivables().size() != 1) {
+            return Optional.empty();
+        }
+        LocalDate validUntil = today.plusDays(terms.getValidDays());
+        LocalDate expires = validUntil.isAfter(newDate) ? newDate : validUntil;
+        Offer.FollowUp followUp = new Offer.FollowUp(terms.getReminderDaysBefore(), terms.getInstallmentGraceDays(),
+                terms.getResumeStage());
+        BigDecimal total = debt.principal().add(debt.fine()).add(debt.interest());
+        Offer.Breakdown breakdown = new Offer.Breakdown(debt.principal(), debt.fine(), debt.interest(), ZERO, ZERO, ZERO, total);
+        return Optional.of(new Offer(null, Offer.Kind.EXTENSION, debt.customerExternalId(), debt.receivables(), today, expires,
+                breakdown, total, 1, total, total, BigDecimal.ZERO, newDate, List.of(new Offer.PlannedInstallment(1, newDate, total)),
+                followUp, policyVersion, debt.digest()));
     }
 
     private static Offer payNow(Debt debt, OfferTerms terms, LocalDate today, LocalDate due, LocalDate expires,

@@ -46,10 +46,12 @@ public class OfferService {
     private final DecisionRecorder decisions;
     private final OfferSigner signer;
     private final ObjectMapper json;
+    private final AgreementRepository agreements;
     private final Clock clock;
 
     OfferService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots, DecisionRecorder decisions,
-                 OfferSigner signer, ObjectMapper json, Clock clock) {
+                 OfferSigner signer, ObjectMapper json, AgreementRepository agreements, Clock clock) {
+        this.agreements = agreements;
         this.receivables = receivables;
         this.policy = policy;
         this.snapshots = snapshots;
@@ -132,8 +134,9 @@ public class OfferService {
         BigDecimal fine = charges.stream().map(Charges::fine).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal interest = charges.stream().map(Charges::interest).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         OfferCalculator.Debt debt = new OfferCalculator.Debt(c.externalId(), ids, principal, fine, interest, digest(debts));
-        List<Offer> offers = OfferCalculator.offers(debt, decision.offerTerms(), today, decision.policyVersion()).stream()
-                .map(o -> o.withId(signer.sign(write(o)))).toList();
+        List<Offer> made = new ArrayList<>(OfferCalculator.offers(debt, decision.offerTerms(), today, decision.policyVersion()));
+        made.addAll(extensions(c, debts, decision, today));
+        List<Offer> offers = made.stream().map(o -> o.withId(signer.sign(write(o)))).toList();
         boolean allowed = decision.offerTerms().isRenegotiationAllowed();
 
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -146,6 +149,23 @@ public class OfferService {
         return new Offers(c.externalId(), ids, today, principal, fine, interest, principal.add(fine).add(interest), allowed,
                 allowed ? null : "the policy allows no new agreement for this customer now; the updated amount may be paid at any time",
                 offers);
+    }
+
+    /**
+     * The prorrogação of each receivable the policy lets its debtor extend: one receivable at a time,
+     * each as the policy decides for it alone (a customer's debts renegotiated together are not one due date).
+     */
+    private List<Offer> extensions(Customer c, List<Receivable> debts, PolicyDecision together, LocalDate today) {
+        List<Offer> found = new ArrayList<>();
+        for (Receivable r : debts) {
+            PolicyDecision d = debts.size() == 1 ? together : policy.evaluate(snapshots.of(r, c, today));
+            Charges charges = r.ledger().chargesAsOf(today, d.chargeRates());
+            OfferCalculator.Debt one = new OfferCalculator.Debt(c.externalId(), List.of(r.externalId()), charges.principal(),
+                    charges.fine(), charges.interest(), digest(List.of(r)));
+            OfferCalculator.extension(one, r.dueDate(), agreements.extensionsOf(r.id()), d.extensionTerms(), d.offerTerms(), today,
+                    d.policyVersion()).ifPresent(found::add);
+        }
+        return found;
     }
 
     private String write(Offer o) {

@@ -138,14 +138,38 @@ class OpenApiConfig {
             Map.entry("POST /api/policy/simulate", """
                     {"files": {"grace.drl.csv": "...the whole new content, e.g. good payers' grace days from 5 to 7..."}}"""));
 
-    /** What a client gets back where a media type other than JSON deserves an example, by operation and media type. */
+    /** What a client gets back where its shape needs showing, by operation and media type (JSON examples are parsed). */
     static final Map<String, Map<String, String>> RESPONSE_EXAMPLES = Map.of(
             "POST /api/policy/simulate", Map.of("text/csv", """
                     id,segment_before,segment_after,next_stage_before,next_stage_after,date_before,date_after,discount_before,\
                     discount_after,charges_waived_before,charges_waived_after,explanation
                     INV-2026-0001,GOOD_PAYER,GOOD_PAYER,GRACE_PERIOD,GRACE_PERIOD,2026-12-15,2026-12-17,150.00,150.00,0.00,0.00,\
                     "edited row «Good payers get days of grace» (Grace days: 5 → 7)"
-                    """));
+                    """),
+            // the offers, with each kind of offer
+            "GET /api/receivables/{externalId}/offers", Map.of("application/json", """
+                    {"customerExternalId": "C-42", "receivables": ["INV-2026-0001"], "asOf": "2026-12-01",
+                     "principal": "1500.00", "fine": "0.00", "interest": "0.00", "total": "1500.00",
+                     "renegotiationAllowed": true, "reason": null,
+                     "offers": [
+                       {"id": "eyJpZCI6bnVsbCwia2luZCI6IlBBWV9OT1ciLC...", "kind": "PAY_NOW", "customerExternalId": "C-42",
+                        "receivables": ["INV-2026-0001"], "asOf": "2026-12-01", "expiresOn": "2026-12-11",
+                        "breakdown": {"principal": "1500.00", "fine": "0.00", "interest": "0.00", "discount": "0.00",
+                                      "waivedCharges": "0.00", "installmentInterest": "0.00", "total": "1500.00"},
+                        "total": "1500.00", "installmentCount": 1, "downPayment": "1500.00", "installmentAmount": "1500.00",
+                        "monthlyInterest": 0, "firstDueDate": "2026-12-11",
+                        "installments": [{"number": 1, "dueDate": "2026-12-11", "amount": "1500.00"}],
+                        "followUp": {"reminderDaysBefore": 3, "graceDays": 5, "resumeStage": "FORMAL_NOTICE"}},
+                       {"id": "eyJpZCI6bnVsbCwia2luZCI6IkVYVEVOU0lPTiIs...", "kind": "EXTENSION", "customerExternalId": "C-42",
+                        "receivables": ["INV-2026-0001"], "asOf": "2026-12-01", "expiresOn": "2026-12-11",
+                        "breakdown": {"principal": "1500.00", "fine": "0.00", "interest": "0.00", "discount": "0.00",
+                                      "waivedCharges": "0.00", "installmentInterest": "0.00", "total": "1500.00"},
+                        "total": "1500.00", "installmentCount": 1, "downPayment": "1500.00", "installmentAmount": "1500.00",
+                        "monthlyInterest": 0, "firstDueDate": "2026-12-17",
+                        "installments": [{"number": 1, "dueDate": "2026-12-17", "amount": "1500.00"}],
+                        "followUp": {"reminderDaysBefore": 3, "graceDays": 5, "resumeStage": "FORMAL_NOTICE"}}]}"""));
+
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -167,10 +191,10 @@ class OpenApiConfig {
         Map<String, String> returned = RESPONSE_EXAMPLES.getOrDefault(method.name() + " " + path, Map.of());
         ApiResponse ok = responses.get("200");
         if (ok != null && ok.getContent() != null) {
-            returned.forEach((type, text) -> {
-                MediaType media = ok.getContent().get(type);
-                if (media != null) {
-                    media.setExample(text);
+            ok.getContent().forEach((type, media) -> {
+                String text = returned.getOrDefault(type, type.contains("json") || type.equals("*/*") ? returned.get("application/json") : null);
+                if (text != null) {
+                    media.setExample(type.contains("csv") ? text : parse(text));
                 }
             });
         }

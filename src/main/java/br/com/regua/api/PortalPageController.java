@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import br.com.regua.agreement.AgreementView;
 import br.com.regua.agreement.DisputeReceipts;
+import br.com.regua.agreement.Offer;
 import br.com.regua.errors.ConflictException;
 import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
@@ -47,6 +48,8 @@ import jakarta.servlet.http.HttpSession;
  */
 @Controller
 class PortalPageController {
+
+    private static final java.time.format.DateTimeFormatter BRAZILIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The session attribute holding the digest of the one link whose identity check this session passed. */
     static final String CONFIRMED = "regua.portal.confirmed";
@@ -149,7 +152,10 @@ class PortalPageController {
         }
         try {
             AgreementView agreement = portal.accept(in.link().customerId(), offerId, request.getRemoteAddr());
-            next.addFlashAttribute("done", "Acordo feito! Confira abaixo as parcelas e pague cada uma até o vencimento.");
+            next.addFlashAttribute("done", agreement.kind() == Offer.Kind.EXTENSION
+                    ? "Prorrogação confirmada! O novo vencimento é " + BRAZILIAN_DATE.format(agreement.installments().get(0).dueDate())
+                    + ". Confira abaixo o valor e como pagar."
+                    : "Acordo feito! Confira abaixo as parcelas e pague cada uma até o vencimento.");
             next.addFlashAttribute("agreement", agreement.id());
         } catch (NotFoundException | ConflictException | UnprocessableException | InvalidInputException refused) {
             next.addFlashAttribute("problem", "Não foi possível fechar este acordo: as condições mudaram desde que a página foi aberta. "

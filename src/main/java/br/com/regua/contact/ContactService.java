@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -68,7 +69,14 @@ public class ContactService {
      * {@code FRIENDLY_REMINDER@8}; {@code segment} picks the tone (null: the stage's default).
      */
     public record Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
-                          Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment, Integer linkDays) {
+                          Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment, Integer linkDays,
+                          BigDecimal punctualityRate) {
+
+        /** A step that offers no punctuality discount. */
+        public Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
+                       Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment, Integer linkDays) {
+            this(receivable, customer, stage, stepKey, channels, charges, offer, announcedDate, segment, linkDays, null);
+        }
 
         public Request(Receivable receivable, Customer customer, String stage, String stepKey, List<Channel> channels,
                        Charges charges, OfferTerms offer, LocalDate announcedDate, Segment segment) {
@@ -88,9 +96,12 @@ public class ContactService {
         // the thank-you asks for nothing; a step already recorded (a retry) gets no new link
         String portalLink = StageKeys.PAID.equals(request.stage()) || alreadyRecorded(r.id(), stepKey) ? null
                 : debtorLink(request.customer(), request.linkDays(), now);
+        // by the due date the punctuality discount, when the policy grants one, is what the PIX code asks for
+        BigDecimal discount = r.ledger().punctualityDiscount(request.charges().asOf(), request.punctualityRate());
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
                         request.offer(), request.announcedDate(), properties.creditor()),
-                pixFor(request.charges(), r.externalId()), r.boletoLine(), paymentLink(r.externalId()), portalLink);
+                pixFor(request.charges(), discount, r.externalId()), r.boletoLine(), paymentLink(r.externalId()), portalLink);
+        MessageValues.punctuality(values, request.charges(), discount);
         DebtorLinks portal = links.getIfAvailable();
         if (portal != null) {
             values.put("link_dicas", portal.tipsPage());
@@ -149,6 +160,38 @@ public class ContactService {
                 recorded++;
                 log.info("Reminder of installment {} of agreement {} for {} via {} to {} queued", reminder.installment(),
                         reminder.agreementId(), LogText.of(receivable.externalId()), channel, mask(recipient));
+            }
+        }
+        return recorded;
+    }
+
+    /** A message about an agreement the debtor made (its confirmation), rendered by the agreement feature. */
+    public record AgreementMessage(String agreementId, String purpose, Templates.Message message, String sms) {
+    }
+
+    /**
+     * Records a message about an agreement once per channel and purpose (e.g. CONFIRMATION), under no
+     * stage of the schedule: it answers the debtor's own act, so it is always delivered.
+     */
+    public int record(Receivable receivable, Customer customer, AgreementMessage m, List<Channel> channels, OffsetDateTime now) {
+        String stepKey = receivable.externalId() + ":AGREEMENT-" + m.agreementId() + "-" + m.purpose();
+        int recorded = 0;
+        for (Channel channel : channels) {
+            String key = stepKey + ":" + channel;
+            String recipient = recipient(customer, channel);
+            String body = channel == Channel.SMS ? m.sms() : m.message().body();
+            int rows = jdbc.sql("""
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, agreement_id, channel, recipient,
+                                         subject, body, status, next_attempt_at, created_at, updated_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                    where not exists (select 1 from contact where idempotency_key = ?)""")
+                    .params(receivable.id(), key, stepKey, MessageKind.AGREEMENT.name(), m.agreementId(), channel.name(), recipient,
+                            m.message().subject(), body, now, now, now, key)
+                    .update();
+            if (rows == 1) {
+                recorded++;
+                log.info("{} of agreement {} for {} via {} to {} queued", m.purpose(), m.agreementId(),
+                        LogText.of(receivable.externalId()), channel, mask(recipient));
             }
         }
         return recorded;
@@ -231,8 +274,9 @@ public class ContactService {
     }
 
     /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */
-    private String pixFor(Charges charges, String externalId) {
-        return charges.total().signum() > 0 ? pix.copiaECola(charges.total(), externalId).orElse(null) : null;
+    private String pixFor(Charges charges, BigDecimal discount, String externalId) {
+        BigDecimal amount = charges.total().subtract(discount);
+        return amount.signum() > 0 ? pix.copiaECola(amount, externalId).orElse(null) : null;
     }
 
     private String paymentLink(String externalId) {

@@ -26,6 +26,9 @@ public final class MessageValues {
     /** Where the PIX code starts in a message; the e-mail's HTML sets the code apart from here. */
     static final String PIX_LABEL = "PIX copia e cola:";
 
+    /** What the messages before and on the due date say when the policy grants no punctuality discount. */
+    private static final String ON_TIME = "Pagando até o vencimento, você evita multa e juros.";
+
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -61,6 +64,7 @@ public final class MessageValues {
         v.put("multa", brl(charges.fine()));
         v.put("juros", brl(charges.interest()));
         v.put("total", brl(charges.total()));
+        v.put("pontualidade", ON_TIME);
         creditor(v, creditor);
         v.put("validade_oferta", date(charges.asOf().plusDays(offer.getValidDays())));
         v.put("condicoes_a_vista", cashTerms(offer));
@@ -111,6 +115,30 @@ public final class MessageValues {
                 : paymentLink != null && !paymentLink.isBlank() ? "Pague em " + paymentLink
                 : "Para pagar ou negociar: " + values.get("credor_telefone"));
         return v;
+    }
+
+    /**
+     * The punctuality discount, as the messages before and on the due date say it ({@code pontualidade}):
+     * the discount, the amount to pay by the due date instead of the total, and the payment block
+     * asking for that amount (the PIX code carries it). Without a discount, a plain word on paying on time.
+     */
+    static void punctuality(Map<String, String> values, Charges charges, BigDecimal discount) {
+        if (discount == null || discount.signum() <= 0) {
+            values.put("pontualidade", ON_TIME);
+            return;
+        }
+        String until = values.get("vencimento");
+        String pay = brl(charges.total().subtract(discount));
+        values.put("desconto_pontualidade", brl(discount));
+        values.put("total_pontualidade", pay);
+        values.put("pontualidade", "Desconto de pontualidade: pagando até " + until + ", você paga " + pay + " em vez de "
+                + values.get("total") + " (" + brl(discount) + " de desconto no valor principal). Depois do vencimento, vale o valor "
+                + "integral, com multa e juros.");
+        String block = values.get("formas_pagamento");
+        if (block != null) {
+            values.put("formas_pagamento", block.replaceFirst("^Como pagar o total de [^:\\n]*:",
+                    java.util.regex.Matcher.quoteReplacement("Como pagar até " + until + " com o desconto de pontualidade (" + pay + "):")));
+        }
     }
 
     static BigDecimal offerTotal(Charges charges, OfferTerms offer) {

@@ -1,5 +1,6 @@
 package br.com.regua.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -96,9 +97,11 @@ public class PaymentService {
         Customer c = receivables.customer(r.customerId());
         LocalDate paidOn = request.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         PolicyDecision d = policy.evaluate(snapshots.of(r, c, paidOn));
-        Ledger.PaymentApplication applied = r.ledger().apply(request.amount(), paidOn, d.chargeRates());
+        // paid by the due date, the punctuality discount covers the rest of the principal: the ledger takes it as paid
+        BigDecimal discount = r.ledger().punctualityDiscountNeeded(request.amount(), paidOn, d.punctualityDiscount().getRate());
+        Ledger.PaymentApplication applied = r.ledger().apply(request.amount().add(discount), paidOn, d.chargeRates());
         Payment payment = new Payment(request.externalId(), r.externalId(), request.amount(), request.method(), request.paidAt(),
-                applied.interest(), applied.fine(), applied.principal(), applied.excess(), hash);
+                applied.interest(), applied.fine(), applied.principal().subtract(discount), applied.excess(), discount, hash);
         // the segment the case was collected under; a case not yet classified takes the one this decision gives
         String segment = r.segment() != null ? r.segment().name() : d.segment() == null ? null : d.segment().name();
         payments.insert(r.id(), payment, r.stage(), segment, d.policyNumber(), now);
@@ -114,7 +117,8 @@ public class PaymentService {
             cases.settle(r);
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
-                settled ? "settled" : "partial, principal left " + applied.after().principalOutstanding());
+                settled ? "settled" + (discount.signum() > 0 ? " with a punctuality discount of " + discount : "")
+                        : "partial, principal left " + applied.after().principalOutstanding());
         return new Outcome(payment, true, status);
     }
 

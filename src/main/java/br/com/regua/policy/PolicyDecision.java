@@ -25,7 +25,20 @@ public record PolicyDecision(
         PromiseTerms promiseTerms,
         Integer portalLinkDays,
         List<Channel> noticeChannels,
-        List<String> callGroups) {
+        List<String> callGroups,
+        ExtensionTerms extensionTerms,
+        PunctualityDiscount punctualityDiscount) {
+
+    /** A decision that allows no extension of the due date and grants no punctuality discount (a policy from before them). */
+    public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,
+                          List<ContactWindow> contactWindows, List<Channel> channels, OfferTerms offerTerms, int priority,
+                          List<String> rulesFired, String policyVersion, int policyNumber, Integer maxContactsPerWeek,
+                          List<FallbackChannel> fallbacks, List<RequiredNotice> requiredNotices, PromiseTerms promiseTerms,
+                          Integer portalLinkDays, List<Channel> noticeChannels, List<String> callGroups) {
+        this(segment, graceDays, plan, chargeRates, contactWindows, channels, offerTerms, priority, rulesFired, policyVersion,
+                policyNumber, maxContactsPerWeek, fallbacks, requiredNotices, promiseTerms, portalLinkDays, noticeChannels, callGroups,
+                new ExtensionTerms(), new PunctualityDiscount());
+    }
 
     /** A decision that names no collector group for calls (the role's own group takes them). */
     public PolicyDecision(Segment segment, int graceDays, List<PlannedStep> plan, ChargeRates chargeRates,

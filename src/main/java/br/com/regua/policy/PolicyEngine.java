@@ -219,6 +219,8 @@ public class PolicyEngine {
         Integer linkDays = null;
         List<Channel> noticeChannels = new ArrayList<>();
         java.util.TreeSet<String> callGroups = new java.util.TreeSet<>();
+        ExtensionTerms extension = null;
+        PunctualityDiscount punctuality = null;
         for (Object o : session.getObjects()) {
             if (o instanceof InSegment s) {
                 if (segment != null && segment != s.getSegment()) {
@@ -254,6 +256,16 @@ public class PolicyEngine {
                 callGroups.add(g.getGroup());
             } else if (o instanceof PortalLink l) {
                 linkDays = linkDays == null ? l.getValidDays() : Math.min(linkDays, l.getValidDays());
+            } else if (o instanceof ExtensionTerms t) {
+                if (extension != null) {
+                    throw new PolicyOutputException("two rows of the extension terms matched one debtor: " + extension + " and " + t);
+                }
+                extension = t;
+            } else if (o instanceof PunctualityDiscount p) {
+                if (punctuality != null) {
+                    throw new PolicyOutputException("two rows of the punctuality discount matched one debtor: " + punctuality + " and " + p);
+                }
+                punctuality = p;
             }
         }
         if (segment == null) {
@@ -271,6 +283,7 @@ public class PolicyEngine {
         return new PolicyDecision(segment, grace == null ? 0 : grace, List.copyOf(plan), rates, List.copyOf(windows),
                 List.copyOf(channels), offer == null ? new OfferTerms() : offer, priority.getPoints(), List.copyOf(fired), policy.version(),
                 policy.number(), perWeek, List.copyOf(fallbacks), List.copyOf(required), promise == null ? new PromiseTerms() : promise,
-                linkDays, List.copyOf(noticeChannels), List.copyOf(callGroups));
+                linkDays, List.copyOf(noticeChannels), List.copyOf(callGroups), extension == null ? new ExtensionTerms() : extension,
+                punctuality == null ? new PunctualityDiscount() : punctuality);
     }
 }

@@ -36,7 +36,8 @@ public final class ScenarioFiles {
             "expectedmonthsbetweeninstallments", "expectedinstallmentreminderdays", "expectedinstallmentgracedays",
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
             "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectednoticechannels",
-            "expectedcallgroups");
+            "expectedcallgroups", "expectedextensionallowed", "expectedextensiondays", "expectedextensionmaxtimes",
+            "expectedpunctualitydiscount");
 
     private ScenarioFiles() {
     }

@@ -110,6 +110,11 @@ public final class ScenarioRunner {
             case "expectedpromisetolerancedays" -> same(Integer.parseInt(expected.strip()), d.promiseTerms().getToleranceDays());
             case "expectedpromisetoleranceamount" -> sameNumber(ScenarioFiles.decimal(expected, "promise tolerance amount"),
                     d.promiseTerms().getToleranceAmount(), String.valueOf(d.promiseTerms().getToleranceAmount()));
+            case "expectedextensionallowed" -> same(ScenarioFiles.yes(expected), d.extensionTerms().isAllowed());
+            case "expectedextensiondays" -> same(Integer.parseInt(expected.strip()), d.extensionTerms().getDays());
+            case "expectedextensionmaxtimes" -> same(Integer.parseInt(expected.strip()), d.extensionTerms().getMaxTimes());
+            case "expectedpunctualitydiscount" -> sameNumber(fraction(expected), d.punctualityDiscount().getRate(),
+                    percent(d.punctualityDiscount().getRate()));
             case "expectedpriority" -> same(Integer.parseInt(expected.strip()), d.priority());
             // group ids are the names of Camunda groups: their case is kept
             case "expectedcallgroups" -> same(java.util.Arrays.stream(expected.split("[\\s,|]+")).filter(w -> !w.isBlank())

@@ -27,6 +27,7 @@ import br.com.regua.errors.NotFoundException;
 import br.com.regua.payment.Payment;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.pix.PixProperties;
+import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.StageCatalog;
 import br.com.regua.receivable.Charges;
@@ -102,14 +103,23 @@ public class PortalService {
      */
     public record Debt(String reference, String description, LocalDate dueDate, BigDecimal principal, BigDecimal fine,
                        BigDecimal interest, BigDecimal total, String situation, String pix, String pixImage, String boletoLine,
-                       String paymentLink, boolean disputable) {
+                       String paymentLink, boolean disputable, Punctuality punctuality) {
+    }
+
+    /**
+     * The punctuality discount of a debt still before (or on) its due date: paying {@code payByDueDate}
+     * by {@code dueDate} settles it; the PIX code of the debt asks for that amount. Null when the
+     * policy grants none, or the due date is past.
+     */
+    public record Punctuality(BigDecimal discount, BigDecimal payByDueDate, LocalDate dueDate) {
     }
 
     /** An installment of a running agreement, with its PIX code and QR image while it is unpaid. */
     public record Installment(int number, LocalDate dueDate, BigDecimal amount, boolean paid, String pix, String pixImage) {
     }
 
-    public record Agreement(String id, BigDecimal total, List<Installment> installments) {
+    /** A running agreement; {@code extension}: a prorrogação, its one installment on the new due date. */
+    public record Agreement(String id, BigDecimal total, List<Installment> installments, boolean extension) {
     }
 
     /**
@@ -147,12 +157,16 @@ public class PortalService {
         List<Debt> debts = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Receivable r : owed) {
-            Charges charges = r.ledger().chargesAsOf(today, policy.evaluate(snapshots.of(r, c, today)).chargeRates());
+            PolicyDecision decision = policy.evaluate(snapshots.of(r, c, today));
+            Charges charges = r.ledger().chargesAsOf(today, decision.chargeRates());
             boolean open = r.status() == ReceivableStatus.OPEN;
-            String code = open && charges.total().signum() > 0 ? pix.copiaECola(charges.total(), r.externalId()).orElse(null) : null;
+            Punctuality punctuality = open ? punctuality(r, decision, today) : null;
+            // by the due date, the PIX code asks for the amount the punctuality discount leaves
+            BigDecimal toPay = punctuality == null ? charges.total() : punctuality.payByDueDate();
+            String code = open && toPay.signum() > 0 ? pix.copiaECola(toPay, r.externalId()).orElse(null) : null;
             debts.add(new Debt(r.externalId(), describe(r), r.dueDate(), charges.principal(), charges.fine(), charges.interest(), charges.total(),
                     situation(r, today), code, code == null ? null : QrCodes.dataUri(code), open ? r.boletoLine() : null,
-                    open ? paymentLink(r.externalId()) : null, open));
+                    open ? paymentLink(r.externalId()) : null, open, punctuality));
             // what is in an agreement is owed as its installments, counted below
             if (r.status() != ReceivableStatus.IN_AGREEMENT) {
                 total = total.add(charges.total());
@@ -383,6 +397,13 @@ public class PortalService {
         return pdf;
     }
 
+    /** The punctuality discount of an open debt today, if the policy grants one and the due date has not passed. */
+    private static Punctuality punctuality(Receivable r, PolicyDecision decision, LocalDate today) {
+        BigDecimal discount = r.ledger().punctualityDiscount(today, decision.punctualityDiscount().getRate());
+        return discount.signum() > 0
+                ? new Punctuality(discount, r.ledger().principalOutstanding().subtract(discount), r.dueDate()) : null;
+    }
+
     private static String describe(Receivable r) {
         return r.description() == null || r.description().isBlank() ? "Título " + r.externalId() : r.description();
     }
@@ -403,7 +424,7 @@ public class PortalService {
         return new Agreement(a.id(), a.total(), a.installments().stream()
                 .map(i -> new Installment(i.number(), i.dueDate(), i.amount(), i.paid(), i.pixCopiaECola(),
                         i.pixCopiaECola() == null ? null : QrCodes.dataUri(i.pixCopiaECola())))
-                .toList());
+                .toList(), a.kind() == br.com.regua.agreement.Offer.Kind.EXTENSION);
     }
 
     private String situation(Receivable r, LocalDate today) {

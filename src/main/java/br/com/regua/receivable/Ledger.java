@@ -56,6 +56,29 @@ public record Ledger(
         return new PaymentApplication(next, toInterest, toFine, toPrincipal, excess);
     }
 
+    /**
+     * The punctuality discount paying in full on {@code date} earns at {@code rate} (a fraction of the
+     * principal still owed): none after the due date, when what is owed carries a late fee, or at no rate.
+     * What the debtor pays by the due date is {@code principalOutstanding} less this.
+     */
+    public BigDecimal punctualityDiscount(LocalDate date, BigDecimal rate) {
+        if (date.isAfter(dueDate) || fineCharged || rate == null || rate.signum() <= 0) {
+            return zero();
+        }
+        return money(principalOutstanding.multiply(rate));
+    }
+
+    /**
+     * The part of the punctuality discount a payment of {@code amount} on {@code date} needs to settle
+     * the receivable: what it leaves unpaid, when that is no more than the discount; zero otherwise
+     * (a payment short of the discounted amount is a partial payment, one of the full amount needs none).
+     */
+    public BigDecimal punctualityDiscountNeeded(BigDecimal amount, LocalDate date, BigDecimal rate) {
+        BigDecimal discount = punctualityDiscount(date, rate);
+        BigDecimal left = principalOutstanding.add(fineCarried).add(interestCarried).subtract(amount);
+        return discount.signum() > 0 && left.signum() > 0 && left.compareTo(discount) <= 0 ? left : zero();
+    }
+
     /** Nothing left to pay: principal and every carried charge are zero. */
     public boolean isSettled() {
         return principalOutstanding.signum() == 0 && fineCarried.signum() == 0 && interestCarried.signum() == 0;

@@ -15,11 +15,19 @@ import java.util.List;
  * @param recoveryRate recovered principal over {@code due}, in percent (null when nothing was due)
  * @param rollRates    for each month of the period that is over and each aging bucket, where its receivables were a month later
  * @param reasons      the receivables of {@code due} by the reason their debtor gave on their page for not paying, and what they paid
+ * @param punctuality  the punctuality discounts granted to the period's payments
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,
                              Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates,
-                             List<Reason> reasons) {
+                             List<Reason> reasons, Punctuality punctuality) {
+
+    /**
+     * Payments of the period that settled their receivable by its due date with the punctuality
+     * discount, and what the discounts took off the principal (counted as paid in what is owed).
+     */
+    public record Punctuality(long count, BigDecimal discounts) {
+    }
 
     /** Receivables counted and the principal they owed. */
     public record Due(long count, BigDecimal principal) {

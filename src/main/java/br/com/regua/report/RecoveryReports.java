@@ -45,7 +45,7 @@ public class RecoveryReports {
      */
     private static final String OWED = "case when exists (select 1 from agreement_receivable ar join agreement a on a.id = ar.agreement_id"
                 + " where ar.receivable_id = r.id and a.created_at < ? and not (a.status = 'BROKEN' and a.ended_at < ?)) then 0"
-                + " else r.principal - coalesce((select sum(p.applied_principal) from payment p where p.receivable_id = r.id"
+                + " else r.principal - coalesce((select sum(p.applied_principal + p.punctuality_discount) from payment p where p.receivable_id = r.id"
                 + " and p.paid_at < ?), 0) end";
 
     /**
@@ -99,7 +99,15 @@ public class RecoveryReports {
                 lines(cells, Cell::channel, c -> c, "no message before the payment"),
                 lines(cells, c -> c.policy() == null ? null : c.policy().toString(), v -> "version " + v, "not recorded"),
                 agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end), rollRates(from, to),
-                reasons);
+                reasons, punctuality(start, end));
+    }
+
+    /** The punctuality discounts granted to payments of the period: what paying by the due date took off the principal. */
+    private RecoveryReport.Punctuality punctuality(OffsetDateTime start, OffsetDateTime end) {
+        return jdbc.queryForObject("""
+                select count(*) as n, sum(punctuality_discount) as discounts from payment
+                where paid_at >= ? and paid_at < ? and punctuality_discount > 0""",
+                (rs, i) -> new RecoveryReport.Punctuality(rs.getLong("n"), money(rs.getBigDecimal("discounts"))), start, end);
     }
 
     /**
@@ -168,7 +176,7 @@ public class RecoveryReports {
         jdbc.query("""
                 select c.nonpayment_reason as reason, count(*) as n, sum(owed) as owed, sum(paid) as paid
                 from (select r.customer_id,
-                             r.principal - coalesce((select sum(p.applied_principal) from payment p
+                             r.principal - coalesce((select sum(p.applied_principal + p.punctuality_discount) from payment p
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed,
                              coalesce((select sum(p.applied_principal) from payment p
                                        where p.receivable_id = r.id and p.paid_at >= ? and p.paid_at < ?), 0) as paid
@@ -199,9 +207,9 @@ public class RecoveryReports {
         return jdbc.queryForObject("""
                 select count(*) as n, sum(owed) as owed, sum(case when owed_at_end <= 0 then 1 else 0 end) as cured,
                        sum(case when owed_at_end <= 0 then owed else 0 end) as cured_owed
-                from (select r.principal - coalesce((select sum(p.applied_principal) from payment p
+                from (select r.principal - coalesce((select sum(p.applied_principal + p.punctuality_discount) from payment p
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed,
-                             r.principal - coalesce((select sum(p.applied_principal) from payment p
+                             r.principal - coalesce((select sum(p.applied_principal + p.punctuality_discount) from payment p
                                                      where p.receivable_id = r.id and p.paid_at < ?), 0) as owed_at_end
                       from receivable r where r.status <> 'CANCELLED' and r.due_date < ? and %s) x
                 where owed > 0""".formatted(NOT_PAID_BEFORE), (rs, i) -> {

@@ -56,6 +56,7 @@ public final class ReportCsv {
         rows.add("agreements", "kept", "agreements", a.kept(), null, null);
         rows.add("agreements", "broken", "agreements", a.broken(), null, null);
         rows.add("agreements", "installments", "paid", a.installmentsPaid(), a.installmentsAmount(), null);
+        rows.add("punctuality", "granted", "discount", report.punctuality().count(), report.punctuality().discounts(), null);
         rows.add("promises", "kept", "promises", report.promises().kept(), null, null);
         rows.add("promises", "broken", "promises", report.promises().broken(), null, null);
         RecoveryReport.Cure cure = report.cure();

@@ -217,7 +217,7 @@ public class ScheduleService {
             // a notice the law requires goes by the notices' channels, whatever the debtor prefers for reminders
             contacts.record(new ContactService.Request(r, m.customer(), stage.key(), stage.key() + "@" + step.day(),
                     m.decision().channelsFor(stage.key()), m.charges(), m.decision().offerTerms(), announced(m, stage.key()), m.decision().segment(),
-                    m.decision().portalLinkDays()), m.at());
+                    m.decision().portalLinkDays(), m.decision().punctualityDiscount().getRate()), m.at());
         }
         events.stageReached(r.id(), stage.key(), "day " + step.day() + " of the schedule", m.at());
         published.publishEvent(BusinessEvent.of(EventType.STAGE_REACHED, r.externalId(), m.at(), "stage", stage.key(), "day", step.day()));

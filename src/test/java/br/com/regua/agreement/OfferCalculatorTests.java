@@ -146,4 +146,47 @@ class OfferCalculatorTests {
         t.setRenegotiationAllowed(false);
         assertThat(OfferCalculator.offers(owing("1000.00", "0.00", "0.00"), t, TODAY, "v1")).isEmpty();
     }
+
+    private static br.com.regua.policy.ExtensionTerms extension(int days, int maxTimes) {
+        br.com.regua.policy.ExtensionTerms e = new br.com.regua.policy.ExtensionTerms();
+        e.setAllowed(true);
+        e.setDays(days);
+        e.setMaxTimes(maxTimes);
+        return e;
+    }
+
+    @Test
+    void theExtensionMovesTheDueDateByThePolicysDaysWithWhatIsOwedTodayInOneInstallment() {
+        LocalDate due = TODAY.minusDays(3);
+
+        Offer e = OfferCalculator.extension(owing("1000.00", "20.00", "1.00"), due, 0, extension(15, 1), terms(1), TODAY, "v1")
+                .orElseThrow();
+
+        assertThat(e.kind()).isEqualTo(Offer.Kind.EXTENSION);
+        assertThat(e.firstDueDate()).isEqualTo(due.plusDays(15));
+        assertThat(e.total()).isEqualByComparingTo("1021.00"); // nothing taken off, nothing added
+        assertThat(e.installments()).singleElement().satisfies(i -> {
+            assertThat(i.dueDate()).isEqualTo(due.plusDays(15));
+            assertThat(i.amount()).isEqualByComparingTo("1021.00");
+        });
+        assertThat(e.expiresOn()).isEqualTo(TODAY.plusDays(10)); // the offer's validity, before the new date
+        assertThat(e.followUp().graceDays()).isEqualTo(5);
+    }
+
+    @Test
+    void noExtensionOnceUsedWhenThePolicyAllowsNoneOrWhenTheNewDateIsNotAhead() {
+        LocalDate due = TODAY.minusDays(3);
+        OfferCalculator.Debt debt = owing("1000.00", "0.00", "0.00");
+        br.com.regua.policy.ExtensionTerms none = new br.com.regua.policy.ExtensionTerms();
+
+        assertThat(OfferCalculator.extension(debt, due, 1, extension(15, 1), terms(1), TODAY, "v1")).isEmpty();
+        assertThat(OfferCalculator.extension(debt, due, 0, none, terms(1), TODAY, "v1")).isEmpty();
+        // the new date would be today: moving to it helps nobody; a day later it stands until then
+        assertThat(OfferCalculator.extension(debt, due, 0, extension(3, 1), terms(1), TODAY, "v1")).isEmpty();
+        assertThat(OfferCalculator.extension(debt, due, 0, extension(4, 1), terms(1), TODAY, "v1"))
+                .hasValueSatisfying(o -> assertThat(o.expiresOn()).isEqualTo(TODAY.plusDays(1)));
+        OfferCalculator.Debt two = new OfferCalculator.Debt("C-1", List.of("R-1", "R-2"), new BigDecimal("1000.00"), BigDecimal.ZERO,
+                BigDecimal.ZERO, "digest");
+        assertThat(OfferCalculator.extension(two, due, 0, extension(15, 1), terms(1), TODAY, "v1")).isEmpty();
+    }
 }

@@ -63,7 +63,7 @@ class PaymentControllerTests {
     void aPaymentOfAReceivableGoesToTheLedgerAndSaysWhatItPaid() throws Exception {
         Payment paid = new Payment("pix-1", "inv-1", new BigDecimal("100.00"), PaymentMethod.PIX,
                 OffsetDateTime.parse("2026-03-02T09:00:00-03:00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100.00"),
-                BigDecimal.ZERO, "hash");
+                BigDecimal.ZERO, BigDecimal.ZERO, "hash");
         when(payments.register(any())).thenReturn(new PaymentService.Outcome(paid, true, ReceivableStatus.OPEN));
 
         pay(Role.INTEGRATION, PIX.formatted("\"100.00\"", ""))

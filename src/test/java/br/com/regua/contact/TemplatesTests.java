@@ -231,6 +231,45 @@ class TemplatesTests {
     }
 
     @Test
+    void theReminderBeforeTheDueDateSaysThePunctualityDiscountAndAsksForTheDiscountedAmount() {
+        Map<String, String> v = new java.util.HashMap<>(values());
+        Charges beforeDue = new Charges(LocalDate.of(2026, 3, 11), new BigDecimal("1500.00"), new BigDecimal("0.00"),
+                new BigDecimal("0.00"), new BigDecimal("1500.00"));
+        v.put("total", MessageValues.brl(beforeDue.total()));
+        v.putAll(MessageValues.payment(v, PIX, BOLETO, LINK));
+
+        MessageValues.punctuality(v, beforeDue, new BigDecimal("75.00"));
+        String discounted = TEMPLATES.render("PRE_DUE_REMINDER", v).body();
+        Map<String, String> none = new java.util.HashMap<>(v);
+        MessageValues.punctuality(none, beforeDue, BigDecimal.ZERO.setScale(2));
+        String plain = TEMPLATES.render("PRE_DUE_REMINDER", Segment.GOOD_PAYER, none).body();
+
+        assertThat(discounted).contains("Desconto de pontualidade: pagando até 16/03/2026, você paga R$ 1.425,00 em vez de R$ 1.500,00",
+                "R$ 75,00 de desconto no valor principal", "Depois do vencimento, vale o valor integral",
+                "Como pagar até 16/03/2026 com o desconto de pontualidade (R$ 1.425,00):").doesNotContain("{{");
+        assertThat(plain).contains("Pagando até o vencimento, você evita multa e juros.").doesNotContain("Desconto de pontualidade");
+    }
+
+    @Test
+    void theExtensionsConfirmationNamesTheNewDateAndTheAmountBrokenDown() {
+        Map<String, String> v = new java.util.HashMap<>(Map.of("nome", "Maria da Silva", "acordo", "A-1", "referencia", "INV-1",
+                "descricao", "Mensalidade de março", "vencimento_original", "16/03/2026", "novo_vencimento", "31/03/2026",
+                "principal", "R$ 1.500,00", "multa", "R$ 0,00", "juros", "R$ 0,00", "total", "R$ 1.500,00"));
+        v.put("dias_tolerancia", "5");
+        v.put("acompanhe", "Acompanhe e pague pelo seu link pessoal: https://pagar.aurora.example/p/x");
+        MessageValues.creditor(v, CREDITOR);
+
+        Templates.Message m = TEMPLATES.render("EXTENSION_CONFIRMATION", v);
+
+        assertThat(m.subject()).isEqualTo("Prorrogação confirmada: Mensalidade de março agora vence em 31/03/2026");
+        assertThat(m.body()).contains("Olá, Maria da Silva.", "Escola Aurora Ltda. confirma a prorrogação", "vencia em 16/03/2026",
+                "agora vence em 31/03/2026", "Valor principal: R$ 1.500,00", "Multa: R$ 0,00", "Juros de mora: R$ 0,00",
+                "Total a pagar até 31/03/2026: R$ 1.500,00", "14.572.457/0001-85", "(19) 3000-0000").doesNotContain("{{", "null");
+        String text = (m.subject() + " " + m.body()).toLowerCase();
+        assertThat(Arrays.stream(FORBIDDEN).filter(text::contains)).isEmpty();
+    }
+
+    @Test
     void noTemplateThreatensOrExposesTheDebtor() {
         for (String stage : speaking()) {
             String text = TEMPLATES.render(stage, values()).body().toLowerCase();

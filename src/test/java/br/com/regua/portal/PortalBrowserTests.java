@@ -34,7 +34,8 @@ import br.com.regua.support.HeadlessChromium;
  * The debtor portal in a real headless Chromium the size of a phone (360×740), as a debtor uses it
  * from the link in a reminder: the identity check, a wrong answer, the right one, the debt with its
  * charges and its PIX QR code (read back here with ZXing), and an installment offer accepted on the
- * page, which the API then shows as the agreement. Screenshots of each page in target/portal-pages.
+ * page, which the API then shows as the agreement; a good payer's punctuality discount and prorrogação.
+ * Screenshots of each page in target/portal-pages.
  * CI sets REGUA_TEST_BROWSER=true: then it must run.
  */
 class PortalBrowserTests extends PortalSpringTests {
@@ -127,6 +128,73 @@ class PortalBrowserTests extends PortalSpringTests {
             assertThat(text(browser, "h1")).isEqualTo("Dicas para organizar as suas contas");
             page(browser, shots.resolve("5-tips.png"));
         }
+    }
+
+    /**
+     * A good payer (three debts paid on time) opens the link of the reminder before the due date: the
+     * page shows the punctuality discount and the PIX code asks for the discounted amount; the
+     * prorrogação is among the offers with its total and new date, and accepting it on the page makes
+     * the one-installment agreement the API shows.
+     */
+    @Test
+    void aGoodPayerSeesThePunctualityDiscountAndMovesTheDueDateOnAPhone() throws Exception {
+        assumeTrue(HeadlessChromium.available() || "true".equals(System.getenv("REGUA_TEST_BROWSER")), "no Chromium on this machine");
+        Path shots = Path.of("target", "portal-pages");
+        Files.createDirectories(shots);
+
+        owing("portal-extension", "123.456.789-09");
+        jdbc.sql("update customer set paid_on_time = 3 where external_id = ?").param("cust-portal-extension").update();
+        // the case was planned for a new customer: it walks to the good payer's pre-due reminder
+        String caseId = caseOf("portal-extension").getId();
+        for (int i = 0; i < 6 && preDueReminder("portal-extension").isEmpty() && fireNextTimer(caseId); i++) {
+            // one timer at a time
+        }
+        // the reminder as the outbox keeps it (its delivery is another test's business)
+        String reminder = preDueReminder("portal-extension").orElseThrow();
+        // 5% off the principal for a good payer paying by 16 March
+        assertThat(reminder).contains("Desconto de pontualidade", "R$ 1.425,00");
+        String link = "http://localhost:" + port + "/p/" + tokenIn(reminder);
+
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            browser.send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", 360).put("height", 740)
+                    .put("deviceScaleFactor", 1).put("mobile", true));
+            browser.navigate(link);
+            assertThat(browser.waitFor("document.querySelector('#digitos') !== null", WAIT)).isTrue();
+            answer(browser, "12345");
+            assertThat(browser.waitFor("document.querySelector('#total') !== null", WAIT)).isTrue();
+
+            assertThat(text(browser, ".debt .punctuality")).contains("Desconto de pontualidade", "16/03/2026", "R$ 1.425,00",
+                    "R$ 1.500,00", "R$ 75,00");
+            String pix = browser.evaluate("document.querySelector('.debt textarea.code').value").asText();
+            assertThat(pix).contains("54071425.00"); // the PIX amount field: the discounted amount
+            assertThat(decodeQr(browser.evaluate("document.querySelector('.debt img.qr').src").asText())).isEqualTo(pix);
+            assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt()).isLessThanOrEqualTo(360);
+
+            // the prorrogação: 15 days for a good payer owing less than R$ 5.000,00, from 16 to 31 March
+            assertThat(text(browser, ".offer[data-kind=EXTENSION]")).contains("Prorrogação", "R$ 1.500,00", "31/03/2026");
+            page(browser, shots.resolve("8-punctuality-and-extension.png"));
+            browser.evaluate("document.querySelector('.offer[data-kind=EXTENSION] button[type=submit]').click()");
+            assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "#done")).contains("Prorrogação confirmada", "31/03/2026");
+            page(browser, shots.resolve("9-extension-accepted.png"));
+
+            String agreementId = browser.evaluate("document.querySelector('section.agreement').dataset.agreement").asText();
+            JsonNode agreement = as(Role.INTEGRATION).getForObject("/api/agreements/" + agreementId, JsonNode.class);
+            assertThat(agreement.get("kind").asText()).isEqualTo("EXTENSION");
+            assertThat(agreement.get("installments")).hasSize(1);
+            assertThat(agreement.at("/installments/0/dueDate").asText()).isEqualTo("2026-03-31");
+            assertThat(agreement.at("/installments/0/amount").asText()).isEqualTo("1500.00");
+            assertThat(text(browser, "section.agreement")).contains("Sua prorrogação", "31/03/2026", "R$ 1.500,00");
+            // once extended, the receivable is offered no second prorrogação
+            assertThat(browser.evaluate("document.querySelectorAll('.offer[data-kind=EXTENSION]').length").asInt()).isZero();
+        }
+    }
+
+    private java.util.Optional<String> preDueReminder(String externalId) {
+        return jdbc.sql("""
+                select c.body from contact c join receivable r on r.id = c.receivable_id
+                where r.external_id = ? and c.stage = 'PRE_DUE_REMINDER' and c.channel = 'EMAIL'""")
+                .param(externalId).query(String.class).optional();
     }
 
     static void answer(HeadlessChromium browser, String digits) throws Exception {

@@ -97,4 +97,25 @@ class LedgerTests {
         assertThat(a.after().isSettled()).isTrue();
         assertThat(a.excess()).isEqualByComparingTo("0.00");
     }
+
+    @Test
+    void thePunctualityDiscountHoldsUpToTheDueDateAndNotADayLater() {
+        BigDecimal fivePercent = new BigDecimal("0.05");
+        assertThat(owing("1234.57").punctualityDiscount(DUE.minusDays(5), fivePercent)).isEqualByComparingTo("61.73"); // 61.7285
+        assertThat(owing("1234.57").punctualityDiscount(DUE, fivePercent)).isEqualByComparingTo("61.73");
+        assertThat(owing("1234.57").punctualityDiscount(DUE.plusDays(1), fivePercent)).isEqualByComparingTo("0.00");
+        assertThat(owing("1234.57").punctualityDiscount(DUE, BigDecimal.ZERO)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aPaymentByTheDueDateNeedsOnlyTheDiscountItLeavesUnpaid() {
+        BigDecimal fivePercent = new BigDecimal("0.05");
+        // 1,500.00 less 5%: 1,425.00 settles with 75.00 of discount; 1,450.00 needs 50.00; 1,424.99 is a partial payment
+        assertThat(owing("1500.00").punctualityDiscountNeeded(new BigDecimal("1425.00"), DUE, fivePercent)).isEqualByComparingTo("75.00");
+        assertThat(owing("1500.00").punctualityDiscountNeeded(new BigDecimal("1450.00"), DUE, fivePercent)).isEqualByComparingTo("50.00");
+        assertThat(owing("1500.00").punctualityDiscountNeeded(new BigDecimal("1424.99"), DUE, fivePercent)).isEqualByComparingTo("0.00");
+        assertThat(owing("1500.00").punctualityDiscountNeeded(new BigDecimal("1500.00"), DUE, fivePercent)).isEqualByComparingTo("0.00");
+        assertThat(owing("1500.00").punctualityDiscountNeeded(new BigDecimal("1425.00"), DUE.plusDays(1), fivePercent))
+                .isEqualByComparingTo("0.00");
+    }
 }

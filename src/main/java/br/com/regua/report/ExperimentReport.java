@@ -18,7 +18,7 @@ public record ExperimentReport(Experiment experiment, Experiment.Status status, 
     /**
      * One arm: its cases and their principal; what payments recovered of it (rate in percent); the cases
      * paid off (cured, rate in percent); days from the due date to the payment that paid a case off
-     * (negative: before it); what agreements gave away; the messages sent.
+     * (negative: before it); what agreements and punctuality discounts gave away; the messages sent.
      */
     public record Arm(String arm, int policyVersion, long cases, BigDecimal principal, BigDecimal recovered, Estimate recoveryRate,
                       long cured, Estimate cureRate, Estimate daysToPay, BigDecimal discounts, BigDecimal waivedCharges, long messages,

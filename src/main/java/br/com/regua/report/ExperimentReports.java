@@ -81,7 +81,12 @@ public class ExperimentReports {
                 where ar.agreement_id = a.id and r.experiment_id = ? and r.experiment_arm = ?)""", String.class, e.id(), arm.name())) {
             given = given.plus(json, offer);
         }
-        return new Sample(arm, e.versionOf(arm), cases, given);
+        // what paying by the due date took off, as the ledger applied it, is given away too
+        BigDecimal punctuality = jdbc.queryForObject("""
+                select coalesce(sum(p.punctuality_discount), 0) from payment p join receivable r on r.id = p.receivable_id
+                where r.experiment_id = ? and r.experiment_arm = ?""", BigDecimal.class, e.id(), arm.name());
+        return new Sample(arm, e.versionOf(arm), cases, new GivenAway(given.discount().add(Money.round(punctuality)),
+                given.waivedCharges()));
     }
 
     private static ExperimentReport.Arm arm(Sample s) {

@@ -67,9 +67,12 @@ public class PolicyWhatIf {
     /**
      * One case's outcome under one policy. {@code discountOffered} is all the offer gives up: the
      * principal discount ({@code principalDiscount}) plus the fine and interest waived ({@code chargesWaived}).
+     * {@code punctualityDiscount}: what paying in full by the due date would take off today (zero once
+     * it has passed); {@code extensionDays}: the days the due date may move (0: no prorrogação).
      */
     public record Outcome(String segment, String nextStage, ZonedDateTime nextContactAt, BigDecimal discountOffered,
-                          List<String> rulesFired, BigDecimal principalDiscount, BigDecimal chargesWaived) {
+                          List<String> rulesFired, BigDecimal principalDiscount, BigDecimal chargesWaived,
+                          BigDecimal punctualityDiscount, int extensionDays) {
     }
 
     private record Decided(String externalId, BigDecimal balance, Outcome before, Outcome after, String error) {
@@ -172,7 +175,9 @@ public class PolicyWhatIf {
         BigDecimal discount = principalDiscount(d, r);
         BigDecimal waived = chargesWaived(d, r, today);
         return new Outcome(d.segment().name(), next.map(NextStepPlanner.ScheduledStep::stage).orElse(CollectionProcess.NO_MORE_STEPS),
-                next.map(NextStepPlanner.ScheduledStep::at).orElse(null), discount.add(waived), d.rulesFired(), discount, waived);
+                next.map(NextStepPlanner.ScheduledStep::at).orElse(null), discount.add(waived), d.rulesFired(), discount, waived,
+                r.ledger().punctualityDiscount(today, d.punctualityDiscount().getRate()),
+                d.extensionTerms().isAllowed() ? d.extensionTerms().getDays() : 0);
     }
 
     /** The money the renegotiation offer would give up: the principal discount, plus fine and interest when waived. */
@@ -265,6 +270,21 @@ public class PolicyWhatIf {
                 discount++;
                 group.offer++;
                 changes.add("discount");
+            }
+            // the prorrogação and the punctuality discount are offers too
+            if (before.punctualityDiscount().compareTo(after.punctualityDiscount()) != 0) {
+                if (!changes.contains("discount")) {
+                    discount++;
+                    group.offer++;
+                }
+                changes.add("punctualityDiscount");
+            }
+            if (before.extensionDays() != after.extensionDays()) {
+                if (!changes.contains("discount") && !changes.contains("punctualityDiscount")) {
+                    discount++;
+                    group.offer++;
+                }
+                changes.add("extension");
             }
             if (changes.isEmpty()) {
                 return;

@@ -208,6 +208,57 @@ class PolicyWhatIfBreakdownTests extends PolicySpringTests {
                 .isTrue();
     }
 
+    @Test
+    void aPunctualityDiscountOrAProrrogacionGrantedToNewCustomersChangesTheOffersOfTheCasesItReaches() throws Exception {
+        // a new customer's receivable not yet due, and one already overdue: the discount only helps before the due date
+        register("punctual-due", "1000.00", LocalDate.of(2026, 12, 10));
+        register("punctual-late", "1000.00", LocalDate.of(2026, 11, 20));
+        String punctuality = workbench.active().files().get("punctuality.drl.csv")
+                .replace("New customers get no punctuality discount,NEW_CUSTOMER,0,", "New customers get no punctuality discount,NEW_CUSTOMER,0.03,");
+        String extensions = workbench.active().files().get("extensions.drl.csv");
+        assertThat(punctuality).contains("NEW_CUSTOMER,0.03,");
+
+        JsonNode report = simulateFiles(Map.of("punctuality.drl.csv", punctuality)).get("report");
+        Map<String, JsonNode> byId = new HashMap<>();
+        report.get("firstChanged").forEach(c -> byId.put(c.get("externalId").asText(), c));
+        JsonNode due = byId.get("punctual-due");
+        assertThat(due).as("the case not yet due").isNotNull();
+        assertThat(due.get("changes")).extracting(JsonNode::asText).contains("punctualityDiscount");
+        assertThat(dec(due.get("before").get("punctualityDiscount"))).isEqualByComparingTo("0.00");
+        assertThat(dec(due.get("after").get("punctualityDiscount"))).isEqualByComparingTo("30.00");
+        assertThat(byId).as("past its due date a debtor is owed no punctuality discount").doesNotContainKey("punctual-late");
+
+        // new customers may move their due date: every new customer's case now has a prorrogação to offer
+        String moreDays = extensions.lines().map(l -> l.startsWith("New customers") ? newCustomersExtend(l) : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        JsonNode extended = simulateFiles(Map.of("extensions.drl.csv", moreDays)).get("report");
+        Map<String, JsonNode> extendedById = new HashMap<>();
+        extended.get("firstChanged").forEach(c -> extendedById.put(c.get("externalId").asText(), c));
+        assertThat(extendedById.get("punctual-due").get("changes")).extracting(JsonNode::asText).contains("extension");
+        assertThat(extendedById.get("punctual-due").get("after").get("extensionDays").asInt()).isEqualTo(10);
+        assertThat(extendedById.get("punctual-due").get("before").get("extensionDays").asInt()).isZero();
+    }
+
+    /** The new customers' row of the extensions table, turned into "allowed, 10 days, once". */
+    private static String newCustomersExtend(String row) {
+        List<String> cells = new ArrayList<>(List.of(row.split(",", -1)));
+        int allowed = cells.indexOf("false");
+        cells.set(allowed, "true");
+        cells.set(allowed + 1, "10");
+        cells.set(allowed + 2, "1");
+        return String.join(",", cells);
+    }
+
+    private JsonNode simulateFiles(Map<String, String> files) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = json.writeValueAsString(Map.of("files", files));
+        ResponseEntity<JsonNode> response = manager.exchange("/api/policy/simulate?limit=1000", HttpMethod.POST,
+                new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     // --- helpers
 
     private <T> ResponseEntity<T> simulate(Class<T> type, MediaType accept, int limit) throws Exception {

@@ -109,7 +109,9 @@ document.addEventListener('policy:whatif', e => {
   const summary = whatIfCell('p', `${report.changed} of ${report.evaluated} open cases change`
     + (report.errors ? `, ${report.errors} cannot be decided by the edit` : '')
     + `. Cases are grouped by their segment and next stage under the active version ${report.activeVersion};`
-    + ' the money is that of the cases that change.');
+    + ' the money is that of the cases that change.'
+    + (report.inExperiments ? ` ${report.inExperiments} open cases drawn by a champion/challenger experiment are left out:`
+      + ' they keep their arm\'s version whatever is activated.' : ''));
   summary.id = 'whatif-summary';
   const edited = Object.entries(report.editedRows || {});
   const rows = whatIfCell('p', edited.length ? 'Edited rows: ' + edited.map(([rule, change]) => `«${rule}» (${change})`).join('; ')

@@ -121,11 +121,13 @@ public class PolicyWhatIf {
     /**
      * The counts of every case, the groups by segment and next stage ({@code breakdown}), the money of
      * the changed cases ({@code money}), and the first {@code limit} changed cases with their explanation.
+     * {@code inExperiments}: open cases a champion/challenger experiment drew, left out: they are
+     * decided by their arm's version for all their life, so no activation reaches them.
      */
     public record Report(int evaluated, int changed, int segmentChanged, int nextStageChanged, int nextContactDateChanged,
                          int discountChanged, int errors, BigDecimal discountOfferedBefore, BigDecimal discountOfferedAfter,
                          int activeVersion, String candidateHash, List<ChangedCase> firstChanged, long millis,
-                         List<Group> breakdown, Amounts money, Map<String, String> editedRows) {
+                         List<Group> breakdown, Amounts money, Map<String, String> editedRows, int inExperiments) {
     }
 
     public Report simulate(CompiledPolicy candidate, int firstChangedLimit) {
@@ -143,7 +145,8 @@ public class PolicyWhatIf {
             Map<Long, Customer> customers = receivables.customers(customerIds);
             Map<Long, Set<Channel>> optedOut = optOuts.of(customerIds);
             // deciding is the cost: a page's cases are decided on every core, then counted in order
-            List<Decided> decided = page.parallelStream().map(r -> {
+            page.stream().filter(r -> r.policyVersion() != null).forEach(r -> tally.inExperiments++);
+            List<Decided> decided = page.parallelStream().filter(r -> r.policyVersion() == null).map(r -> {
                 CaseFacts facts = snapshots.of(r, customers.get(r.customerId()), today,
                         optedOut.getOrDefault(r.customerId(), Set.of()));
                 Outcome before = outcome(current.evaluate(facts), r, now, today);
@@ -228,6 +231,7 @@ public class PolicyWhatIf {
         final Map<List<String>, GroupTally> groups = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         int evaluated;
+        int inExperiments;
         int changed;
         int segment;
         int stage;
@@ -381,7 +385,7 @@ public class PolicyWhatIf {
             }
             return new Report(evaluated, changed, segment, stage, date, discount, errors, discountBefore, discountAfter,
                     activeVersion, candidateHash, List.copyOf(first), millis, List.copyOf(breakdown), money,
-                    java.util.Collections.unmodifiableMap(editedRows));
+                    java.util.Collections.unmodifiableMap(editedRows), inExperiments);
         }
     }
 

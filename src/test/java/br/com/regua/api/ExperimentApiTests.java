@@ -116,6 +116,13 @@ class ExperimentApiTests extends ReguaSpringTests {
         // 200 draws at 30%: 60 expected, a standard deviation of 6.5; five of them either side cannot fail by chance
         assertThat(challengers.size()).isBetween(28, 92);
 
+        // the what-if of any edit leaves the drawn cases out: no activation reaches them
+        String drl = workbench.active().files().keySet().stream().filter(f -> f.endsWith(".drl")).findFirst().orElseThrow();
+        JsonNode whatIf = post(manager, "/api/policy/simulate", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .set("files", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put(drl, workbench.active().files().get(drl) + "\n// an edit\n")).toString()).getBody();
+        assertThat(whatIf.at("/report/inExperiments").asInt()).as(String.valueOf(whatIf)).isGreaterThanOrEqualTo(cases);
+
         // a later decision of a challenger case, with the champion still active, is still the challenger's
         String one = challengers.get(0);
         setClock("2026-03-20T10:00:00-03:00");

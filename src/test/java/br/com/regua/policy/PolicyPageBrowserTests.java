@@ -18,7 +18,8 @@ import br.com.regua.support.HeadlessChromium;
 /**
  * The policy page in a real headless Chromium, as a credit manager uses it: a broken edit shown at
  * its line, a new rule with its scenario validated, simulated and activated, then rolled back from
- * the versions tab. Screenshots in target/policy-page. CI sets REGUA_TEST_BROWSER=true: then it must run.
+ * the versions tab; a stored version started as a champion/challenger experiment and stopped there.
+ * Screenshots in target/policy-page. CI sets REGUA_TEST_BROWSER=true: then it must run.
  */
 class PolicyPageBrowserTests extends PolicySpringTests {
 
@@ -145,6 +146,30 @@ class PolicyPageBrowserTests extends PolicySpringTests {
             assertThat(store.schedules().stream().filter(s -> s.id() == pending.id()).findFirst().orElseThrow().status())
                     .isEqualTo(PolicySchedule.Status.CANCELLED);
             assertThat(workbench.active().number()).isEqualTo(before);
+
+            // the cancelled version, stored, is tried as a challenger on a fifth of the new cases, a month years ahead
+            browser.evaluate("document.querySelector('#experiment-name').value = 'New year rules on trial'");
+            browser.evaluate("document.querySelector('#experiment-version').value = '" + pending.versionNumber() + "'");
+            browser.evaluate("document.querySelector('#experiment-share').value = '150'");
+            click(browser, "#start-experiment");
+            assertThat(browser.waitFor("document.querySelector('#experiment-problem') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "#experiment-problem")).startsWith("sharePercent:");
+            browser.evaluate("document.querySelector('#experiment-share').value = '20'");
+            browser.evaluate("document.querySelector('#experiment-starts').value = '2031-02-01T00:00'");
+            browser.evaluate("document.querySelector('#experiment-ends').value = '2031-03-01T00:00'");
+            click(browser, "#start-experiment");
+            assertThat(browser.waitFor("document.querySelector('#experiment-started') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "#experiment-started")).contains("is scheduled", "version " + pending.versionNumber(),
+                    "against version " + before);
+            String experiment = "#experiment-list tr.scheduled";
+            assertThat(browser.waitFor("document.querySelector('" + experiment + " .verdict') !== null", WAIT)).isTrue();
+            assertThat(text(browser, experiment)).contains("New year rules on trial", before + " vs " + pending.versionNumber(), "20%",
+                    "SCHEDULED", "Too few cases to compare yet");
+            browser.evaluate("document.querySelector('#experiments').scrollIntoView()");
+            browser.screenshot(shots.resolve("experiments.png"));
+            click(browser, experiment + " .stop-experiment");
+            assertThat(browser.waitFor("document.querySelector('#experiment-list tr.ended') !== null", WAIT)).isTrue();
+            assertThat(text(browser, "#experiment-list tr.ended .status")).isEqualTo("ENDED");
         }
     }
 

@@ -174,27 +174,9 @@ public class ContactService {
      * stage of the schedule: it answers the debtor's own act, so it is always delivered.
      */
     public int record(Receivable receivable, Customer customer, AgreementMessage m, List<Channel> channels, OffsetDateTime now) {
-        String stepKey = receivable.externalId() + ":AGREEMENT-" + m.agreementId() + "-" + m.purpose();
-        int recorded = 0;
-        for (Channel channel : channels) {
-            String key = stepKey + ":" + channel;
-            String recipient = recipient(customer, channel);
-            String body = channel == Channel.SMS ? m.sms() : m.message().body();
-            int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, step_key, kind, agreement_id, channel, recipient,
-                                         subject, body, status, next_attempt_at, created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
-                    where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(receivable.id(), key, stepKey, MessageKind.AGREEMENT.name(), m.agreementId(), channel.name(), recipient,
-                            m.message().subject(), body, now, now, now, key)
-                    .update();
-            if (rows == 1) {
-                recorded++;
-                log.info("{} of agreement {} for {} via {} to {} queued", m.purpose(), m.agreementId(),
-                        LogText.of(receivable.externalId()), channel, mask(recipient));
-            }
-        }
-        return recorded;
+        return recordOutsideTheSchedule(receivable, customer, receivable.externalId() + ":AGREEMENT-" + m.agreementId() + "-" + m.purpose(),
+                MessageKind.AGREEMENT, m.agreementId(), null, m.message(), m.sms(), channels, now,
+                m.purpose() + " of agreement " + m.agreementId());
     }
 
     /** A promise reminder, rendered by the promise feature: the long text for e-mail and WhatsApp, one line for SMS. */
@@ -207,24 +189,31 @@ public class ContactService {
      * {@link PromiseStanding} at the moment of sending.
      */
     public int record(Receivable receivable, Customer customer, PromiseReminder reminder, List<Channel> channels, OffsetDateTime now) {
-        String stepKey = receivable.externalId() + ":PROMISE-" + reminder.promiseId();
+        return recordOutsideTheSchedule(receivable, customer, receivable.externalId() + ":PROMISE-" + reminder.promiseId(),
+                MessageKind.PROMISE_REMINDER, null, reminder.promiseId(), reminder.message(), reminder.sms(), channels, now,
+                "Reminder of promise " + reminder.promiseId());
+    }
+
+    /** One message per channel under {@code stepKey}, at most once each: the long text for e-mail and WhatsApp, one line for SMS. */
+    private int recordOutsideTheSchedule(Receivable receivable, Customer customer, String stepKey, MessageKind kind, String agreementId,
+                                         String promiseId, Templates.Message message, String sms, List<Channel> channels,
+                                         OffsetDateTime now, String what) {
         int recorded = 0;
         for (Channel channel : channels) {
             String key = stepKey + ":" + channel;
             String recipient = recipient(customer, channel);
-            String body = channel == Channel.SMS ? reminder.sms() : reminder.message().body();
+            String body = channel == Channel.SMS ? sms : message.body();
             int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, step_key, kind, promise_id, channel, recipient,
+                    insert into contact (receivable_id, idempotency_key, step_key, kind, agreement_id, promise_id, channel, recipient,
                                          subject, body, status, next_attempt_at, created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
                     where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(receivable.id(), key, stepKey, MessageKind.PROMISE_REMINDER.name(), reminder.promiseId(), channel.name(),
-                            recipient, reminder.message().subject(), body, now, now, now, key)
+                    .params(receivable.id(), key, stepKey, kind.name(), agreementId, promiseId, channel.name(), recipient,
+                            message.subject(), body, now, now, now, key)
                     .update();
             if (rows == 1) {
                 recorded++;
-                log.info("Reminder of promise {} for {} via {} to {} queued", reminder.promiseId(), LogText.of(receivable.externalId()),
-                        channel, mask(recipient));
+                log.info("{} for {} via {} to {} queued", what, LogText.of(receivable.externalId()), channel, mask(recipient));
             }
         }
         return recorded;

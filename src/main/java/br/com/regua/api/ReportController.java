@@ -49,17 +49,9 @@ class ReportController {
     /** What was recovered against what was due, from {@code from} to {@code to}, both days included. */
     @GetMapping(path = "/api/reports/recovery", produces = MediaType.APPLICATION_JSON_VALUE)
     RecoveryReport recovery(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate start = required("from", from);
-        LocalDate end = required("to", to);
-        if (end.isBefore(start)) {
-            throw new InvalidInputException("to", "must be on or after from (" + start + ")");
-        }
-        // each month of the period is a pass over the receivables for its roll rates
-        if (end.isAfter(start.plusYears(1).minusDays(1))) {
-            throw new InvalidInputException("to", "must be within a year of from (" + start + "): ask for a longer time a year at a time");
-        }
+        ReportPeriod period = ReportPeriod.of(from, to);
         try {
-            return recovery.between(start, end);
+            return recovery.between(period.start(), period.end());
         } catch (PolicyOutputException e) {
             // the roll rates need the policy's buckets, as the aging does
             throw new UnprocessableException("policy", e.getMessage());
@@ -69,13 +61,6 @@ class ReportController {
     @GetMapping(path = "/api/reports/recovery", produces = ReportCsv.MEDIA_TYPE)
     String recoveryCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return ReportCsv.recovery(recovery(from, to));
-    }
-
-    private static LocalDate required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "is required: a date as YYYY-MM-DD, e.g. 2026-03-01");
-        }
-        return date(field, value);
     }
 
     static LocalDate date(String field, String value) {

@@ -29,8 +29,11 @@ public class DeliveryReports {
     private final DeliveryFailures failures;
     private final Clock clock;
 
-    DeliveryReports(Outbox outbox, JdbcClient jdbc, DebtorReach reach, DeliveryFailures failures, Clock clock) {
+    private final Letters letters;
+
+    DeliveryReports(Outbox outbox, JdbcClient jdbc, DebtorReach reach, DeliveryFailures failures, Letters letters, Clock clock) {
         this.outbox = outbox;
+        this.letters = letters;
         this.jdbc = jdbc;
         this.reach = reach;
         this.failures = failures;
@@ -39,6 +42,19 @@ public class DeliveryReports {
 
     /** Records the report; the same report twice changes nothing more. Returns the contact's status after it. */
     public ContactStatus report(long contactId, ContactStatus status, String reason) {
+        return report(contactId, status, reason, null, null);
+    }
+
+    /**
+     * As above, with what the post says of a letter: its tracking code, and when the debtor signed the
+     * return receipt (AR), which is then the moment of delivery (the one a notice's waiting period
+     * counts from). {@code receivedAt} in the future is refused.
+     */
+    public ContactStatus report(long contactId, ContactStatus status, String reason, String trackingCode, OffsetDateTime receivedAt) {
+        if (receivedAt != null && receivedAt.isAfter(OffsetDateTime.now(clock))) {
+            throw new br.com.regua.errors.InvalidInputException("receivedAt", "must not be in the future");
+        }
+
         if (status != ContactStatus.DELIVERED && status != ContactStatus.FAILED) {
             throw new IllegalArgumentException("a provider reports DELIVERED or FAILED");
         }
@@ -48,12 +64,16 @@ public class DeliveryReports {
             return status;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, now) == 0) {
+        OffsetDateTime deliveredAt = receivedAt != null ? receivedAt : now;
+        if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, deliveredAt, now) == 0) {
             ContactStatus after = outbox.status(contactId).orElse(before);
             if (after == status) {
                 return status; // the same report, arriving twice at once: the other one acted
             }
             throw new ConflictException("status", "contact " + contactId + " has not been sent yet (it is " + after + ")");
+        }
+        if (trackingCode != null || receivedAt != null) {
+            letters.received(contactId, trackingCode, status == ContactStatus.DELIVERED ? receivedAt : null);
         }
         log.info("Contact {} reported {} by its provider", contactId, status);
         if (status == ContactStatus.FAILED) {

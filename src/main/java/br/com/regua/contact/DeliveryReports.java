@@ -63,6 +63,9 @@ public class DeliveryReports {
         if (before == status) {
             return status;
         }
+        if (receivedAt != null && sentAt(contactId).filter(receivedAt::isBefore).isPresent()) {
+            throw new br.com.regua.errors.InvalidInputException("receivedAt", "must not be before the message was sent");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deliveredAt = receivedAt != null ? receivedAt : now;
         if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, deliveredAt, now) == 0) {
@@ -81,6 +84,11 @@ public class DeliveryReports {
                     reach.of(c.receivableId(), ZonedDateTime.now(clock)), now));
         }
         return status;
+    }
+
+    private Optional<OffsetDateTime> sentAt(long contactId) {
+        return jdbc.sql("select sent_at from contact where id = ?").param(contactId).query(OffsetDateTime.class).optional()
+                .filter(java.util.Objects::nonNull);
     }
 
     private static String reasonOrDefault(String reason) {

@@ -93,6 +93,16 @@ public class Letters {
                 where contact_id = ?""").params(trackingCode, receivedAt, contactId).update();
     }
 
+    /** What the post said of a letter, for its timeline entry: "rastreio BR123456789BR; AR assinado em 2026-04-23T15:30-03:00"; null when nothing. */
+    static String tracking(String trackingCode, OffsetDateTime receivedAt) {
+        if (trackingCode == null && receivedAt == null) {
+            return null;
+        }
+        String code = trackingCode == null ? null : "rastreio " + trackingCode;
+        String ar = receivedAt == null ? null : "AR assinado em " + receivedAt;
+        return code == null ? ar : ar == null ? code : code + "; " + ar;
+    }
+
     /**
      * The PDF of a letter: as posted, or, for one not yet posted, as it would be printed today.
      * Empty for a contact that is no letter (or none at all).

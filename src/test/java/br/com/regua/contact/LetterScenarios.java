@@ -187,23 +187,30 @@ abstract class LetterScenarios extends ReguaSpringTests {
                 .hasValueSatisfying(at -> assertThat(at.toInstant()).isEqualTo(OffsetDateTime.parse("2026-04-23T15:30:00-03:00").toInstant()));
         assertThat(jdbc.sql("select tracking_code from letter where contact_id = ?").param(prior.id()).query(String.class).single())
                 .isEqualTo("BR123456789BR");
-        assertThat(letter("let-walk", "BUREAU_PRIOR_NOTICE").status()).isEqualTo(ContactStatus.DELIVERED);
+        assertThat(letter("let-walk", "BUREAU_PRIOR_NOTICE")).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ContactStatus.DELIVERED);
+            // the timeline shows what the post said
+            assertThat(c.detail()).startsWith("rastreio BR123456789BR; AR assinado em ");
+        });
         assertThat(worker.deliverDue().claimed()).as("nothing is posted twice").isZero();
     }
 
     @Test
-    void aReturnReceiptDatedInTheFutureOrUnreadableIsRefusedAndChangesNothing() {
+    void aReturnReceiptDatedInTheFutureBeforeTheSendingOrUnreadableIsRefusedAndChangesNothing() {
         noticesRecorded(byLetter("let-ar-bad", ADDRESS));
         worker.deliverDue();
         long prior = letter("let-ar-bad", "BUREAU_PRIOR_NOTICE").id();
 
         ResponseEntity<String> future = report(prior, "{\"status\": \"DELIVERED\", \"receivedAt\": \"2026-05-01T10:00:00-03:00\"}");
         ResponseEntity<String> unreadable = report(prior, "{\"status\": \"DELIVERED\", \"receivedAt\": \"amanhã\"}");
+        ResponseEntity<String> beforeSent = report(prior, "{\"status\": \"DELIVERED\", \"receivedAt\": \"2026-04-21T10:00:00-03:00\"}");
 
         assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(future.getBody()).contains("receivedAt");
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unreadable.getBody()).contains("receivedAt");
+        assertThat(beforeSent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(beforeSent.getBody()).contains("receivedAt", "before");
         assertThat(letter("let-ar-bad", "BUREAU_PRIOR_NOTICE").status()).isEqualTo(ContactStatus.SENT);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.contact.Letters;
+import br.com.regua.errors.InvalidInputException;
 
 /**
  * The day's letters, when no print-and-post provider is configured: {@code GET /api/letters/batch?date=}
@@ -30,10 +31,10 @@ class LetterController {
     @GetMapping(path = "/api/letters/batch", produces = "application/zip")
     ResponseEntity<byte[]> batch(@RequestParam(required = false) String date) {
         if (date == null || date.isBlank()) {
-            throw new br.com.regua.errors.InvalidInputException("date", "is required: a date as YYYY-MM-DD, e.g. 2026-12-01");
+            throw new InvalidInputException("date", "is required: a date as YYYY-MM-DD, e.g. 2026-12-01");
         }
         LocalDate day = ReportController.date("date", date);
-        byte[] zip = Letters.zip(day, letters.batch(day));
+        byte[] zip = Letters.zip(letters.batch(day));
         return ResponseEntity.ok().contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cartas-" + day + ".zip\"").body(zip);
     }

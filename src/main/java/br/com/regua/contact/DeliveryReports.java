@@ -3,6 +3,7 @@ package br.com.regua.contact;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 
 
@@ -52,7 +54,7 @@ public class DeliveryReports {
      */
     public ContactStatus report(long contactId, ContactStatus status, String reason, String trackingCode, OffsetDateTime receivedAt) {
         if (receivedAt != null && receivedAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new br.com.regua.errors.InvalidInputException("receivedAt", "must not be in the future");
+            throw new InvalidInputException("receivedAt", "must not be in the future");
         }
 
         if (status != ContactStatus.DELIVERED && status != ContactStatus.FAILED) {
@@ -64,7 +66,7 @@ public class DeliveryReports {
             return status;
         }
         if (receivedAt != null && sentAt(contactId).filter(receivedAt::isBefore).isPresent()) {
-            throw new br.com.regua.errors.InvalidInputException("receivedAt", "must not be before the message was sent");
+            throw new InvalidInputException("receivedAt", "must not be before the message was sent");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deliveredAt = receivedAt != null ? receivedAt : now;
@@ -88,7 +90,7 @@ public class DeliveryReports {
 
     private Optional<OffsetDateTime> sentAt(long contactId) {
         return jdbc.sql("select sent_at from contact where id = ?").param(contactId).query(OffsetDateTime.class).optional()
-                .filter(java.util.Objects::nonNull);
+                .filter(Objects::nonNull);
     }
 
     private static String reasonOrDefault(String reason) {

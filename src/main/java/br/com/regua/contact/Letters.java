@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import br.com.regua.errors.UnprocessableException;
 import br.com.regua.logging.LogText;
+import br.com.regua.outbox.Leases;
 import br.com.regua.policy.Channel;
 import br.com.regua.receivable.PostalAddress;
 import br.com.regua.settings.ReguaProperties;
@@ -82,7 +84,7 @@ public class Letters {
     /** Keeps the tracking code the provider gave when it took the letter. */
     void tracked(long contactId, String trackingCode) {
         if (trackingCode != null) {
-            jdbc.sql("update letter set tracking_code = ? where contact_id = ?").params(br.com.regua.outbox.Leases.clip(trackingCode), contactId).update();
+            jdbc.sql("update letter set tracking_code = ? where contact_id = ?").params(Leases.clip(trackingCode), contactId).update();
         }
     }
 
@@ -120,7 +122,7 @@ public class Letters {
                 .map(u -> {
                     Addressee to = addressee(u.receivableId());
                     if (to.address() == null) {
-                        throw new br.com.regua.errors.UnprocessableException("address",
+                        throw new UnprocessableException("address",
                                 "letter " + contactId + " cannot be printed: " + NO_ADDRESS);
                     }
                     return render(contactId, u.subject(), u.body(), to);
@@ -144,7 +146,7 @@ public class Letters {
     }
 
     /** The batch as one ZIP: {@code manifest.csv} (contact, receivable, debtor, address, stage) and one PDF per letter. */
-    public static byte[] zip(LocalDate day, List<BatchLetter> letters) {
+    public static byte[] zip(List<BatchLetter> letters) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             StringBuilder manifest = new StringBuilder("contact_id,receivable,debtor,address,stage,file\r\n");

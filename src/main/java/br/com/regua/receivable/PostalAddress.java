@@ -1,5 +1,7 @@
 package br.com.regua.receivable;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,8 +34,8 @@ public record PostalAddress(
     }
 
     /** The lines of the address as on an envelope, below the addressee's name. */
-    public java.util.List<String> lines() {
-        return java.util.List.of(street + ", " + number + (complement == null || complement.isBlank() ? "" : " - " + complement),
+    public List<String> lines() {
+        return List.of(street + ", " + number + (complement == null || complement.isBlank() ? "" : " - " + complement),
                 district + " - " + city + "/" + state, "CEP " + postalCodeFormatted());
     }
 

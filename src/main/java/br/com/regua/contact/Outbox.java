@@ -97,8 +97,9 @@ class Outbox {
     }
 
     /**
-     * A provider's delivery report ({@code deliveredAt}: when it reached the debtor); only a sent contact can be delivered or bounce. Changes the row
-     * only when the status changes, so of two identical reports racing, one acts.
+     * A provider's delivery report ({@code deliveredAt}: when it reached the debtor); only a sent
+     * contact can be delivered or bounce. Changes the row only when the status changes, so of two
+     * identical reports racing, one acts.
      */
     int providerReport(long id, ContactStatus status, String reason, OffsetDateTime deliveredAt, OffsetDateTime now) {
         return jdbc.sql("""

@@ -70,7 +70,8 @@ public class DeliveryReports {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deliveredAt = receivedAt != null ? receivedAt : now;
-        if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, deliveredAt, now) == 0) {
+        String failure = status == ContactStatus.FAILED ? reasonOrDefault(reason) : null;
+        if (outbox.providerReport(contactId, status, failure, deliveredAt, now) == 0) {
             ContactStatus after = outbox.status(contactId).orElse(before);
             if (after == status) {
                 return status; // the same report, arriving twice at once: the other one acted

@@ -95,7 +95,10 @@ public class Letters {
                 where contact_id = ?""").params(trackingCode, receivedAt, contactId).update();
     }
 
-    /** What the post said of a letter, for its timeline entry: "rastreio BR123456789BR; AR assinado em 2026-04-23T15:30-03:00"; null when nothing. */
+    /**
+     * What the post said of a letter, for its timeline entry:
+     * "rastreio BR123456789BR; AR assinado em 2026-04-23T15:30-03:00"; null when nothing.
+     */
     static String tracking(String trackingCode, OffsetDateTime receivedAt) {
         if (trackingCode == null && receivedAt == null) {
             return null;

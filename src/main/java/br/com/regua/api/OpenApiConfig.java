@@ -90,7 +90,10 @@ class OpenApiConfig {
                     {"externalId": "INV-2026-0001",
                      "customer": {"externalId": "C-42", "name": "Maria da Silva", "document": "529.982.247-25", "type": "CONSUMER",
                                   "email": "maria@example.com", "phone": "+55 11 98765-4321", "state": "SP",
-                                  "preferredChannel": "WHATSAPP", "preferredTime": "MORNING"},
+                                  "preferredChannel": "WHATSAPP", "preferredTime": "MORNING",
+                                  "address": {"street": "Rua das Flores", "number": "123", "complement": "apto 45",
+                                              "district": "Jardim Paulista", "city": "São Paulo", "state": "SP",
+                                              "postalCode": "01310-100"}},
                      "amount": "1500.00", "issueDate": "2026-11-01", "dueDate": "2026-12-10", "description": "Mensalidade de dezembro"}"""),
             Map.entry("POST /api/payments", """
                     {"externalId": "PIX-E2E-123", "receivableExternalId": "INV-2026-0001", "amount": "1500.00", "method": "PIX",
@@ -107,8 +110,9 @@ class OpenApiConfig {
                     {"outcome": "UPHELD", "correctedAmount": "1200.00", "note": "desconto de pontualidade não aplicado"}"""),
             Map.entry("POST /api/customers/{externalId}/opt-outs", """
                     {"channel": "SMS"}"""),
+            // a letter's return receipt (AR); a bounce is {"status": "FAILED", "reason": "número inexistente"}
             Map.entry("POST /api/contacts/{id}/status", """
-                    {"status": "FAILED", "reason": "número inexistente"}"""),
+                    {"status": "DELIVERED", "trackingCode": "BR123456789BR", "receivedAt": "2026-12-03T14:20:00-03:00"}"""),
             Map.entry("PUT /api/policy", """
                     {"comment": "two more days for regular customers", "files": {"grace.drl.csv": "...the whole new content..."},
                      "effectiveAt": "2027-01-01T00:00:00-03:00"}"""),

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import br.com.regua.receivable.Charges;
+import br.com.regua.receivable.PostalAddress;
 
 /** A receivable as the API shows it: where its case stands, what is owed today and what happened. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,12 +30,17 @@ public record ReceivableView(
 
     /**
      * The debtor; {@code preferredChannel} and {@code preferredTime} are the contact preferences they
-     * (on their page) or the backend set, null when none.
+     * (on their page) or the backend set, null when none; {@code address} the postal address letters go to, null when none.
      */
-    public record CustomerRef(String externalId, String name, String type, String preferredChannel, String preferredTime) {
+    public record CustomerRef(String externalId, String name, String type, String preferredChannel, String preferredTime,
+                              PostalAddress address) {
 
         public CustomerRef(String externalId, String name, String type) {
-            this(externalId, name, type, null, null);
+            this(externalId, name, type, null, null, null);
+        }
+
+        public CustomerRef(String externalId, String name, String type, String preferredChannel, String preferredTime) {
+            this(externalId, name, type, preferredChannel, preferredTime, null);
         }
     }
 

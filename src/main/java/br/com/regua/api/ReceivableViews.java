@@ -75,7 +75,7 @@ class ReceivableViews {
         return new ReceivableView(r.externalId(), r.status().name(), r.stage(), stages.nameOf(r.stage()),
                 r.segment() == null ? null : r.segment().name(), r.caseId(),
                 new ReceivableView.CustomerRef(c.externalId(), c.name(), c.type().name(),
-                        c.preferredChannel() == null ? null : c.preferredChannel().name(), c.preferredTime()),
+                        c.preferredChannel() == null ? null : c.preferredChannel().name(), c.preferredTime(), c.address()),
                 r.principal(), r.issueDate(), r.dueDate(), r.description(),
                 r.nextStage() == null ? null : new ReceivableView.NextStep(r.nextStage(), stages.nameOf(r.nextStage()), r.nextStepAt()),
                 charges, timeline);

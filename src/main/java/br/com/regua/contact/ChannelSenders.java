@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,8 +19,9 @@ import br.com.regua.policy.Channel;
 
 /**
  * The channels this server can deliver, from configuration: e-mail when Spring has a mail sender
- * ({@code spring.mail.host} set), SMS and WhatsApp when their gateway URL is set. A channel not
- * listed is not delivered: its contacts stay recorded in the outbox, as before delivery existed.
+ * ({@code spring.mail.host} set), SMS and WhatsApp when their gateway URL is set, letters always (to
+ * the print-and-post provider when {@code regua.letters.url} is set, else into the daily batch). A
+ * channel not listed is not delivered: its contacts stay recorded in the outbox.
  */
 @Component
 class ChannelSenders {
@@ -28,7 +30,8 @@ class ChannelSenders {
 
     private final Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
 
-    ChannelSenders(ContactProperties properties, ObjectProvider<JavaMailSender> mail, ObjectMapper json) {
+    ChannelSenders(ContactProperties properties, LetterProperties letterProvider, Letters letters, Clock clock,
+                   ObjectProvider<JavaMailSender> mail, ObjectMapper json) {
         JavaMailSender mailSender = mail.getIfAvailable();
         if (mailSender != null) {
             String from = properties.email().from();
@@ -43,6 +46,9 @@ class ChannelSenders {
         if (properties.whatsapp().configured()) {
             add(new GatewaySender(Channel.WHATSAPP, properties.whatsapp(), properties.delivery().timeout(), json));
         }
+        // letters always go somewhere: to the provider, or into the day's batch someone downloads and posts
+        add(letterProvider.configured() ? new LetterSender(letterProvider, letters, properties.delivery().timeout(), json)
+                : new BatchLetterSender(letters, clock));
         log.info(byChannel.isEmpty() ? "No contact channel configured: contacts are recorded and logged, not delivered"
                 : "Contacts delivered through {}", byChannel.keySet());
     }

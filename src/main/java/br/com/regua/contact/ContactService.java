@@ -220,12 +220,17 @@ public class ContactService {
     }
 
     public List<Contact> forReceivable(long receivableId) {
-        return new ArrayList<>(jdbc.sql("select * from contact where receivable_id = ? order by id").param(receivableId)
+        // a letter's tracking code and return receipt are its detail, once the post has given them
+        return new ArrayList<>(jdbc.sql("""
+                        select c.*, l.tracking_code as letter_tracking, l.received_at as letter_received
+                        from contact c left join letter l on l.contact_id = c.id where c.receivable_id = ? order by c.id""")
+                .param(receivableId)
                 .query((rs, n) -> new Contact(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")),
                         rs.getString("stage"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), ContactStatus.valueOf(rs.getString("status")),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error")))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("last_error") != null ? rs.getString("last_error")
+                        : Letters.tracking(rs.getString("letter_tracking"), rs.getObject("letter_received", OffsetDateTime.class))))
                 .list());
     }
 

@@ -3,6 +3,7 @@ package br.com.regua.contact;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import br.com.regua.errors.ConflictException;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.errors.NotFoundException;
 
 
@@ -29,8 +31,11 @@ public class DeliveryReports {
     private final DeliveryFailures failures;
     private final Clock clock;
 
-    DeliveryReports(Outbox outbox, JdbcClient jdbc, DebtorReach reach, DeliveryFailures failures, Clock clock) {
+    private final Letters letters;
+
+    DeliveryReports(Outbox outbox, JdbcClient jdbc, DebtorReach reach, DeliveryFailures failures, Letters letters, Clock clock) {
         this.outbox = outbox;
+        this.letters = letters;
         this.jdbc = jdbc;
         this.reach = reach;
         this.failures = failures;
@@ -39,6 +44,19 @@ public class DeliveryReports {
 
     /** Records the report; the same report twice changes nothing more. Returns the contact's status after it. */
     public ContactStatus report(long contactId, ContactStatus status, String reason) {
+        return report(contactId, status, reason, null, null);
+    }
+
+    /**
+     * As above, with what the post says of a letter: its tracking code, and when the debtor signed the
+     * return receipt (AR), which is then the moment of delivery (the one a notice's waiting period
+     * counts from). {@code receivedAt} in the future is refused.
+     */
+    public ContactStatus report(long contactId, ContactStatus status, String reason, String trackingCode, OffsetDateTime receivedAt) {
+        if (receivedAt != null && receivedAt.isAfter(OffsetDateTime.now(clock))) {
+            throw new InvalidInputException("receivedAt", "must not be in the future");
+        }
+
         if (status != ContactStatus.DELIVERED && status != ContactStatus.FAILED) {
             throw new IllegalArgumentException("a provider reports DELIVERED or FAILED");
         }
@@ -47,13 +65,21 @@ public class DeliveryReports {
         if (before == status) {
             return status;
         }
+        if (receivedAt != null && sentAt(contactId).filter(receivedAt::isBefore).isPresent()) {
+            throw new InvalidInputException("receivedAt", "must not be before the message was sent");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (outbox.providerReport(contactId, status, status == ContactStatus.FAILED ? reasonOrDefault(reason) : null, now) == 0) {
+        OffsetDateTime deliveredAt = receivedAt != null ? receivedAt : now;
+        String failure = status == ContactStatus.FAILED ? reasonOrDefault(reason) : null;
+        if (outbox.providerReport(contactId, status, failure, deliveredAt, now) == 0) {
             ContactStatus after = outbox.status(contactId).orElse(before);
             if (after == status) {
                 return status; // the same report, arriving twice at once: the other one acted
             }
             throw new ConflictException("status", "contact " + contactId + " has not been sent yet (it is " + after + ")");
+        }
+        if (trackingCode != null || receivedAt != null) {
+            letters.received(contactId, trackingCode, status == ContactStatus.DELIVERED ? receivedAt : null);
         }
         log.info("Contact {} reported {} by its provider", contactId, status);
         if (status == ContactStatus.FAILED) {
@@ -61,6 +87,11 @@ public class DeliveryReports {
                     reach.of(c.receivableId(), ZonedDateTime.now(clock)), now));
         }
         return status;
+    }
+
+    private Optional<OffsetDateTime> sentAt(long contactId) {
+        return jdbc.sql("select sent_at from contact where id = ?").param(contactId).query(OffsetDateTime.class).optional()
+                .filter(Objects::nonNull);
     }
 
     private static String reasonOrDefault(String reason) {

@@ -97,15 +97,17 @@ class Outbox {
     }
 
     /**
-     * A provider's delivery report; only a sent contact can be delivered or bounce. Changes the row
-     * only when the status changes, so of two identical reports racing, one acts.
+     * A provider's delivery report ({@code deliveredAt}: when it reached the debtor); only a sent
+     * contact can be delivered or bounce. Changes the row only when the status changes, so of two
+     * identical reports racing, one acts.
      */
-    int providerReport(long id, ContactStatus status, String reason, OffsetDateTime now) {
+    int providerReport(long id, ContactStatus status, String reason, OffsetDateTime deliveredAt, OffsetDateTime now) {
         return jdbc.sql("""
                 update contact set status = :status, last_error = :reason, updated_at = :now,
-                       delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end
+                       delivered_at = case when :status = 'DELIVERED' then :deliveredAt else delivered_at end
                 where id = :id and status in ('SENT', 'DELIVERED', 'FAILED') and status <> :status and sent_at is not null""")
                 .param("status", status.name()).param("reason", reason == null ? null : clip(reason)).param("now", now)
+                .param("deliveredAt", deliveredAt)
                 .param("id", id).update();
     }
 

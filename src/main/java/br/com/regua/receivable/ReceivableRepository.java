@@ -49,7 +49,21 @@ public class ReceivableRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.externalId(), c.name(), document, type.name(), c.email(), c.phone(), c.state(), now)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        if (c.address() != null) {
+            updateAddress(id, c.address());
+        }
+        return id;
+    }
+
+    /** The address the backend sent replaces the one stored; one left out keeps it. */
+    public void updateAddress(long customerId, PostalAddress address) {
+        PostalAddress a = address.normalized();
+        jdbc.sql("""
+                update customer set address_street = ?, address_number = ?, address_complement = ?, address_district = ?,
+                       address_city = ?, address_state = ?, address_postal_code = ? where id = ?""")
+                .params(a.street(), a.number(), a.complement(), a.district(), a.city(), a.state(), a.postalCode(), customerId)
+                .update();
     }
 
     /** Latest contact details win: the backend knows the debtor's current e-mail and phone. */
@@ -203,7 +217,14 @@ public class ReceivableRepository {
                 rs.getString("state"), history,
                 rs.getString("nonpayment_reason") == null ? null : NonPaymentReason.valueOf(rs.getString("nonpayment_reason")),
                 rs.getString("preferred_channel") == null ? null : Channel.valueOf(rs.getString("preferred_channel")),
-                rs.getString("preferred_time"));
+                rs.getString("preferred_time"), address(rs));
+    }
+
+    private static PostalAddress address(ResultSet rs) throws SQLException {
+        String postalCode = rs.getString("address_postal_code");
+        return postalCode == null ? null : new PostalAddress(rs.getString("address_street"), rs.getString("address_number"),
+                rs.getString("address_complement"), rs.getString("address_district"), rs.getString("address_city"),
+                rs.getString("address_state"), postalCode);
     }
 
     private static Receivable receivable(ResultSet rs, int row) throws SQLException {

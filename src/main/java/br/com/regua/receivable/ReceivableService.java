@@ -236,6 +236,9 @@ public class ReceivableService {
             repository.updateCustomerContact(customer.id(), c);
             known.customerWritten(customer.id(), c, document, customer.history());
         }
+        if (c.address() != null && !c.address().normalized().equals(customer.address())) {
+            repository.updateAddress(customer.id(), c.address());
+        }
         preferences(customer.id(), customer, c, now);
         return customer.id();
     }
@@ -274,7 +277,7 @@ public class ReceivableService {
         /** The customer as stored once {@code c} is written over it. */
         void customerWritten(long id, NewCustomer c, String document, PaymentHistory history) {
             customers.put(c.externalId(), new Customer(id, c.externalId(), c.name(), document, c.type(), c.email(), c.phone(), c.state(),
-                    history));
+                    history, null, null, null, c.address() == null ? null : c.address().normalized()));
         }
     }
 
@@ -288,6 +291,11 @@ public class ReceivableService {
             parts = Arrays.copyOf(parts, parts.length + 2);
             parts[parts.length - 2] = "preferredChannel=" + c.preferredChannel();
             parts[parts.length - 1] = "preferredTime=" + c.preferredTime();
+        }
+        // the address joins the hash only when sent, so receivables registered before it existed keep their hash
+        if (c.address() != null) {
+            parts = Arrays.copyOf(parts, parts.length + 1);
+            parts[parts.length - 1] = "address=" + c.address().normalized();
         }
         // the boleto line joins the hash only when sent, so receivables registered before it existed keep their hash
         if (r.boletoLine() != null) {

@@ -113,7 +113,11 @@ public final class EndpointRoles {
             roles(HttpMethod.POST, "/api/customers/{externalId}/opt-outs", "a debtor opts out of a channel", INTEGRATION),
             roles(HttpMethod.DELETE, "/api/customers/{externalId}/opt-outs/{channel}", "a debtor accepts a channel again",
                     INTEGRATION),
-            roles(HttpMethod.POST, "/api/contacts/{id}/status", "a provider's delivery report", INTEGRATION),
+            roles(HttpMethod.POST, "/api/contacts/{id}/status", "a provider's delivery report (for a letter: tracking code and return "
+                    + "receipt)", INTEGRATION),
+            roles(HttpMethod.GET, "/api/contacts/{id}/document", "the PDF of a letter", INTEGRATION),
+            roles(HttpMethod.GET, "/api/letters/batch", "the day's letters to post: one ZIP with a PDF each and a CSV manifest",
+                    INTEGRATION),
             roles(HttpMethod.GET, "/api/policy", "the active policy and its files", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/policy/versions", "every policy version", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/policy/versions/{number}", "one policy version with its diff", CREDIT_MANAGER, ANALYST),

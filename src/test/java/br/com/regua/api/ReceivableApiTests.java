@@ -180,6 +180,48 @@ class ReceivableApiTests extends ReguaSpringTests {
         assertThat(after.at("/customer/preferredTime").asText()).isEqualTo("EVENING");
     }
 
+    static final String ADDRESS = """
+            {"street": "Rua das Flores", "number": "123", "complement": "apto 45", "district": "Jardim Paulista",
+             "city": "São Paulo", "state": "SP", "postalCode": "01310-100"}""";
+
+    @Test
+    void theDebtorsPostalAddressIsKeptAndShownAndANewOneReplacesIt() throws Exception {
+        ObjectNode request = node("api-address");
+        ((ObjectNode) request.get("customer")).set("address", json.readTree(ADDRESS));
+
+        assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode address = http.getForObject("/api/receivables/api-address", JsonNode.class).at("/customer/address");
+        assertThat(address.get("street").asText()).isEqualTo("Rua das Flores");
+        assertThat(address.get("complement").asText()).isEqualTo("apto 45");
+        assertThat(address.get("postalCode").asText()).as("the CEP as its 8 digits").isEqualTo("01310100");
+        // the same request again is the same receivable, the CEP written either way
+        ((ObjectNode) request.at("/customer/address")).put("postalCode", "01310100");
+        assertThat(post("/api/receivables", request.toString()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // the debtor moved: another debt sent with the new address replaces it
+        ObjectNode second = node("api-address-2");
+        second.set("customer", request.get("customer").deepCopy());
+        ((ObjectNode) second.at("/customer/address")).put("street", "Rua Augusta").put("number", "900").remove("complement");
+        assertThat(post("/api/receivables", second.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode moved = http.getForObject("/api/receivables/api-address", JsonNode.class).at("/customer/address");
+        assertThat(moved.get("street").asText()).isEqualTo("Rua Augusta");
+        assertThat(moved.has("complement") && !moved.get("complement").isNull()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "postalCode | \"1310-100\"", "postalCode | \"0131010A\"", "state | \"XX\"", "street | \"\"", "city | null",
+            "number | \"\""})
+    void aBadPostalAddressIsRejectedNamingItsFieldAndNothingIsStored(String field, String value) throws Exception {
+        String externalId = "api-bad-address-" + Math.abs((field + value).hashCode());
+        ObjectNode request = node(externalId);
+        ObjectNode address = (ObjectNode) json.readTree(ADDRESS);
+        address.set(field, json.readTree(value));
+        ((ObjectNode) request.get("customer")).set("address", address);
+
+        assertRejected(post("/api/receivables", request.toString()), "customer.address." + field, externalId);
+    }
+
     @Test
     void malformedJsonIsRejected() {
         assertRejected(post("/api/receivables", "{\"externalId\": \"api-malformed\", "), "body", null);

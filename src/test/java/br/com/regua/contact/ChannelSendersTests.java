@@ -34,28 +34,46 @@ class ChannelSendersTests {
         return new StaticListableBeanFactory(beans).getBeanProvider(JavaMailSender.class);
     }
 
+    private static ChannelSenders senders(ContactProperties properties, ObjectProvider<JavaMailSender> mail) {
+        return senders(properties, new LetterProperties(null, null), mail);
+    }
+
+    private static ChannelSenders senders(ContactProperties properties, LetterProperties letters, ObjectProvider<JavaMailSender> mail) {
+        return new ChannelSenders(properties, letters, null, java.time.Clock.systemUTC(), mail, new ObjectMapper());
+    }
+
     @Test
-    void withNothingConfiguredNoChannelIsDelivered() {
-        assertThat(new ChannelSenders(properties(Map.of()), mail(false), new ObjectMapper()).channels()).isEmpty();
+    void withNothingConfiguredOnlyLettersAreDeliveredIntoTheDailyBatch() {
+        ChannelSenders none = senders(properties(Map.of()), mail(false));
+
+        assertThat(none.channels()).containsExactly(Channel.LETTER);
+        assertThat(none.of(Channel.LETTER)).containsInstanceOf(BatchLetterSender.class);
+    }
+
+    @Test
+    void aLetterProviderTakesTheLettersInsteadOfTheBatch() {
+        ChannelSenders posted = senders(properties(Map.of()),
+                new LetterProperties(java.net.URI.create("https://cartas.example.com/v1/letters"), "t"), mail(false));
+
+        assertThat(posted.of(Channel.LETTER)).containsInstanceOf(LetterSender.class);
     }
 
     @Test
     void eachChannelTurnsOnWithItsOwnSettings() {
-        ChannelSenders all = new ChannelSenders(properties(Map.of(
+        ChannelSenders all = senders(properties(Map.of(
                 "regua.contact.email.from", "cobranca@aurora.example",
                 "regua.contact.sms.url", "https://sms.example.com/send",
-                "regua.contact.whatsapp.url", "https://wa.example.com/send")), mail(true), new ObjectMapper());
-        ChannelSenders smsOnly = new ChannelSenders(properties(Map.of("regua.contact.sms.url", "https://sms.example.com/send")),
-                mail(false), new ObjectMapper());
+                "regua.contact.whatsapp.url", "https://wa.example.com/send")), mail(true));
+        ChannelSenders smsOnly = senders(properties(Map.of("regua.contact.sms.url", "https://sms.example.com/send")), mail(false));
 
-        assertThat(all.channels()).containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP);
-        assertThat(smsOnly.channels()).containsExactly(Channel.SMS);
+        assertThat(all.channels()).containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP, Channel.LETTER);
+        assertThat(smsOnly.channels()).containsExactlyInAnyOrder(Channel.SMS, Channel.LETTER);
         assertThat(smsOnly.of(Channel.EMAIL)).isEmpty();
     }
 
     @Test
     void anSmtpServerWithoutASenderAddressStopsTheStartWithTheSettingToFix() {
-        assertThatThrownBy(() -> new ChannelSenders(properties(Map.of()), mail(true), new ObjectMapper()))
+        assertThatThrownBy(() -> senders(properties(Map.of()), mail(true)))
                 .hasMessageContaining("regua.contact.email.from");
     }
 }

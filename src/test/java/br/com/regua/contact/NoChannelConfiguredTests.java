@@ -12,7 +12,10 @@ import br.com.regua.support.Receivables;
 import br.com.regua.policy.Channel;
 import br.com.regua.support.ReguaSpringTests;
 
-/** The embedded default: no SMTP, no gateway. The server runs and contacts are recorded, as before delivery existed. */
+/**
+ * The embedded default: no SMTP, no gateway. The server runs and contacts are recorded, as before delivery existed;
+ * only letters are delivered, into the day's batch.
+ */
 class NoChannelConfiguredTests extends ReguaSpringTests {
 
     @Autowired
@@ -28,8 +31,8 @@ class NoChannelConfiguredTests extends ReguaSpringTests {
         receivables.register(Receivables.owing("nochannel-1", "1500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
         fireTimersUntilPassed(caseOf("nochannel-1").getId(), "Task_SendPreDueReminder", 2);
 
-        assertThat(worker.delivers()).isFalse();
-        assertThat(worker.deliverDue().claimed()).isZero();
+        assertThat(worker.delivers()).as("letters go into the day's batch").isTrue();
+        worker.deliverDue();
         assertThat(contacts.forReceivable(receivables.get("nochannel-1").id()))
                 .hasSize(2)
                 .allSatisfy(c -> {

@@ -306,4 +306,22 @@ class TemplatesTests {
         assertThat(ContactService.mask("maria@example.com")).isEqualTo("m***@example.com");
         assertThat(ContactService.mask("+55 11 98765-4321")).endsWith("4321").doesNotContain("98765");
     }
+
+    /** A letter is the stage's message on A4, under the creditor's head and the debtor's name and address. */
+    @Test
+    void theFormalNoticeAsALetterNamesTheCreditorTheDebtorsAddressTheAmountsAndTheDate() throws Exception {
+        Templates.Message notice = new Templates().render("FORMAL_NOTICE", valuesWithoutPaymentOptions());
+        br.com.regua.receivable.PostalAddress address = new br.com.regua.receivable.PostalAddress("Rua das Flores", "123", null,
+                "Jardim Paulista", "São Paulo", "SP", "01310100");
+
+        byte[] pdf = LetterPdf.render(CREDITOR, "Maria da Silva", address, LocalDate.of(2026, 4, 15), notice.subject(), notice.body(),
+                "INV-1/7");
+
+        String text = LetterScenarios.text(pdf);
+        assertThat(text).contains(CREDITOR.name(), "CNPJ " + CREDITOR.document(), "15 de abril de 2026", "Maria da Silva",
+                "Rua das Flores, 123", "Jardim Paulista - São Paulo/SP", "CEP 01310-100", "Notificação extrajudicial",
+                "vencido em 16/03/2026", "Valor principal: R$ 1.500,00", "Multa: R$ 30,00", "Juros de mora: R$ 15,00",
+                "Total: R$ 1.545,00", "Carta INV-1/7");
+        assertThat(text).doesNotContain("{{", "Rua das Flores, 123 -");
+    }
 }

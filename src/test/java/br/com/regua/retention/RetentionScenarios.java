@@ -56,6 +56,36 @@ abstract class RetentionScenarios extends ReguaSpringTests {
         assertThat(receivables.get(externalId).status().name()).isEqualTo("PAID");
     }
 
+    /** Keeps a letter for the debt's first message, as the delivery worker keeps the PDF it posted. */
+    void letterPosted(String externalId) {
+        jdbc.sql("""
+                insert into letter (contact_id, pdf, address, created_at)
+                select min(c.id), ?, 'Rua das Flores, 123, CEP 01310-100', ? from contact c join receivable r on r.id = c.receivable_id
+                where r.external_id = ?""").params("%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                OffsetDateTime.now(clock), externalId).update();
+    }
+
+    long letters(String externalId) {
+        return jdbc.sql("select count(*) from letter l join contact c on c.id = l.contact_id join receivable r on r.id = c.receivable_id "
+                + "where r.external_id = ?").param(externalId).query(Long.class).single();
+    }
+
+    @Test
+    void theLetterPostedForAClosedDebtIsPurgedWithItsMessageAndAnOpenDebtsStays() {
+        setClock("2026-03-02T10:00:00-03:00");
+        registerAndWalk("retention-letter-old");
+        registerAndWalk("retention-letter-open");
+        letterPosted("retention-letter-old");
+        letterPosted("retention-letter-open");
+        pay("retention-letter-old", "500.00");
+
+        setClock("2031-03-13T10:00:00-03:00");
+        retention.purge();
+
+        assertThat(letters("retention-letter-old")).isZero();
+        assertThat(letters("retention-letter-open")).isOne();
+    }
+
     @Test
     void fiveYearsAfterADebtClosedItsMessagesDecisionsAndTimelineArePurgedAndItsLedgerStays() {
         // Monday 2 March 2026: three debts; one is paid on 2 March, one on 12 March 2027, one is never paid

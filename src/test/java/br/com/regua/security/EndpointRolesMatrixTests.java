@@ -250,6 +250,8 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
                 "/api/customers/cust-" + registered() + "/opt-outs/SMS", null));
         byRow.put("POST /api/contacts/{id}/status", r -> new Call(HttpMethod.POST, "/api/contacts/" + contact() + "/status",
                 "{\"status\": \"DELIVERED\"}"));
+        byRow.put("GET /api/contacts/{id}/document", r -> get("/api/contacts/" + letter() + "/document"));
+        byRow.put("GET /api/letters/batch", r -> get("/api/letters/batch?date=2026-03-10"));
         byRow.put("GET /api/policy", r -> get("/api/policy"));
         byRow.put("GET /api/policy/versions", r -> get("/api/policy/versions"));
         byRow.put("GET /api/policy/versions/{number}", r -> get("/api/policy/versions/1"));
@@ -465,6 +467,15 @@ class EndpointRolesMatrixTests extends ReguaSpringTests {
     }
 
     /** A sent contact of a fresh case: its next stage is carried out until a message is queued. */
+    /** A contact with its letter as the worker keeps it once posted. */
+    private long letter() {
+        long contact = contact();
+        jdbc.sql("update contact set channel = 'LETTER' where id = ?").param(contact).update();
+        jdbc.sql("insert into letter (contact_id, pdf, address, created_at) values (?, ?, ?, current_timestamp)")
+                .params(contact, "%PDF-1.4 matrix".getBytes(StandardCharsets.UTF_8), "Rua das Flores, 123, CEP 01310-100").update();
+        return contact;
+    }
+
     private long contact() {
         String id = registered("2026-03-20");
         String caseId = caseOf(id).getId();

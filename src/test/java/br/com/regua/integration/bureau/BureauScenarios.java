@@ -191,6 +191,47 @@ abstract class BureauScenarios extends ReguaSpringTests {
 
     // ---- the walk
 
+    @Autowired
+    br.com.regua.contact.DeliveryWorker letters;
+
+    @Test
+    void aPriorNoticeByLetterWhoseReturnReceiptCameBackAllowsTheListingTheWaitingPeriodAfterTheReceipt() {
+        // Wed 22 Apr (day 36): a debtor with neither e-mail nor phone gets the prior notice by letter, into the day's batch
+        setClock("2026-04-22T10:00:00-03:00");
+        br.com.regua.receivable.PostalAddress address = new br.com.regua.receivable.PostalAddress("Rua das Flores", "123", null,
+                "Jardim Paulista", "São Paulo", "SP", "01310-100");
+        receivables.register(new br.com.regua.receivable.NewReceivable("bureau-letter",
+                new br.com.regua.receivable.NewCustomer("cust-bureau-letter", "Maria da Silva", "529.982.247-25",
+                        br.com.regua.policy.CustomerType.CONSUMER, null, null, "SP", null, null, address),
+                new BigDecimal("1500.00"), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 17), "Mensalidade de março"));
+        ProcessInstance pi = caseOf("bureau-letter");
+        walkUntilPassed(pi.getId(), "Task_SendBureauPriorNotice", 20);
+        letters.deliverDue();
+        long letter = jdbc.sql("""
+                select c.id from contact c join receivable r on r.id = c.receivable_id
+                where r.external_id = 'bureau-letter' and c.stage = 'BUREAU_PRIOR_NOTICE' and c.channel = 'LETTER'
+                  and c.status = 'SENT'""").query(Long.class).single();
+
+        // Mon 27 Apr: the post brings back the AR the debtor signed on Friday afternoon
+        setClock("2026-04-27T10:00:00-03:00");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> ar = as(Role.INTEGRATION).exchange("/api/contacts/" + letter + "/status", HttpMethod.POST,
+                new HttpEntity<>("{\"status\": \"DELIVERED\", \"trackingCode\": \"BR123456789BR\", "
+                        + "\"receivedAt\": \"2026-04-24T15:00:00-03:00\"}", headers), String.class);
+        assertThat(ar.getStatusCode().value()).as(ar.getBody()).isEqualTo(200);
+        walkUntilPassed(pi.getId(), "Task_ReportToBureau", 20);
+        // Tue 5 May: ten days after the receipt have passed
+        if (clock.instant().isBefore(OffsetDateTime.parse("2026-05-05T10:00:00-03:00").toInstant())) {
+            setClock("2026-05-05T10:00:00-03:00");
+        }
+
+        worker.sendDue();
+
+        assertThat(status("bureau-letter")).isEqualTo("LISTED");
+        assertThat(BUREAU.received("POST").get(0).body().get("noticeDeliveredAt").asText()).startsWith("2026-04-24");
+    }
+
     @Test
     void aDeliveredNoticeItsPeriodTheListingThenPaymentAndTheRemovalThatSameDayInThisOrder() {
         long endpoint = backendHearsTheBureau();

@@ -134,9 +134,13 @@ public class PaymentService {
         events.publishEvent(new PaymentRecorded(r.id(), request.externalId(), request.amount(), request.paidAt(), settled));
         if (settled) {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
-            events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now,
-                    "payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
-                    "method", String.valueOf(request.method()), "paidAt", request.paidAt().toString(), "agency", request.agency()));
+            List<Object> paid = new ArrayList<>(List.of("payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
+                    "method", String.valueOf(request.method()), "paidAt", request.paidAt().toString()));
+            if (request.agency() != null) {
+                // the agency that collected it: it has nothing to recall
+                paid.addAll(List.of("agency", request.agency()));
+            }
+            events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now, paid.toArray()));
             cases.settle(r);
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),

@@ -33,11 +33,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import br.com.regua.agreement.DisputeService;
 import br.com.regua.cases.CaseEvents;
+import br.com.regua.monitoring.GaugeRefresher;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.security.Role;
+import br.com.regua.support.PrometheusText;
 import br.com.regua.support.Receivables;
 import br.com.regua.support.ReguaSpringTests;
 
@@ -81,6 +83,8 @@ abstract class AgencyScenarios extends ReguaSpringTests {
     CaseEvents events;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    GaugeRefresher gauges;
 
     @BeforeEach
     void agenciesThatKnowNothing() {
@@ -235,6 +239,27 @@ abstract class AgencyScenarios extends ReguaSpringTests {
 
         assertThat(status("agency-503")).isEqualTo("PLACED");
         assertThat(AGENCIES.received("POST")).extracting(FakeAgency.Received::idempotencyKey).containsExactly("agency-503", "agency-503");
+    }
+
+    @Test
+    void aPlacementTheAgencyRefusesFailsForGoodAndIsNotTriedAgain() {
+        atTheAgencyStage("agency-422");
+        AGENCIES.answerNext(422);
+
+        worker.sendDue();
+        clock.moveTo(clock.instant().plus(Duration.ofHours(2)));
+        worker.sendDue();
+
+        assertThat(status("agency-422")).isEqualTo("FAILED");
+        assertThat(column("agency-422", "last_error")).contains("422");
+        assertThat(AGENCIES.received("POST")).hasSize(1);
+        assertThat(timeline("agency-422")).anyMatch(e -> e.contains("refused the placement: the agency answered 422"));
+
+        // what an operator sees: one placement waiting for a person
+        gauges.countNow();
+        ResponseEntity<String> scrape = as(Role.MONITORING).getForEntity("/actuator/prometheus", String.class);
+        assertThat(PrometheusText.parse(scrape.getBody()).sum("regua_agency_placements",
+                java.util.Map.of("agency", column("agency-422", "agency"), "status", "FAILED"))).isEqualTo(1.0);
     }
 
     @Test

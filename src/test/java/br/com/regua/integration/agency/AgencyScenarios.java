@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import br.com.regua.agreement.AgreementService;
 import br.com.regua.agreement.DisputeService;
+import br.com.regua.agreement.OfferService;
 import br.com.regua.cases.CaseEvents;
 import br.com.regua.monitoring.GaugeRefresher;
 import br.com.regua.payment.NewPayment;
@@ -77,6 +79,10 @@ abstract class AgencyScenarios extends ReguaSpringTests {
     PaymentService payments;
     @Autowired
     DisputeService disputes;
+    @Autowired
+    AgreementService agreements;
+    @Autowired
+    OfferService offers;
     @Autowired
     AgencyWorker worker;
     @Autowired
@@ -272,6 +278,19 @@ abstract class AgencyScenarios extends ReguaSpringTests {
 
         assertThat(status("agency-dispute")).isEqualTo("RECALLED");
         assertThat(AGENCIES.received("DELETE")).singleElement().extracting(FakeAgency.Received::query).isEqualTo("reason=disputed");
+    }
+
+    @Test
+    void aDebtSettledByAnAgreementIsRecalledFromTheAgency() {
+        placed("agency-agreement");
+
+        agreements.accept(offers.forReceivable("agency-agreement").offers().get(0).id());
+        assertThat(status("agency-agreement")).isEqualTo("RECALL_REQUESTED");
+        worker.sendDue();
+
+        assertThat(status("agency-agreement")).isEqualTo("RECALLED");
+        assertThat(AGENCIES.received("DELETE")).singleElement().extracting(FakeAgency.Received::query)
+                .isEqualTo("reason=settled by agreement");
     }
 
     @Test

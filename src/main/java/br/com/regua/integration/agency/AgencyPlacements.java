@@ -40,12 +40,18 @@ class AgencyPlacements {
                int attempts, String token) {
     }
 
-    /** Writes the request, in the caller's transaction; false when the receivable has one already (a retried step). */
-    boolean request(long receivableId, String reference, String agency, OffsetDateTime now) {
+    /**
+     * Writes the request, in the caller's transaction, under the receivable's external id (its second
+     * placement, after an agreement broken, under {@code id#2}…); false when one is still running.
+     */
+    boolean request(long receivableId, String externalId, String agency, OffsetDateTime now) {
+        long earlier = jdbc.sql("select count(*) from agency_placement where receivable_id = ?").param(receivableId).query(Long.class).single();
+        String reference = earlier == 0 ? externalId : externalId + "#" + (earlier + 1);
         return jdbc.sql("""
                 insert into agency_placement (receivable_id, reference, agency, status, requested_at, next_attempt_at, updated_at)
-                select ?, ?, ?, 'REQUESTED', ?, ?, ? where not exists (select 1 from agency_placement where reference = ?)""")
-                .params(receivableId, reference, agency, now, now, now, reference).update() == 1;
+                select ?, ?, ?, 'REQUESTED', ?, ?, ? where not exists (select 1 from agency_placement where receivable_id = ?
+                    and status in ('REQUESTED', 'PLACED', 'RECALL_REQUESTED'))""")
+                .params(receivableId, reference, agency, now, now, now, receivableId).update() == 1;
     }
 
     /** The receivable's placement (the latest), whatever its status. */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.regua.agreement.AgreementService;
+import br.com.regua.errors.InvalidInputException;
 import br.com.regua.payment.NewPayment;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.transactions.Races;
@@ -30,6 +31,10 @@ class PaymentController {
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody NewPayment request) {
         if (request.paysAnInstallment()) {
+            if (request.agency() != null) {
+                // an agreement is recalled from the agency: its installments are the debtor's own
+                throw new InvalidInputException("agency", "an agreement's installment is not collected by an agency: leave agency out");
+            }
             return installment(request);
         }
         PaymentService.Outcome outcome = Races.retryOnce(() -> payments.register(request));

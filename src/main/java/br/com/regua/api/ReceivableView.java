@@ -97,6 +97,11 @@ public record ReceivableView(
                     null, null, null);
         }
 
+        static TimelineEntry agency(OffsetDateTime at, String stage, String detail) {
+            return new TimelineEntry(at, "AGENCY", stage, detail, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+
         static TimelineEntry decision(OffsetDateTime at, String kind, String version, List<String> rules, Object outputs) {
             return new TimelineEntry(at, "DECISION", null, null, kind, version, rules, outputs, null, null, null, null, null, null, null,
                     null, null, null);

@@ -60,6 +60,7 @@ class ReceivableViews {
             case PROMISE -> ReceivableView.TimelineEntry.promise(e.at(), e.stage(), e.detail());
             case CALL -> ReceivableView.TimelineEntry.call(e.at(), e.stage(), e.detail(), e.by());
             case BUREAU -> ReceivableView.TimelineEntry.bureau(e.at(), e.stage(), e.detail());
+            case AGENCY -> ReceivableView.TimelineEntry.agency(e.at(), e.stage(), e.detail());
             case STAGE -> ReceivableView.TimelineEntry.stage(e.at(), e.stage(), e.detail());
         }));
         decisions.forReceivable(r.id()).forEach(d -> timeline.add(

@@ -36,7 +36,9 @@ public class CaseEvents {
         /** A collector called the debtor and recorded how the call ended ({@code by}: the collector). */
         CALL,
         /** The credit bureau: a listing requested, refused, listed, its removal asked for or confirmed, the case being at {@code stage}. */
-        BUREAU
+        BUREAU,
+        /** The external collection agency: a placement requested, placed, recalled or paid, the case being at {@code stage}. */
+        AGENCY
     }
 
     /** {@code by} and {@code reason}, for {@link Kind#DELETED_IN_ENGINE}: who deleted the case and the reason given (null when none). */
@@ -71,6 +73,11 @@ public class CaseEvents {
     /** Something happened to the debt at the credit bureau, the case being at {@code stage}. */
     public void bureau(long receivableId, String stage, String detail, OffsetDateTime at) {
         record(receivableId, Kind.BUREAU, stage, detail, at);
+    }
+
+    /** Something happened to the debt at the external collection agency, the case being at {@code stage}. */
+    public void agency(long receivableId, String stage, String detail, OffsetDateTime at) {
+        record(receivableId, Kind.AGENCY, stage, detail, at);
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {

@@ -26,7 +26,9 @@ public enum EventType {
     BUREAU_LISTING_REFUSED("bureau.listing.refused"),
     BUREAU_LISTING_CONFIRMED("bureau.listing.confirmed"),
     BUREAU_REMOVAL_REQUESTED("bureau.removal.requested"),
-    BUREAU_LISTING_REMOVED("bureau.listing.removed");
+    BUREAU_LISTING_REMOVED("bureau.listing.removed"),
+    AGENCY_PLACED("agency.placed"),
+    AGENCY_RECALLED("agency.recalled");
 
     private final String key;
 

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A payment as the backend reports it. {@code externalId} is the idempotency key. It pays either
  * a receivable ({@code receivableExternalId}) or one installment of an agreement
- * ({@code agreementId} and {@code installment}).
+ * ({@code agreementId} and {@code installment}). {@code agency}, when given, names the external
+ * collection agency that collected it (one the receivable is placed with): its commission is recorded.
  */
 public record NewPayment(
         @NotNull @Pattern(regexp = ExternalId.GRAMMAR, message = ExternalId.RULE) String externalId,
@@ -26,10 +27,16 @@ public record NewPayment(
         @NotNull PaymentMethod method,
         @NotNull OffsetDateTime paidAt,
         @Size(max = 36) String agreementId,
-        @Positive Integer installment) {
+        @Positive Integer installment,
+        @Size(max = 100) String agency) {
 
     public NewPayment(String externalId, String receivableExternalId, BigDecimal amount, PaymentMethod method, OffsetDateTime paidAt) {
-        this(externalId, receivableExternalId, amount, method, paidAt, null, null);
+        this(externalId, receivableExternalId, amount, method, paidAt, null, null, null);
+    }
+
+    public NewPayment(String externalId, String receivableExternalId, BigDecimal amount, PaymentMethod method, OffsetDateTime paidAt,
+                      String agreementId, Integer installment) {
+        this(externalId, receivableExternalId, amount, method, paidAt, agreementId, installment, null);
     }
 
     /** True when this pays an agreement's installment rather than a receivable. */

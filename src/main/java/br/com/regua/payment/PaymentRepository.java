@@ -36,11 +36,11 @@ public class PaymentRepository {
         jdbc.sql("""
                 insert into payment (external_id, receivable_id, content_hash, amount, method, paid_at, applied_interest,
                                      applied_fine, applied_principal, excess, created_at, stage_at_payment, segment_at_payment,
-                                     policy_number, punctuality_discount)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     policy_number, punctuality_discount, agency, agency_commission_rate, agency_commission)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.externalId(), receivableId, p.contentHash(), p.amount(), p.method().name(), p.paidAt(),
                         p.appliedInterest(), p.appliedFine(), p.appliedPrincipal(), p.excess(), now, stage, segment, policyNumber,
-                        p.punctualityDiscount())
+                        p.punctualityDiscount(), p.agency(), p.agencyCommissionRate(), p.agencyCommission())
                 .update();
     }
 
@@ -48,6 +48,7 @@ public class PaymentRepository {
         return new Payment(rs.getString("external_id"), rs.getString("receivable_external_id"), rs.getBigDecimal("amount"),
                 PaymentMethod.valueOf(rs.getString("method")), rs.getObject("paid_at", OffsetDateTime.class),
                 rs.getBigDecimal("applied_interest"), rs.getBigDecimal("applied_fine"), rs.getBigDecimal("applied_principal"),
-                rs.getBigDecimal("excess"), rs.getBigDecimal("punctuality_discount"), rs.getString("content_hash"));
+                rs.getBigDecimal("excess"), rs.getBigDecimal("punctuality_discount"), rs.getString("content_hash"),
+                rs.getString("agency"), rs.getBigDecimal("agency_commission_rate"), rs.getBigDecimal("agency_commission"));
     }
 }

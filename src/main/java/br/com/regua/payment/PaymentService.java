@@ -23,6 +23,7 @@ import br.com.regua.events.EventType;
 import br.com.regua.logging.LogText;
 import br.com.regua.policy.PolicyDecision;
 import br.com.regua.policy.PolicyEngine;
+import br.com.regua.policy.PolicyOutputException;
 import br.com.regua.receivable.BusinessDates;
 import br.com.regua.receivable.ContentHash;
 import br.com.regua.receivable.Customer;
@@ -51,11 +52,12 @@ public class PaymentService {
     private final CaseSnapshots snapshots;
     private final CollectionCases cases;
     private final ApplicationEventPublisher events;
+    private final AgencyPayments agencies;
     private final Clock clock;
 
     public PaymentService(PaymentRepository payments, ReceivableRepository receivables, InputValidator validator,
                           PolicyEngine policy, CaseSnapshots snapshots, CollectionCases cases,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, AgencyPayments agencies, Clock clock) {
         this.payments = payments;
         this.receivables = receivables;
         this.validator = validator;
@@ -63,6 +65,7 @@ public class PaymentService {
         this.snapshots = snapshots;
         this.cases = cases;
         this.events = events;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -74,8 +77,12 @@ public class PaymentService {
     public Outcome register(NewPayment request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         validate(request);
-        String hash = ContentHash.of(request.receivableExternalId(), request.amount().setScale(2).toPlainString(),
-                request.method(), request.paidAt().toInstant());
+        // the agency is part of the content only when named, so the payments recorded before it keep their hashes
+        String hash = request.agency() == null
+                ? ContentHash.of(request.receivableExternalId(), request.amount().setScale(2).toPlainString(), request.method(),
+                        request.paidAt().toInstant())
+                : ContentHash.of(request.receivableExternalId(), request.amount().setScale(2).toPlainString(), request.method(),
+                        request.paidAt().toInstant(), request.agency());
         var existing = payments.findByExternalId(request.externalId());
         if (existing.isPresent()) {
             if (!existing.get().contentHash().equals(hash)) {
@@ -94,14 +101,30 @@ public class PaymentService {
             throw new ConflictException("receivableExternalId", "receivable " + r.externalId()
                     + " is in an agreement: pay its installments, with agreementId and installment");
         }
+        if (request.agency() != null) {
+            agencies.refusal(r.id(), request.agency()).ifPresent(why -> {
+                throw new InvalidInputException("agency", why);
+            });
+        }
         Customer c = receivables.customer(r.customerId());
         LocalDate paidOn = request.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         PolicyDecision d = policy.evaluate(snapshots.of(r, c, paidOn));
+        BigDecimal commissionRate = null;
+        BigDecimal commission = null;
+        if (request.agency() != null) {
+            commissionRate = policy.agencyTerms(snapshots.of(r, c, paidOn)).commissionRate();
+            if (commissionRate == null) {
+                throw new PolicyOutputException("the policy gives no agency commission for a debt " + ChronoUnit.DAYS.between(r.dueDate(), paidOn)
+                        + " days overdue (agency-commission.drl.csv)");
+            }
+            commission = Money.round(request.amount().multiply(commissionRate));
+        }
         // paid by the due date, the punctuality discount covers the rest of the principal: the ledger takes it as paid
         BigDecimal discount = r.ledger().punctualityDiscountNeeded(request.amount(), paidOn, d.punctualityDiscount().getRate());
         Ledger.PaymentApplication applied = r.ledger().apply(request.amount().add(discount), paidOn, d.chargeRates());
         Payment payment = new Payment(request.externalId(), r.externalId(), request.amount(), request.method(), request.paidAt(),
-                applied.interest(), applied.fine(), applied.principal().subtract(discount), applied.excess(), discount, hash);
+                applied.interest(), applied.fine(), applied.principal().subtract(discount), applied.excess(), discount, hash,
+                request.agency(), commissionRate, commission);
         // the segment the case was collected under; a case not yet classified takes the one this decision gives
         String segment = r.segment() != null ? r.segment().name() : d.segment() == null ? null : d.segment().name();
         payments.insert(r.id(), payment, r.stage(), segment, d.policyNumber(), now);
@@ -111,9 +134,13 @@ public class PaymentService {
         events.publishEvent(new PaymentRecorded(r.id(), request.externalId(), request.amount(), request.paidAt(), settled));
         if (settled) {
             receivables.recordPaid(c.id(), (int) ChronoUnit.DAYS.between(r.dueDate(), paidOn));
-            events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now,
-                    "payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
+            List<Object> paid = new ArrayList<>(List.of("payment", request.externalId(), "amount", Money.round(request.amount()).toPlainString(),
                     "method", String.valueOf(request.method()), "paidAt", request.paidAt().toString()));
+            if (request.agency() != null) {
+                // the agency that collected it: it has nothing to recall
+                paid.addAll(List.of("agency", request.agency()));
+            }
+            events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_PAID, r.externalId(), now, paid.toArray()));
             cases.settle(r);
         }
         log.info("Payment {} of {} applied to {}: {}", LogText.of(request.externalId()), request.amount(), LogText.of(r.externalId()),
@@ -133,6 +160,9 @@ public class PaymentService {
         }
         if (request.paidAt() != null) {
             BusinessDates.paidAtProblem(request.paidAt(), clock).ifPresent(m -> problems.add(new FieldProblem("paidAt", m)));
+        }
+        if (request.agency() != null && request.agency().isBlank()) {
+            problems.add(new FieldProblem("agency", "must name a collection agency, or be left out"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  *     {@code ContactWindow}, {@code ContactLimit}, {@code ContactChannel}, {@code FallbackChannel}, {@code RequiredNotice},
  *     {@code PortalLink},
  *     {@code OfferTerms}, {@code PriorityScore}, {@code BrokeAgreementRecently}, {@code ReportRequest}, {@code CallGroup},
- *     {@code AgingBucket}, {@code PromiseTerms}, {@code ExtensionTerms}, {@code PunctualityDiscount}; and the facts the decision
+ *     {@code AgingBucket}, {@code PromiseTerms}, {@code ExtensionTerms}, {@code PunctualityDiscount}, {@code AgencyShare}, {@code AgencyCommission}; and the facts the decision
  *     tables' rows insert: {@code StageDay},
  *     {@code StageAfterGrace}, {@code StageBroughtForward}, {@code PriorityPoints}, {@code InstallmentLimit},
  *     {@code AgreementTerms}, {@code LateChargeRate}, {@code LateFeeCap}, {@code InterestMonth},
@@ -106,7 +106,7 @@ final class PolicyAllowList {
             InSegment.class, GracePeriod.class, PlannedStep.class, ChargeRates.class, ContactWindow.class,
             ContactLimit.class, ContactChannel.class, FallbackChannel.class, RequiredNotice.class, NoticeChannel.class, PortalLink.class, OfferTerms.class, PriorityScore.class,
             BrokeAgreementRecently.class, ReportRequest.class, AgingBucket.class, PromiseTerms.class, CallGroup.class,
-            ExtensionTerms.class, PunctualityDiscount.class,
+            ExtensionTerms.class, PunctualityDiscount.class, AgencyShare.class, AgencyCommission.class,
             // the rows of the decision tables, which the logic files read
             StageDay.class, StageAfterGrace.class, StageBroughtForward.class, PriorityPoints.class, InstallmentLimit.class,
             AgreementTerms.class, LateChargeRate.class, LateFeeCap.class, InterestMonth.class, LimitationPeriod.class,

@@ -146,6 +146,43 @@ public class PolicyEngine {
     }
 
     /**
+     * The external collection agencies that share a debt and the commission an agency keeps of what it
+     * recovers, for the case's facts ({@code today} the day of the placement or of the payment).
+     * Refused when two commission rows match one debt: an agency would be paid by one of them at random.
+     */
+    public AgencyTerms agencyTerms(CaseFacts facts) {
+        KieSession session = policyFor(facts).kieBase().newKieSession();
+        List<String> fired = new ArrayList<>();
+        List<AgencyShare> shares = new ArrayList<>();
+        java.math.BigDecimal commission = null;
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(facts);
+            session.insert(new PriorityScore());
+            session.fireAllRules(MAX_RULE_FIRINGS);
+            for (Object o : session.getObjects()) {
+                if (o instanceof AgencyShare s) {
+                    shares.add(new AgencyShare(s.getAgency(), s.getShare()));
+                } else if (o instanceof AgencyCommission c) {
+                    if (commission != null && commission.compareTo(c.getRate()) != 0) {
+                        throw new PolicyOutputException("two rows of the agency commission matched one debt: " + commission + " and "
+                                + c.getRate());
+                    }
+                    commission = c.getRate();
+                }
+            }
+        } finally {
+            session.dispose();
+        }
+        return new AgencyTerms(List.copyOf(shares), commission, List.copyOf(fired));
+    }
+
+    /**
      * The periods of the day a debtor may choose on their page or a backend may send, as the active
      * policy's table "Preferred times of day" lists them, earliest first; empty when it has none.
      */

@@ -37,7 +37,7 @@ public final class ScenarioFiles {
             "expectedresumestage", "expectedcontactsperweek", "expectednoticesrequired", "expectedfallbacks", "expectedmaxpromises",
             "expectedpromisedaysahead", "expectedpromisetolerancedays", "expectedpromisetoleranceamount", "expectednoticechannels",
             "expectedcallgroups", "expectedextensionallowed", "expectedextensiondays", "expectedextensionmaxtimes",
-            "expectedpunctualitydiscount");
+            "expectedpunctualitydiscount", "expectedagency", "expectedagencies", "expectedagencycommission");
 
     private ScenarioFiles() {
     }

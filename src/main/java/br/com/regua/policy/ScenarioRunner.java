@@ -39,6 +39,7 @@ public final class ScenarioRunner {
                 ? engine.agingBuckets(agingFired) : List.of();
         for (Scenario s : scenarios) {
             PolicyDecision d;
+            AgencyTerms agency;
             try {
                 d = engine.evaluate(s.facts());
             } catch (PolicyOutputException e) {
@@ -46,9 +47,17 @@ public final class ScenarioRunner {
                 continue;
             }
             fired.addAll(d.rulesFired());
+            try {
+                agency = s.expectations().keySet().stream().anyMatch(k -> k.startsWith("expectedagency")) ? engine.agencyTerms(s.facts()) : null;
+            } catch (PolicyOutputException e) {
+                failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), "agency", "a decision", e.getMessage()));
+                continue;
+            }
+            AgencyTerms terms = agency;
             s.expectations().forEach((check, expected) -> {
                 try {
                     String actual = check.equals("expectedagingbucket") ? sameBucket(expected, aging, s.facts())
+                            : check.startsWith("expectedagency") ? agencyMismatch(check, expected, terms)
                             : mismatch(check, expected, d, s.facts(), stages);
                     if (actual != null) {
                         failures.add(new ScenarioFailure(s.file(), s.line(), s.name(), label(check), expected, actual));
@@ -72,6 +81,24 @@ public final class ScenarioRunner {
                 .map(AgingBucket::getName).toList();
         String actual = holding.isEmpty() ? "no bucket" : String.join(" and ", holding);
         return actual.equals(expected.strip()) ? null : actual;
+    }
+
+    /** Null when the agency terms meet the expectation; otherwise what the policy decided instead. */
+    private static String agencyMismatch(String check, String expected, AgencyTerms terms) {
+        return switch (check) {
+            // "alfa 50% beta 50%" or "alfa"; "none" when no agency takes the debt
+            case "expectedagency", "expectedagencies" -> {
+                String want = expected.strip().replaceAll("\\s+", " ");
+                String got = terms.sharesText();
+                boolean alone = terms.shares().size() == 1 && terms.shares().get(0).getShare().compareTo(BigDecimal.ONE) == 0
+                        && terms.shares().get(0).getAgency().equals(want);
+                yield got.equalsIgnoreCase(want) || alone ? null : got;
+            }
+            case "expectedagencycommission" -> expected.strip().equalsIgnoreCase("none")
+                    ? (terms.commissionRate() == null ? null : percent(terms.commissionRate()))
+                    : sameNumber(fraction(expected), terms.commissionRate(), percent(terms.commissionRate()));
+            default -> throw new IllegalArgumentException("unknown expectation " + check);
+        };
     }
 
     /** The first step the policy plans from the scenario's day on, after the stage the case is in. */
@@ -243,6 +270,8 @@ public final class ScenarioRunner {
             case "expectedfallbacks" -> "fallbacks";
             case "expectednoticechannels" -> "notice channels";
             case "expectedcallgroups" -> "call groups";
+            case "expectedagency", "expectedagencies" -> "agency";
+            case "expectedagencycommission" -> "agency commission";
             default -> check.replaceFirst("^expected", "");
         };
     }

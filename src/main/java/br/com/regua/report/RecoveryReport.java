@@ -16,11 +16,20 @@ import java.util.List;
  * @param rollRates    for each month of the period that is over and each aging bucket, where its receivables were a month later
  * @param reasons      the receivables of {@code due} by the reason their debtor gave on their page for not paying, and what they paid
  * @param punctuality  the punctuality discounts granted to the period's payments
+ * @param agencies     per external collection agency, the payments of the period it collected and its commission on them
  */
 public record RecoveryReport(LocalDate from, LocalDate to, Due due, Amounts recovered, BigDecimal recoveryRate, List<Line> stages,
                              List<Line> segments, List<Line> channels, List<Line> policyVersions, Agreements agreements,
                              Promises promises, Cure cure, List<Contacts> contacts, List<Roll> rollRates,
-                             List<Reason> reasons, Punctuality punctuality) {
+                             List<Reason> reasons, Punctuality punctuality, List<Agency> agencies) {
+
+    /**
+     * What one external collection agency collected in the period ({@code recovered}: what the debtors
+     * paid through it, in {@code count} payments) and the commission it keeps of that, by the policy's
+     * rate for each debt's days overdue on the day it was paid.
+     */
+    public record Agency(String agency, long count, BigDecimal recovered, BigDecimal commission) {
+    }
 
     /**
      * Payments of the period that settled their receivable by its due date with the punctuality

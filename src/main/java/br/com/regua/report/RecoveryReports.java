@@ -99,7 +99,16 @@ public class RecoveryReports {
                 lines(cells, Cell::channel, c -> c, "no message before the payment"),
                 lines(cells, c -> c.policy() == null ? null : c.policy().toString(), v -> "version " + v, "not recorded"),
                 agreements(start, end), promises(start, end), cure(from, start, end), contacts(start, end), rollRates(from, to),
-                reasons, punctuality(start, end));
+                reasons, punctuality(start, end), agencies(start, end));
+    }
+
+    /** The payments of the period each external collection agency collected, and its commission on them; by agency name. */
+    private List<RecoveryReport.Agency> agencies(OffsetDateTime start, OffsetDateTime end) {
+        return jdbc.query("""
+                select agency, count(*) as n, sum(amount) as recovered, sum(agency_commission) as commission from payment
+                where paid_at >= ? and paid_at < ? and agency is not null group by agency order by agency""",
+                (rs, i) -> new RecoveryReport.Agency(rs.getString("agency"), rs.getLong("n"), money(rs.getBigDecimal("recovered")),
+                        money(rs.getBigDecimal("commission"))), start, end);
     }
 
     /** The punctuality discounts granted to payments of the period: what paying by the due date took off the principal. */

@@ -35,7 +35,7 @@ public final class ReportCsv {
 
     /**
      * One row per figure: {@code section} says which part of the report (due, recovered, stage,
-     * segment, channel, policy_version, agreements, promises, cure, contacts, nonpayment_reason, roll), {@code key} which line,
+     * segment, channel, policy_version, agreements, punctuality, agency, promises, cure, contacts, nonpayment_reason, roll), {@code key} which line,
      * {@code measure} what is counted; a row holds a count, an amount or a rate in percent. Roll rates
  * come last, keyed by month and bucket.
      */
@@ -57,6 +57,10 @@ public final class ReportCsv {
         rows.add("agreements", "broken", "agreements", a.broken(), null, null);
         rows.add("agreements", "installments", "paid", a.installmentsPaid(), a.installmentsAmount(), null);
         rows.add("punctuality", "granted", "discount", report.punctuality().count(), report.punctuality().discounts(), null);
+        for (RecoveryReport.Agency g : report.agencies()) {
+            rows.add("agency", g.agency(), "recovered", g.count(), g.recovered(), null);
+            rows.add("agency", g.agency(), "commission", g.count(), g.commission(), null);
+        }
         rows.add("promises", "kept", "promises", report.promises().kept(), null, null);
         rows.add("promises", "broken", "promises", report.promises().broken(), null, null);
         RecoveryReport.Cure cure = report.cure();

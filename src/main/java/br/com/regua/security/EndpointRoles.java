@@ -96,7 +96,8 @@ public final class EndpointRoles {
                     INTEGRATION, COLLECTOR),
             roles(HttpMethod.POST, "/api/agreements", "accept an offer", INTEGRATION),
             roles(HttpMethod.GET, "/api/agreements/{id}", "an agreement and its installments", INTEGRATION, COLLECTOR, ANALYST),
-            roles(HttpMethod.POST, "/api/payments", "register a payment", INTEGRATION),
+            roles(HttpMethod.POST, "/api/payments", "register a payment (one a collection agency collected names it: its commission is recorded)",
+                    INTEGRATION),
             roles(HttpMethod.POST, "/api/receivables/{externalId}/disputes", "open a dispute", INTEGRATION),
             roles(HttpMethod.GET, "/api/disputes/{id}", "a dispute", INTEGRATION, COLLECTOR, ANALYST),
             roles(HttpMethod.POST, "/api/disputes/{id}/resolution", "resolve a dispute", INTEGRATION),
@@ -136,7 +137,7 @@ public final class EndpointRoles {
             roles(HttpMethod.GET, "/api/reports/aging", "the open portfolio by days overdue, segment and stage (JSON or CSV)",
                     CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/reports/recovery", "what a period recovered against what was due, by stage, segment, "
-                    + "channel and policy version (JSON or CSV)", CREDIT_MANAGER, ANALYST),
+                    + "channel, policy version and collection agency (JSON or CSV)", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.POST, "/api/experiments", "start a champion/challenger experiment of a policy version", CREDIT_MANAGER),
             roles(HttpMethod.GET, "/api/experiments", "the champion/challenger experiments", CREDIT_MANAGER, ANALYST),
             roles(HttpMethod.GET, "/api/experiments/{id}", "one experiment and where it stands", CREDIT_MANAGER, ANALYST),

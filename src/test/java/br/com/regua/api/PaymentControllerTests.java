@@ -79,6 +79,31 @@ class PaymentControllerTests {
         verifyNoInteractions(agreements);
     }
 
+    @Test
+    void aPaymentAnAgencyCollectedNamesItAndTheServiceHearsWhich() throws Exception {
+        Payment paid = new Payment("pix-1", "inv-1", new BigDecimal("100.00"), PaymentMethod.PIX,
+                OffsetDateTime.parse("2026-03-02T09:00:00-03:00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100.00"),
+                BigDecimal.ZERO, BigDecimal.ZERO, "hash", "alfa", new BigDecimal("0.10"), new BigDecimal("10.00"));
+        when(payments.register(any())).thenReturn(new PaymentService.Outcome(paid, true, ReceivableStatus.OPEN));
+
+        pay(Role.INTEGRATION, PIX.formatted("\"100.00\"", ", \"agency\": \"alfa\""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.payment.agency").value("alfa"))
+                .andExpect(jsonPath("$.payment.agencyCommission").value("10.00"));
+
+        ArgumentCaptor<NewPayment> read = ArgumentCaptor.forClass(NewPayment.class);
+        verify(payments).register(read.capture());
+        assertThat(read.getValue().agency()).isEqualTo("alfa");
+    }
+
+    @Test
+    void anAgreementsInstallmentNamingAnAgencyIsRefusedNamingTheFieldAndPaysNothing() throws Exception {
+        ReceivableControllerTests.assertInvalid(
+                pay(Role.INTEGRATION, PIX.formatted("\"100.00\"", ", \"agreementId\": \"ag-1\", \"installment\": 1, \"agency\": \"alfa\"")),
+                "agency");
+        verifyNoInteractions(payments, agreements);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"100.0", "100", "\"1e2\"", "\"100,00\""})
     void anAmountThatIsNotAPlainDecimalStringPaysNothing(String amount) throws Exception {

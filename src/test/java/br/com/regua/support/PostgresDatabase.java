@@ -20,6 +20,11 @@ public final class PostgresDatabase {
         r.add("spring.datasource.url", () -> System.getenv("REGUA_TEST_DB_URL"));
         r.add("spring.datasource.username", () -> env("REGUA_TEST_DB_USER", "postgres"));
         r.add("spring.datasource.password", () -> env("REGUA_TEST_DB_PASSWORD", ""));
+        // a test context stays cached after its class, pool and all: a small pool that lets its connections go when
+        // idle keeps a run of many PostgreSQL classes under the server's limit of connections
+        r.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        r.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        r.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         r.add("regua.security.admin.password", () -> ADMIN_PASSWORD);
         r.add("regua.creditor.name", () -> "Escola Aurora Ltda");
         r.add("regua.creditor.document", () -> "11.222.333/0001-81");

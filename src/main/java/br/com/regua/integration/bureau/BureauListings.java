@@ -156,10 +156,11 @@ class BureauListings {
     record Overdue(long id, long receivableId, String reference, LocalDate dueBy) {
     }
 
+    /** Removals not confirmed on or after their last day, not yet raised as an incident: raised on the last day, while there is time. */
     List<Overdue> overdueNotFlagged(LocalDate today) {
         return jdbc.sql("""
                 select id, receivable_id, reference, removal_due_by from bureau_listing
-                where status = 'REMOVAL_REQUESTED' and removal_due_by < ? and overdue_flagged_at is null order by id""")
+                where status = 'REMOVAL_REQUESTED' and removal_due_by <= ? and overdue_flagged_at is null order by id""")
                 .param(today)
                 .query((rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class))).list();
     }

@@ -190,7 +190,10 @@ public class BureauWorker {
         return "";
     }
 
-    /** Removals not confirmed by their deadline: an incident, logged once as an ERROR and counted by the metrics. */
+    /**
+     * Removals still not confirmed on their last day: an incident, logged once as an ERROR and written in the timeline
+     * on that day, while someone can still chase the bureau; past the day, the metrics count them as overdue.
+     */
     private int flagOverdueRemovals() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -201,13 +204,13 @@ public class BureauWorker {
                     return false;
                 }
                 Receivable r = receivables.get(o.receivableId());
-                timeline.bureau(r.id(), r.stage(), "INCIDENT: the credit bureau removal was not confirmed by " + o.dueBy()
-                        + ", the deadline of STJ Súmula 548", now);
+                timeline.bureau(r.id(), r.stage(), "INCIDENT: the credit bureau removal is still not confirmed on " + o.dueBy()
+                        + ", the last day STJ Súmula 548 allows", now);
                 return true;
             });
             if (Boolean.TRUE.equals(mine)) {
                 flagged++;
-                log.error("Credit bureau removal of {} not confirmed by its deadline {} (STJ Súmula 548): see GET /api/reports/bureau",
+                log.error("Credit bureau removal of {} still not confirmed on its last day {} (STJ Súmula 548): see GET /api/reports/bureau",
                         LogText.of(o.reference()), o.dueBy());
             }
         }

@@ -394,7 +394,7 @@ abstract class BureauScenarios extends ReguaSpringTests {
     }
 
     @Test
-    void aRemovalTheBureauNeverConfirmsBecomesAnIncidentOnceItsDeadlinePasses() {
+    void aRemovalTheBureauHasNotConfirmedOnItsLastDayIsAnIncidentThenAndOverdueOnceTheDeadlinePasses() {
         atTheReportStage("bureau-late");
         worker.sendDue();
         BUREAU.confirmRemovalsLater();
@@ -404,10 +404,13 @@ abstract class BureauScenarios extends ReguaSpringTests {
         worker.sendDue();
         assertThat(status("bureau-late")).as("accepted, not confirmed").isEqualTo("REMOVAL_REQUESTED");
         assertThat(overdueRemovalsGauge()).isZero();
+        String incident = "INCIDENT: the credit bureau removal is still not confirmed on " + dueBy;
+        assertThat(timeline("bureau-late")).noneMatch(line -> line.contains(incident));
 
-        // the last day of the deadline, late in the evening: still in time
-        setClock(dueBy + "T23:00:00-03:00");
+        // the morning of the last day: an incident while there is still time to chase the bureau, not yet overdue
+        setClock(dueBy + "T09:00:00-03:00");
         worker.sendDue();
+        assertThat(timeline("bureau-late")).anyMatch(line -> line.contains(incident));
         assertThat(overdueRemovalsGauge()).isZero();
 
         setClock(dueBy.plusDays(1) + "T09:00:00-03:00");
@@ -415,7 +418,7 @@ abstract class BureauScenarios extends ReguaSpringTests {
 
         assertThat(overdueRemovalsGauge()).isEqualTo(1.0);
         assertThat(BUREAU.received("GET")).as("the bureau was asked again whether it removed it").isNotEmpty();
-        assertThat(timeline("bureau-late")).anyMatch(line -> line.contains("INCIDENT: the credit bureau removal was not confirmed by " + dueBy));
+        assertThat(timeline("bureau-late").stream().filter(line -> line.contains(incident))).as("raised once").hasSize(1);
         JsonNode report = report("2026-04-01", dueBy.plusDays(1).toString());
         assertThat(report.get("totals").get("overdue").asInt()).isEqualTo(1);
         assertThat(report.get("lines").get(0).get("deadlineMet").asBoolean()).isFalse();

@@ -31,12 +31,15 @@ public final class MessageValues {
 
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // read once: building the locale's symbols took more than formatting the amount (DecimalFormat copies them)
+    private static final DecimalFormatSymbols PT_BR_SYMBOLS = DecimalFormatSymbols.getInstance(PT_BR);
+    private static final java.util.regex.Pattern HOW_TO_PAY = java.util.regex.Pattern.compile("^Como pagar o total de [^:\\n]*:");
 
     private MessageValues() {
     }
 
     public static String brl(BigDecimal amount) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(PT_BR));
+        DecimalFormat f = new DecimalFormat("#,##0.00", PT_BR_SYMBOLS);
         return "R$ " + f.format(Money.round(amount));
     }
 
@@ -136,7 +139,7 @@ public final class MessageValues {
                 + "integral, com multa e juros.");
         String block = values.get("formas_pagamento");
         if (block != null) {
-            values.put("formas_pagamento", block.replaceFirst("^Como pagar o total de [^:\\n]*:",
+            values.put("formas_pagamento", HOW_TO_PAY.matcher(block).replaceFirst(
                     java.util.regex.Matcher.quoteReplacement("Como pagar até " + until + " com o desconto de pontualidade (" + pay + "):")));
         }
     }

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 public final class PixPayload {
 
     private static final Pattern TXID = Pattern.compile("[A-Za-z0-9]{1,25}|\\*\\*\\*");
+    // compiled once: every message with a PIX code runs them
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^A-Za-z0-9]");
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_PRINTABLE_ASCII = Pattern.compile("[^\\x20-\\x7E]");
     private static final int MAX_NAME = 25;
     private static final int MAX_CITY = 15;
 
@@ -54,7 +58,7 @@ public final class PixPayload {
 
     /** A transaction id from any reference: only letters and digits survive, at most 25 of them. */
     public static String txidOf(String reference) {
-        String id = plain(reference, Integer.MAX_VALUE).replaceAll("[^A-Za-z0-9]", "");
+        String id = NOT_LETTER_OR_DIGIT.matcher(plain(reference, Integer.MAX_VALUE)).replaceAll("");
         if (id.isEmpty()) {
             return "***";
         }
@@ -73,8 +77,8 @@ public final class PixPayload {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("merchant name and city are required");
         }
-        String ascii = Normalizer.normalize(text.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^\\x20-\\x7E]", "");
+        String ascii = NOT_PRINTABLE_ASCII.matcher(MARK.matcher(Normalizer.normalize(text.trim(), Normalizer.Form.NFD)).replaceAll(""))
+                .replaceAll("");
         return ascii.length() <= max ? ascii : ascii.substring(0, max).trim();
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,15 +41,19 @@ public class ContactService {
     private static final Logger log = LoggerFactory.getLogger(ContactService.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Templates templates;
     private final ReguaProperties properties;
     private final ContactProperties contactProperties;
     private final PixProperties pix;
     private final ObjectProvider<DebtorLinks> links;
+    /** The portal, looked up once: asking the bean factory on every message cost more than rendering it. */
+    private volatile Optional<DebtorLinks> portal;
 
-    public ContactService(JdbcClient jdbc, Templates templates, ReguaProperties properties, ContactProperties contactProperties,
+    public ContactService(JdbcClient jdbc, JdbcTemplate batch, Templates templates, ReguaProperties properties, ContactProperties contactProperties,
                           PixProperties pix, ObjectProvider<DebtorLinks> links) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.links = links;
         this.templates = templates;
         this.properties = properties;
@@ -102,30 +107,29 @@ public class ContactService {
                         request.offer(), request.announcedDate(), properties.creditor()),
                 pixFor(request.charges(), discount, r.externalId()), r.boletoLine(), paymentLink(r.externalId()), portalLink);
         MessageValues.punctuality(values, request.charges(), discount);
-        DebtorLinks portal = links.getIfAvailable();
-        if (portal != null) {
-            values.put("link_dicas", portal.tipsPage());
-        }
+        portal().ifPresent(p -> values.put("link_dicas", p.tipsPage()));
         Templates.Message message = templates.render(request.stage(), request.segment(), values);
         // the schedule's last word, the thank-you, goes even though collection has ended
         MessageKind kind = StageKeys.PAID.equals(request.stage()) ? MessageKind.THANK_YOU : MessageKind.SCHEDULE;
-        int recorded = 0;
+        // one round trip for every channel of the step
+        List<Object[]> rows = new ArrayList<>();
         for (Channel channel : request.channels()) {
             String key = stepKey + ":" + channel;
-            String recipient = recipient(request.customer(), channel);
             String body = channel == Channel.SMS ? sms(request.stage(), message, values) : message.body();
-            int rows = jdbc.sql("""
-                    insert into contact (receivable_id, idempotency_key, step_key, kind, stage, channel, recipient, subject, body,
-                                         status, next_attempt_at, created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
-                    where not exists (select 1 from contact where idempotency_key = ?)""")
-                    .params(r.id(), key, stepKey, kind.name(), request.stage(), channel.name(), recipient,
-                            message.subject(), body, now, now, now, key)
-                    .update();
-            if (rows == 1) {
+            rows.add(new Object[] {r.id(), key, stepKey, kind.name(), request.stage(), channel.name(), recipient(request.customer(), channel),
+                    message.subject(), body, now, now, now, key});
+        }
+        int[] inserted = batch.batchUpdate("""
+                insert into contact (receivable_id, idempotency_key, step_key, kind, stage, channel, recipient, subject, body,
+                                     status, next_attempt_at, created_at, updated_at)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?
+                where not exists (select 1 from contact where idempotency_key = ?)""", rows);
+        int recorded = 0;
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 1) {
                 recorded++;
                 log.info("Contact {} for {} via {} to {} queued", request.stage(), LogText.of(request.receivable().externalId()),
-                        channel, mask(recipient));
+                        request.channels().get(i), mask(recipient(request.customer(), request.channels().get(i))));
             }
         }
         return recorded;
@@ -258,8 +262,16 @@ public class ContactService {
 
     /** The debtor's personal link for a message, when a portal serves them. */
     public String debtorLink(Customer customer, Integer validDays, OffsetDateTime now) {
-        DebtorLinks portal = links.getIfAvailable();
-        return portal == null ? null : portal.issue(customer, validDays, now).orElse(null);
+        return portal().flatMap(p -> p.issue(customer, validDays, now)).orElse(null);
+    }
+
+    private Optional<DebtorLinks> portal() {
+        Optional<DebtorLinks> known = portal;
+        if (known == null) {
+            known = Optional.ofNullable(links.getIfAvailable());
+            portal = known;
+        }
+        return known;
     }
 
     private boolean alreadyRecorded(long receivableId, String stepKey) {

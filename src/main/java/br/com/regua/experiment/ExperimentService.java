@@ -19,6 +19,7 @@ import br.com.regua.errors.UnprocessableException;
 import br.com.regua.policy.PolicyEngine;
 import br.com.regua.policy.PolicyStore;
 import br.com.regua.policy.Segment;
+import br.com.regua.transactions.PerTransaction;
 
 /** Starts and stops experiments, and draws each new case into an arm when it is classified. */
 @Service
@@ -121,7 +122,8 @@ public class ExperimentService {
      * decided by the active version at each decision.
      */
     public Optional<Draw> draw(long receivableId, Segment segment) {
-        Optional<Experiment> running = experiments.running(OffsetDateTime.now(clock));
+        // an intake classifies a hundred cases in one transaction: the running experiment is read once for them
+        Optional<Experiment> running = PerTransaction.get("experiment.running", () -> experiments.running(OffsetDateTime.now(clock)));
         if (running.isEmpty() || running.get().segment() != null && running.get().segment() != segment) {
             return Optional.empty();
         }

@@ -56,7 +56,16 @@ public class CaseSnapshots {
                 .policyVersion(r.policyVersion())
                 .preferredChannel(c.preferredChannel())
                 .preferredTime(c.preferredTime())
-                .lastCallOutcome(calls.lastCallOutcome(r.id()).orElse(null))
+                .lastCallOutcome(beingRegistered(r) ? null : calls.lastCallOutcome(r.id()).orElse(null))
                 .build();
+    }
+
+    /**
+     * A receivable without a case id is being registered in this very transaction (the intake writes
+     * the case ids of a chunk once its cases have started): nothing has happened to it yet, no call and
+     * no stage, so its history is not asked for — two queries less for each case an intake classifies.
+     */
+    static boolean beingRegistered(Receivable r) {
+        return r.caseId() == null;
     }
 }

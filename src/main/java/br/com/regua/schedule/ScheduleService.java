@@ -194,17 +194,21 @@ public class ScheduleService {
     }
 
     private Moment decideNow(long receivableId, StageCatalog version) {
-        Receivable r = receivables.lock(receivableId);
-        Customer c = receivables.customer(r.customerId());
+        ReceivableRepository.WithCustomer locked = receivables.lockWithCustomer(receivableId);
+        Receivable r = locked.receivable();
+        Customer c = locked.customer();
         ZonedDateTime now = ZonedDateTime.now(clock);
         CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r.id(), now), version);
+        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r, now), version);
     }
 
     /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
-    private Map<String, LocalDate> reached(long receivableId, ZonedDateTime now) {
+    private Map<String, LocalDate> reached(Receivable r, ZonedDateTime now) {
         Map<String, LocalDate> reached = new LinkedHashMap<>();
-        events.firstReached(receivableId).forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
+        if (CaseSnapshots.beingRegistered(r)) {
+            return reached;
+        }
+        events.firstReached(r.id()).forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
         return reached;
     }
 

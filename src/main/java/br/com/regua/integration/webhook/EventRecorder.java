@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.events.BusinessEvent;
+import br.com.regua.transactions.PerTransaction;
 
 /**
  * Writes each announced fact to the outbox, synchronously, in the transaction that records the
@@ -41,7 +42,8 @@ class EventRecorder {
             // written alone, the event could outlive a fact rolled back, or be lost with one committed
             throw new IllegalStateException(event.type().key() + " must be announced inside the transaction that records it");
         }
-        List<Long> endpoints = outbox.subscribers(event.type().key());
+        // read once per transaction and type: an intake registers a hundred receivables in one
+        List<Long> endpoints = PerTransaction.get("webhook.subscribers." + event.type().key(), () -> outbox.subscribers(event.type().key()));
         if (endpoints.isEmpty()) {
             return;
         }

@@ -48,7 +48,8 @@ import br.com.regua.schedule.SimulationClock;
  * in the same run and engine:
  * <ol>
  * <li>intake: receivables through {@code POST /api/receivables/batch} into started, classified
- * cases, against bare Camunda starting a process of the same shape (see {@link #bareProcess()});
+ * cases, against bare Camunda starting a process of the same shape (see {@link #bareProcess()}), the
+ * two taking turns a block of batches each;
  * <li>a schedule day: the clock moves so every case's next step (the pre-due reminder) falls due
  * at once, and the job executor runs them all (rules, message recorded, next timer), against the
  * bare process's timers firing a task that writes the next stage and waiting at the next timer.
@@ -67,6 +68,8 @@ class ScheduleBenchmark {
     // what ReceivableService.CHUNK is: receivables of a batch registered in one engine command
     static final int CHUNK = 100;
     static final int CLIENTS = 2;
+    /** Batches an intake takes before the other takes its turn. */
+    static final int BLOCK = 10;
     // a Monday morning in São Paulo; every receivable falls due on Friday 15 January 2027
     static final Instant START = OffsetDateTime.parse("2026-12-07T09:00:00-03:00").toInstant();
     static final String DUE = "2027-01-15";
@@ -99,36 +102,50 @@ class ScheduleBenchmark {
     @Test
     void intakeThenAScheduleDay() throws Exception {
         clock.moveTo(START);
+        if (Boolean.getBoolean("bench.statements")) {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+        }
         ScheduledExecutorService vacuum = BenchDatabase.vacuumWhileLoading(jdbc);
         repository.createDeployment().addModelInstance("bare.bpmn", bareProcess()).deploy();
 
         List<Long> bareLatencies = Collections.synchronizedList(new ArrayList<>());
-        // started as Régua starts a batch's cases: CHUNK to an engine command and a transaction
-        double bareIntake = run(CASES / BATCH, batch -> timed(bareLatencies, () -> {
-            for (int from = 0; from < BATCH; from += CHUNK) {
-                int first = from;
-                engineConfiguration.getCommandExecutorTxRequired().execute(command -> {
-                    for (int i = first; i < first + CHUNK; i++) {
-                        runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, bareVariables((long) batch * BATCH + i, Date.from(BASELINE_TIMERS_DUE)));
-                    }
-                    return null;
-                });
-            }
-        }));
-
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Long> reguaLatencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
-        double reguaIntake = run(CASES / BATCH, batch -> timed(reguaLatencies, () -> {
-            HttpResponse<String> response = send(http, batchOf(batch));
-            if (response.statusCode() != 200 || response.body().contains("\"status\":4")) {
-                refused.incrementAndGet();
-            }
-        }));
+        // the two intakes take turns, a block of batches each, so that both write into tables of the same size: run one
+        // after the other, the first would fill empty tables and the second tables already holding the first's cases
+        double bareIntake = 0;
+        double reguaIntake = 0;
+        CpuMeter.Reading bareIntakeCpu = new CpuMeter.Reading(0, 0);
+        CpuMeter.Reading reguaIntakeCpu = new CpuMeter.Reading(0, 0);
+        for (int block = 0; block < CASES / BATCH; block += BLOCK) {
+            int first = block;
+            int batches = Math.min(BLOCK, CASES / BATCH - block);
+            CpuMeter.Reading before = CpuMeter.now();
+            // started as Régua starts a batch's cases: CHUNK to an engine command and a transaction
+            bareIntake += run(batches, b -> timed(bareLatencies, () -> startBare(first + b)));
+            CpuMeter.Reading between = CpuMeter.now();
+            reguaIntake += run(batches, b -> timed(reguaLatencies, () -> {
+                HttpResponse<String> response = send(http, batchOf(first + b));
+                if (response.statusCode() != 200 || response.body().contains("\"status\":4")) {
+                    refused.incrementAndGet();
+                }
+            }));
+            CpuMeter.Reading after = CpuMeter.now();
+            bareIntakeCpu = sum(bareIntakeCpu, between.minus(before));
+            reguaIntakeCpu = sum(reguaIntakeCpu, after.minus(between));
+        }
         long cases = jdbc.queryForObject("select count(*) from receivable where case_id is not null", Long.class);
 
+        statements("intake (both)", CASES);
+        CpuMeter.Reading beforeDays = CpuMeter.now();
         double bareDay = untilNoTimerIsDue(BASELINE_TIMERS_DUE.plusSeconds(60));
+        statements("bare day", CASES);
+        CpuMeter.Reading betweenDays = CpuMeter.now();
         double reguaDay = untilNoTimerIsDue(REMINDERS_DUE.plusSeconds(60));
+        CpuMeter.Reading afterDays = CpuMeter.now();
+        statements("Régua's day", CASES);
         long reminders = jdbc.queryForObject("select count(distinct receivable_id) from contact where stage = 'PRE_DUE_REMINDER'", Long.class);
         long failedJobs = management.createJobQuery().noRetriesLeft().count();
         vacuum.shutdownNow();
@@ -150,6 +167,9 @@ class ScheduleBenchmark {
                 .figure("baseline: bare timers firing a task that sets the next stage and waiting at the next timer",
                         String.format("%.0f /s (%.1f s)", CASES / bareDay, bareDay), "")
                 .figure("pre-due reminders recorded / jobs failed", reminders + " / " + failedJobs, CASES + " / 0")
+                .figure("CPU per case, intake", reguaIntakeCpu.perUnit(CASES, "case"), "bare: " + bareIntakeCpu.perUnit(CASES, "case"))
+                .figure("CPU per step, schedule day", afterDays.minus(betweenDays).perUnit(CASES, "step"),
+                        "bare: " + betweenDays.minus(beforeDays).perUnit(CASES, "step"))
                 .figure("job executor settings", "threads: core " + camunda.getJobExecution().getCorePoolSize() + ", max "
                         + camunda.getJobExecution().getMaxPoolSize() + ", queue " + camunda.getJobExecution().getQueueCapacity()
                         + "; max jobs per acquisition " + executor.getMaxJobsPerAcquisition() + ", wait time "
@@ -215,6 +235,42 @@ class ScheduleBenchmark {
         return Variables.createVariables().putValue("receivableId", receivableId).putValue("stepCarriedOut", true)
                 .putValue("nextStage", "PRE_DUE_REMINDER").putValue("nextStepAt", firstStep)
                 .putValue("segment", "NEW_CUSTOMER").putValue("taskPriority", 10);
+    }
+
+    private void startBare(int batch) {
+        for (int from = 0; from < BATCH; from += CHUNK) {
+            int first = from;
+            engineConfiguration.getCommandExecutorTxRequired().execute(command -> {
+                for (int i = first; i < first + CHUNK; i++) {
+                    runtime.startProcessInstanceByKey("bare", "bare-" + batch + "-" + i, bareVariables((long) batch * BATCH + i,
+                            Date.from(BASELINE_TIMERS_DUE)));
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * With {@code -Dbench.statements=true} and PostgreSQL's pg_stat_statements: prints the statements
+     * of the phase that just ended, per case, and starts counting again. For profiling, not a figure.
+     */
+    private void statements(String phase, long units) {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return;
+        }
+        System.out.println("--- statements per case, " + phase);
+        jdbc.query("""
+                select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                where d.datname = current_database() order by s.calls desc fetch first 40 rows only""",
+                rs -> {
+                    System.out.printf("%7.2f calls %6.3f ms  %s%n", rs.getDouble(1) / units, rs.getDouble(2) / units,
+                            rs.getString(3).replaceAll("\\s+", " ").substring(0, Math.min(110, rs.getString(3).replaceAll("\\s+", " ").length())));
+                });
+        jdbc.execute("select pg_stat_statements_reset()");
+    }
+
+    private static CpuMeter.Reading sum(CpuMeter.Reading a, CpuMeter.Reading b) {
+        return new CpuMeter.Reading(a.jvm() + b.jvm(), a.postgres() + b.postgres());
     }
 
     private String batchOf(int batch) {

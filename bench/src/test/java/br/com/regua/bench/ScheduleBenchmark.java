@@ -122,10 +122,12 @@ class ScheduleBenchmark {
         for (int block = 0; block < CASES / BATCH; block += BLOCK) {
             int first = block;
             int batches = Math.min(BLOCK, CASES / BATCH - block);
+            statements(null, 0); // counts from here
             CpuMeter.Reading before = CpuMeter.now();
             // started as Régua starts a batch's cases: CHUNK to an engine command and a transaction
             bareIntake += run(batches, b -> timed(bareLatencies, () -> startBare(first + b)));
             CpuMeter.Reading between = CpuMeter.now();
+            statements("bare intake, block from batch " + block, (long) batches * BATCH);
             reguaIntake += run(batches, b -> timed(reguaLatencies, () -> {
                 HttpResponse<String> response = send(http, batchOf(first + b));
                 if (response.statusCode() != 200 || response.body().contains("\"status\":4")) {
@@ -133,12 +135,12 @@ class ScheduleBenchmark {
                 }
             }));
             CpuMeter.Reading after = CpuMeter.now();
+            statements("Régua's intake, block from batch " + block, (long) batches * BATCH);
             bareIntakeCpu = sum(bareIntakeCpu, between.minus(before));
             reguaIntakeCpu = sum(reguaIntakeCpu, after.minus(between));
         }
         long cases = jdbc.queryForObject("select count(*) from receivable where case_id is not null", Long.class);
 
-        statements("intake (both)", CASES);
         CpuMeter.Reading beforeDays = CpuMeter.now();
         double bareDay = untilNoTimerIsDue(BASELINE_TIMERS_DUE.plusSeconds(60));
         statements("bare day", CASES);
@@ -258,14 +260,17 @@ class ScheduleBenchmark {
         if (!Boolean.getBoolean("bench.statements")) {
             return;
         }
-        System.out.println("--- statements per case, " + phase);
-        jdbc.query("""
-                select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
-                where d.datname = current_database() order by s.calls desc fetch first 40 rows only""",
-                rs -> {
-                    System.out.printf("%7.2f calls %6.3f ms  %s%n", rs.getDouble(1) / units, rs.getDouble(2) / units,
-                            rs.getString(3).replaceAll("\\s+", " ").substring(0, Math.min(110, rs.getString(3).replaceAll("\\s+", " ").length())));
-                });
+        if (phase != null) {
+            System.out.println("--- statements per case, " + phase);
+            jdbc.query("""
+                    select s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
+                    join pg_database d on d.oid = s.dbid where d.datname = current_database() order by s.calls desc fetch first 40 rows only""",
+                    rs -> {
+                        String query = rs.getString(3);
+                        System.out.printf("%7.2f calls %6.3f ms  %s%n", rs.getDouble(1) / units, rs.getDouble(2) / units,
+                                query.substring(0, Math.min(110, query.length())));
+                    });
+        }
         jdbc.execute("select pg_stat_statements_reset()");
     }
 

@@ -8,7 +8,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What happened to a case, for its timeline: the stages it went through, its agreements and promises, its deletion in the engine. */
+import br.com.regua.transactions.WriteBehind;
+
+/**
+ * What happened to a case, for its timeline: the stages it went through, its agreements and promises, its deletion in the engine.
+ * Entries are written just before their transaction commits, in one batch ({@link WriteBehind}); reads here see them.
+ */
 @Component
 public class CaseEvents {
 
@@ -17,9 +22,11 @@ public class CaseEvents {
     static final int MAX_ACTOR = 100;
 
     private final JdbcClient jdbc;
+    private final WriteBehind writes;
 
-    public CaseEvents(JdbcClient jdbc) {
+    public CaseEvents(JdbcClient jdbc, WriteBehind writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public enum Kind {
@@ -61,8 +68,8 @@ public class CaseEvents {
 
     /** A collector, {@code by}, recorded how a call ended, the case being at {@code stage}. */
     public void call(long receivableId, String stage, String detail, String by, OffsetDateTime at) {
-        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, happened_at) values (?, ?, ?, ?, ?, ?)")
-                .params(receivableId, Kind.CALL.name(), stage, detail, cut(by, MAX_ACTOR), at).update();
+        writes.insert("insert into case_event (receivable_id, kind, stage, detail, actor, happened_at) values (?, ?, ?, ?, ?, ?)",
+                receivableId, Kind.CALL.name(), stage, detail, cut(by, MAX_ACTOR), at);
     }
 
     /** Something happened to a promise to pay on the case, the case being at {@code stage}. */
@@ -81,15 +88,14 @@ public class CaseEvents {
     }
 
     private void record(long receivableId, Kind kind, String stage, String detail, OffsetDateTime at) {
-        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, happened_at) values (?, ?, ?, ?, ?)")
-                .params(receivableId, kind.name(), stage, detail, at).update();
+        writes.insert("insert into case_event (receivable_id, kind, stage, detail, happened_at) values (?, ?, ?, ?, ?)",
+                receivableId, kind.name(), stage, detail, at);
     }
 
     /** The case, at {@code stage}, was deleted in the engine by {@code by}. */
     void deletedInEngine(long receivableId, String stage, String detail, String by, String reason, OffsetDateTime at) {
-        jdbc.sql("insert into case_event (receivable_id, kind, stage, detail, actor, reason, happened_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(receivableId, Kind.DELETED_IN_ENGINE.name(), stage, detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at)
-                .update();
+        writes.insert("insert into case_event (receivable_id, kind, stage, detail, actor, reason, happened_at) values (?, ?, ?, ?, ?, ?, ?)",
+                receivableId, Kind.DELETED_IN_ENGINE.name(), stage, detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at);
     }
 
     /**
@@ -98,6 +104,7 @@ public class CaseEvents {
      */
     public Map<String, OffsetDateTime> firstReached(long receivableId) {
         Map<String, OffsetDateTime> reached = new LinkedHashMap<>();
+        writes.flush();
         jdbc.sql("select stage, min(happened_at) as first_at from case_event where receivable_id = ? and kind = 'STAGE' group by stage")
                 .param(receivableId)
                 .query((rs, n) -> reached.put(rs.getString("stage"), rs.getObject("first_at", OffsetDateTime.class)))
@@ -106,6 +113,7 @@ public class CaseEvents {
     }
 
     public List<CaseEvent> forReceivable(long receivableId) {
+        writes.flush();
         return jdbc.sql("select * from case_event where receivable_id = ? order by id").param(receivableId)
                 .query((rs, n) -> new CaseEvent(Kind.valueOf(rs.getString("kind")), rs.getString("stage"),
                         rs.getString("detail"), rs.getString("actor"), rs.getString("reason"),

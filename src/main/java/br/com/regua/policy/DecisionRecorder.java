@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import br.com.regua.transactions.WriteBehind;
+
 /**
  * Keeps every decision the policy took for a case: inputs, rules fired, outputs and policy
  * version, so a credit manager can answer "why did this customer get this message?".
@@ -34,6 +36,7 @@ public class DecisionRecorder {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final TransactionTemplate ownTransaction;
+    private final WriteBehind writes;
     /**
      * Known rule sets by the names themselves: looking a set up costs no JSON and no hash (the names
      * are the rules' own strings, their hash codes computed once), where writing and hashing the list
@@ -41,8 +44,9 @@ public class DecisionRecorder {
      */
     private final Map<List<String>, Long> ruleSets = new ConcurrentHashMap<>();
 
-    public DecisionRecorder(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    public DecisionRecorder(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions, WriteBehind writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -94,16 +98,17 @@ public class DecisionRecorder {
         outputs.put("priority", d.priority());
         outputs.putAll(extraOutputs);
         // the rules fired are named by their set, stored once; the record's own column stays empty
-        jdbc.sql("""
+        // written with the transaction's other decisions just before it commits (an intake chunk decides a hundred cases)
+        writes.insert("""
                 insert into decision_record (receivable_id, kind, policy_version, policy_number, inputs, rules_fired, rule_set_id,
                                              outputs, decided_at)
-                values (?, ?, ?, ?, ?, '', ?, ?, ?)""")
-                .params(receivableId, kind, d.policyVersion(), d.policyNumber() == 0 ? null : d.policyNumber(), write(inputs),
-                        ruleSet(d.rulesFired()), write(outputs), at)
-                .update();
+                values (?, ?, ?, ?, ?, '', ?, ?, ?)""",
+                receivableId, kind, d.policyVersion(), d.policyNumber() == 0 ? null : d.policyNumber(), write(inputs),
+                ruleSet(d.rulesFired()), write(outputs), at);
     }
 
     public List<Recorded> forReceivable(long receivableId) {
+        writes.flush();
         return jdbc.sql("""
                 select d.kind, d.policy_version, d.policy_number, d.inputs, coalesce(s.rules_fired, d.rules_fired) as rules_fired,
                        d.outputs, d.decided_at

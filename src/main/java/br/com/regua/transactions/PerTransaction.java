@@ -23,19 +23,31 @@ public final class PerTransaction {
 
     @SuppressWarnings("unchecked")
     public static <T> T get(String key, Supplier<T> read) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return read.get();
         }
         Map<String, Object> values = (Map<String, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
         if (values == null) {
-            values = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(RESOURCE, values);
+            Map<String, Object> known = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(RESOURCE, known);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                // a transaction of its own started inside this one reads for itself
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(RESOURCE, known);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
                 }
             });
+            values = known;
         }
         if (!values.containsKey(key)) {
             values.put(key, read.get());

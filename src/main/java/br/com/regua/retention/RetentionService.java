@@ -30,6 +30,7 @@ public class RetentionService {
     /** A debt is closed when nothing more will happen to it: paid, cancelled or written off. */
     static final List<String> CLOSED = Stream.of(ReceivableStatus.PAID, ReceivableStatus.CANCELLED, ReceivableStatus.WRITTEN_OFF)
             .map(Enum::name).toList();
+    private static final String CLOSED_LITERALS = String.join(", ", CLOSED.stream().map(status -> "'" + status + "'").toList());
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -82,10 +83,11 @@ public class RetentionService {
     }
 
     private Purge purgeBatch(OffsetDateTime cutoff) {
-        List<Long> ids = jdbc.sql("""
-                select id from receivable where status in (:closed) and updated_at < :cutoff and purged_at is null
-                order by id fetch first :batch rows only""")
-                .param("closed", CLOSED).param("cutoff", cutoff).param("batch", properties.batchSize())
+        // the statuses are written out, not bound: on PostgreSQL the query is then known to ask for what the
+        // index of debts to purge holds (a partial index, V32), and walks only those, oldest first
+        List<Long> ids = jdbc.sql("select id from receivable where status in (" + CLOSED_LITERALS + ") and updated_at < :cutoff "
+                        + "and purged_at is null order by updated_at, id fetch first :batch rows only")
+                .param("cutoff", cutoff).param("batch", properties.batchSize())
                 .query(Long.class).list();
         if (ids.isEmpty()) {
             return new Purge(cutoff, 0, 0, 0, 0, 0, 0, 0);

@@ -50,8 +50,8 @@ public class ContactService {
     /** The portal, looked up once: asking the bean factory on every message cost more than rendering it. */
     private volatile Optional<DebtorLinks> portal;
 
-    public ContactService(JdbcClient jdbc, JdbcTemplate batch, Templates templates, ReguaProperties properties, ContactProperties contactProperties,
-                          PixProperties pix, ObjectProvider<DebtorLinks> links) {
+    public ContactService(JdbcClient jdbc, JdbcTemplate batch, Templates templates, ReguaProperties properties,
+                          ContactProperties contactProperties, PixProperties pix, ObjectProvider<DebtorLinks> links) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.links = links;

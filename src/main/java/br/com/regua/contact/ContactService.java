@@ -47,7 +47,7 @@ public class ContactService {
     private final ContactProperties contactProperties;
     private final PixProperties pix;
     private final ObjectProvider<DebtorLinks> links;
-    /** The portal, looked up once: asking the bean factory on every message cost more than rendering it. */
+    /** The portal, looked up once rather than in the bean factory on every message. */
     private volatile Optional<DebtorLinks> portal;
 
     public ContactService(JdbcClient jdbc, JdbcTemplate batch, Templates templates, ReguaProperties properties,

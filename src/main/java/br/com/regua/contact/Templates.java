@@ -29,7 +29,7 @@ import br.com.regua.policy.StageKeys;
  * ({@code regua.contact.templates-dir}) adds to and overrides them, so a stage added to the
  * process needs no new build. A template found is kept; one not found is looked for again in the
  * directory, but not on the class path, which cannot change while the server runs (most keys have no
- * segment's own template, and reading the class path for it on every message cost a sixth of a step).
+ * segment's own template, and the class path was read for it again on every message).
  */
 @Component
 public class Templates {

@@ -39,8 +39,8 @@ public class DecisionRecorder {
     private final WriteBehind writes;
     /**
      * Known rule sets by the names themselves: looking a set up costs no JSON and no hash (the names
-     * are the rules' own strings, their hash codes computed once), where writing and hashing the list
-     * on every decision cost a tenth of a step.
+     * are the rules' own strings, their hash codes computed once), where the list was written and
+     * hashed on every decision.
      */
     private final Map<List<String>, Long> ruleSets = new ConcurrentHashMap<>();
 

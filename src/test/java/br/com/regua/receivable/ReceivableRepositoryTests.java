@@ -1,0 +1,48 @@
+package br.com.regua.receivable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import br.com.regua.policy.CustomerType;
+
+/** The receivable and its customer read in one query: each keeps its own id and external id. */
+class ReceivableRepositoryTests {
+
+    @Test
+    void aReceivableLockedWithItsCustomerKeepsApartTheColumnsBothTablesHave() {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:receivable-repository;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").table("regua_schema_history").load().migrate();
+        ReceivableRepository repository = new ReceivableRepository(JdbcClient.create(db), new JdbcTemplate(db));
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:00-03:00");
+        // two customers first, so the receivable's id (1) is not its customer's (2)
+        repository.insertCustomer(new NewCustomer("C-OTHER", "Outra Pessoa", "39053344705", CustomerType.CONSUMER, null, null, "RJ"),
+                CustomerType.CONSUMER, "39053344705", now);
+        long customerId = repository.insertCustomer(new NewCustomer("C-MARIA", "Maria da Silva", "52998224725", CustomerType.CONSUMER,
+                "maria@example.com", "+55 11 91234-5678", "SP"), CustomerType.CONSUMER, "52998224725", now);
+        long receivableId = repository.insert(new NewReceivable("INV-1", null, new BigDecimal("1500.00"), LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 16), "Mensalidade"), customerId, "hash", now);
+        assertThat(receivableId).isNotEqualTo(customerId);
+
+        ReceivableRepository.WithCustomer read = repository.lockWithCustomer(receivableId);
+
+        assertThat(read.receivable().id()).isEqualTo(receivableId);
+        assertThat(read.receivable().externalId()).isEqualTo("INV-1");
+        assertThat(read.receivable().customerId()).isEqualTo(customerId);
+        assertThat(read.customer().id()).isEqualTo(customerId);
+        assertThat(read.customer().externalId()).isEqualTo("C-MARIA");
+        assertThat(read.customer().name()).isEqualTo("Maria da Silva");
+        assertThat(read.customer().state()).isEqualTo("SP");
+        assertThat(read.customer()).usingRecursiveComparison().isEqualTo(repository.customer(customerId));
+        assertThat(read.receivable()).usingRecursiveComparison().isEqualTo(repository.get(receivableId));
+    }
+}

@@ -1,10 +1,6 @@
 package br.com.regua.bench;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,15 +11,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import br.com.regua.payment.NewPayment;
-import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
-import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.retention.RetentionService;
 import br.com.regua.schedule.SimulationClock;
 import br.com.regua.schedule.SimulationService;
-import br.com.regua.support.Receivables;
 
 /**
  * Bytes per case in each of Régua's tables (and Camunda's) after cases walk the whole schedule,
@@ -62,29 +54,16 @@ class DataGrowthBenchmark {
 
     @Test
     void bytesPerCaseAfterTheWholeScheduleAndAfterRetention() {
-        clock.moveTo(OffsetDateTime.parse("2026-03-02T10:00:00-03:00").toInstant());
-        for (int from = 0; from < CASES; from += 500) {
-            List<NewReceivable> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(CASES, from + 500); i++) {
-                // R$ 2.500,00: large enough for every stage, bureau, agency and legal referral included
-                batch.add(Receivables.owing("growth-" + i, "2500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
-            }
-            receivables.registerAll(batch);
-        }
+        WalkedCases.register(receivables, clock, "growth", CASES);
         long start = System.nanoTime();
-        SimulationService.Advance walk = simulation.advanceTo(OffsetDateTime.parse("2026-09-30T10:00:00-03:00").toInstant());
+        SimulationService.Advance walk = WalkedCases.walk(simulation);
         double walkSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> walked = sizes();
         long stages = jdbc.queryForObject("select count(*) from case_event", Long.class);
         long contacts = jdbc.queryForObject("select count(*) from contact", Long.class);
 
         // every debt paid in October; five years and a day later the purge runs
-        clock.moveTo(OffsetDateTime.parse("2026-10-01T10:00:00-03:00").toInstant());
-        for (int i = 0; i < CASES; i++) {
-            payments.register(new NewPayment("growth-pay-" + i, "growth-" + i, new BigDecimal("9999.00"), PaymentMethod.PIX,
-                    OffsetDateTime.now(clock)));
-        }
-        simulation.advanceTo(OffsetDateTime.parse("2026-10-02T10:00:00-03:00").toInstant());
+        WalkedCases.payAll(payments, simulation, clock, "growth", CASES);
         Map<String, Long> paid = sizes();
         clock.moveTo(OffsetDateTime.parse("2031-10-03T10:00:00-03:00").toInstant());
         start = System.nanoTime();

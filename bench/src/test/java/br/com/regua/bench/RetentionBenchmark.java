@@ -1,7 +1,5 @@
 package br.com.regua.bench;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +15,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import br.com.regua.payment.NewPayment;
-import br.com.regua.payment.PaymentMethod;
 import br.com.regua.payment.PaymentService;
-import br.com.regua.receivable.NewReceivable;
 import br.com.regua.receivable.ReceivableService;
 import br.com.regua.retention.RetentionService;
 import br.com.regua.schedule.SimulationClock;
 import br.com.regua.schedule.SimulationService;
-import br.com.regua.support.Receivables;
 
 /**
  * Retention at 1,000,000 closed cases. A few cases walk the whole schedule for real (every message,
@@ -129,19 +123,9 @@ class RetentionBenchmark {
 
     /** Cases walked through the whole schedule, to the legal team, then paid in full. */
     private void walkTheTemplates() {
-        clock.moveTo(OffsetDateTime.parse("2026-03-02T10:00:00-03:00").toInstant());
-        List<NewReceivable> batch = new ArrayList<>();
-        for (int i = 0; i < TEMPLATES; i++) {
-            batch.add(Receivables.owing("tpl-" + i, "2500.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 16)));
-        }
-        receivables.registerAll(batch);
-        simulation.advanceTo(OffsetDateTime.parse("2026-09-30T10:00:00-03:00").toInstant());
-        clock.moveTo(OffsetDateTime.parse("2026-10-01T10:00:00-03:00").toInstant());
-        for (int i = 0; i < TEMPLATES; i++) {
-            payments.register(new NewPayment("tpl-pay-" + i, "tpl-" + i, new BigDecimal("9999.00"), PaymentMethod.PIX,
-                    OffsetDateTime.now(clock)));
-        }
-        simulation.advanceTo(OffsetDateTime.parse("2026-10-02T10:00:00-03:00").toInstant());
+        WalkedCases.register(receivables, clock, "tpl", TEMPLATES);
+        WalkedCases.walk(simulation);
+        WalkedCases.payAll(payments, simulation, clock, "tpl", TEMPLATES);
     }
 
     /**

@@ -98,9 +98,10 @@ public class ContactService {
     public int record(Request request, OffsetDateTime now) {
         Receivable r = request.receivable();
         String stepKey = r.externalId() + ":" + request.stepKey();
-        // the thank-you asks for nothing; a step already recorded (a retry) gets no new link
-        String portalLink = StageKeys.PAID.equals(request.stage()) || alreadyRecorded(r.id(), stepKey) ? null
-                : debtorLink(request.customer(), request.linkDays(), now);
+        // the thank-you asks for nothing; a step already recorded (a retry) keeps no new link (below)
+        Optional<DebtorLinks.NewLink> link = StageKeys.PAID.equals(request.stage()) ? Optional.empty()
+                : portal().flatMap(p -> p.make(request.customer(), request.linkDays(), now));
+        String portalLink = link.map(DebtorLinks.NewLink::url).orElse(null);
         // by the due date the punctuality discount, when the policy grants one, is what the PIX code asks for
         BigDecimal discount = r.ledger().punctualityDiscount(request.charges().asOf(), request.punctualityRate());
         Map<String, String> values = MessageValues.payment(MessageValues.of(r, request.customer(), request.charges(),
@@ -131,6 +132,9 @@ public class ContactService {
                 log.info("Contact {} for {} via {} to {} queued", request.stage(), LogText.of(request.receivable().externalId()),
                         request.channels().get(i), mask(recipient(request.customer(), request.channels().get(i))));
             }
+        }
+        if (recorded > 0) {
+            link.ifPresent(l -> l.keep().run());
         }
         return recorded;
     }
@@ -272,11 +276,6 @@ public class ContactService {
             portal = known;
         }
         return known;
-    }
-
-    private boolean alreadyRecorded(long receivableId, String stepKey) {
-        return jdbc.sql("select count(*) from contact where receivable_id = ? and step_key = ?").params(receivableId, stepKey)
-                .query(Long.class).single() > 0;
     }
 
     /** The PIX code for the updated amount of the message, tagged with the receivable; null when PIX is not configured. */

@@ -20,6 +20,7 @@ import br.com.regua.receivable.Customer;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
 import br.com.regua.receivable.TaxDocument;
+import br.com.regua.transactions.WriteBehind;
 
 /**
  * The personal links and the identity check behind them. A link is {@code <base>/p/<token>}: 128
@@ -42,11 +43,13 @@ public class PortalTokens implements DebtorLinks {
     private final JdbcClient jdbc;
     private final ReceivableRepository receivables;
     private final PortalProperties properties;
+    private final WriteBehind writes;
 
-    PortalTokens(JdbcClient jdbc, ReceivableRepository receivables, PortalProperties properties) {
+    PortalTokens(JdbcClient jdbc, ReceivableRepository receivables, PortalProperties properties, WriteBehind writes) {
         this.jdbc = jdbc;
         this.receivables = receivables;
         this.properties = properties;
+        this.writes = writes;
     }
 
     /** A link that opens: whose it is, and the wrong answers it has had. */
@@ -60,14 +63,15 @@ public class PortalTokens implements DebtorLinks {
     public enum Outcome { CONFIRMED, WRONG, LOCKED }
 
     @Override
-    public Optional<String> issue(Customer customer, Integer validDays, OffsetDateTime now) {
+    public Optional<NewLink> make(Customer customer, Integer validDays, OffsetDateTime now) {
         byte[] secret = new byte[16];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         int days = validDays == null ? properties.defaultLinkDays() : validDays;
-        jdbc.sql("insert into portal_link (token_hash, customer_id, created_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), customer.id(), now, now.plusDays(days)).update();
-        return Optional.of(properties.base() + "/p/" + token);
+        // stored with the step's other rows when its transaction commits: nothing reads a link before its message is sent
+        return Optional.of(new NewLink(properties.base() + "/p/" + token, () -> writes.insert(
+                "insert into portal_link (token_hash, customer_id, created_at, expires_at) values (?, ?, ?, ?)",
+                hash(token), customer.id(), now, now.plusDays(days))));
     }
 
     @Override

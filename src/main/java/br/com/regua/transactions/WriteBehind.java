@@ -1,10 +1,13 @@
 package br.com.regua.transactions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,11 +20,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commit with the transaction or not at all, like any other write. A feature that reads back a
  * table it writes this way within the same transaction calls {@link #flush()} first. Outside a
  * transaction, rows are written at once.
+ *
+ * <p>On PostgreSQL the statements that have one row each (a schedule step's decision, timeline
+ * entry and debtor's link) go together as one prepared statement of several, which the driver sends
+ * in one round trip; the others go one batch per statement. H2 runs one statement at a time.
  */
 @Component
 public class WriteBehind {
 
     private final JdbcTemplate jdbc;
+    /** Whether one prepared statement may hold several; null until the first write asks the database. */
+    private volatile Boolean severalInOne;
 
     public WriteBehind(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -77,13 +86,40 @@ public class WriteBehind {
     }
 
     private void write(Map<?, ?> pending) {
+        StringBuilder together = new StringBuilder();
+        List<Object> togetherArgs = new ArrayList<>();
         for (Map.Entry<?, ?> statement : pending.entrySet()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = (List<Object[]>) statement.getValue();
-            if (!rows.isEmpty()) {
+            if (rows.size() == 1 && severalInOne()) {
+                together.append(together.isEmpty() ? "" : ";\n").append((String) statement.getKey());
+                togetherArgs.addAll(Arrays.asList(rows.get(0)));
+            } else if (!rows.isEmpty()) {
+                // in the order they were first asked for, should a later table refer to an earlier one
+                writeTogether(together, togetherArgs);
                 jdbc.batchUpdate((String) statement.getKey(), rows);
-                rows.clear();
             }
+            rows.clear();
         }
+        writeTogether(together, togetherArgs);
+    }
+
+    /** The driver raises the first of the statements that fails, whichever it is. */
+    private void writeTogether(StringBuilder sql, List<Object> args) {
+        if (!sql.isEmpty()) {
+            jdbc.update(sql.toString(), args.toArray());
+            sql.setLength(0);
+            args.clear();
+        }
+    }
+
+    private boolean severalInOne() {
+        Boolean known = severalInOne;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT).contains("postgresql"));
+            severalInOne = known;
+        }
+        return known;
     }
 }

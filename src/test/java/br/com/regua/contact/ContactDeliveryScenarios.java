@@ -194,6 +194,37 @@ abstract class ContactDeliveryScenarios extends ReguaSpringTests {
         return statuses;
     }
 
+    // ---- a step recorded again
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aStepRecordedAgainByARetryQueuesNothingNewAndStoresNoSecondLink() {
+        register("dlv-retry");
+        br.com.regua.receivable.Receivable r = receivables.get("dlv-retry");
+        br.com.regua.receivable.Customer c = receivables.customer(r.customerId());
+        ContactService.Request step = new ContactService.Request(r, c, "FRIENDLY_REMINDER", "FRIENDLY_REMINDER@99",
+                List.of(Channel.EMAIL, Channel.SMS), r.ledger().chargesAsOf(LocalDate.of(2026, 3, 20),
+                new br.com.regua.policy.ChargeRates(new BigDecimal("0.02"), new BigDecimal("0.01"))), new br.com.regua.policy.OfferTerms(), null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var inOne = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        long before = linksOf(c.id());
+
+        assertThat((int) inOne.execute(status -> contacts.record(step, now))).as("an e-mail and an SMS queued").isEqualTo(2);
+        assertThat(linksOf(c.id())).as("one link, stored with its messages").isEqualTo(before + 1);
+        String link = contactOf("dlv-retry", "FRIENDLY_REMINDER", Channel.EMAIL).body().replaceAll("(?s).*(/p/[A-Za-z0-9_-]{22}).*", "$1");
+
+        assertThat((int) inOne.execute(status -> contacts.record(step, now))).as("the retry queues nothing").isZero();
+        assertThat(linksOf(c.id())).as("the retry's link is never stored").isEqualTo(before + 1);
+        assertThat(contactsOf("dlv-retry").stream().filter(m -> "FRIENDLY_REMINDER".equals(m.stage())).map(ContactService.Contact::body))
+                .hasSize(2).allSatisfy(body -> assertThat(body).contains(link));
+    }
+
+    private long linksOf(long customerId) {
+        return jdbc.sql("select count(*) from portal_link where customer_id = ?").param(customerId).query(Long.class).single();
+    }
+
     // ---- the schedule, delivered
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import br.com.regua.receivable.ReadAlong;
 import br.com.regua.transactions.WriteBehind;
 
 /**
@@ -102,6 +103,30 @@ public class CaseEvents {
      * When each stage was first reached: a step reads it to know what notices the debtor already had,
      * so only the stage and its first time are read, not the whole timeline.
      */
+    /** The stages a receivable reached, oldest entry first, read along with the receivable; with {@link #TIMES_ALONG}. */
+    public static final ReadAlong<List<Object>> STAGES_ALONG = new ReadAlong<>(
+            "(select array_agg(e.stage order by e.id) from case_event e where e.receivable_id = r.id and e.kind = 'STAGE')", ReadAlong::array);
+
+    /** When it reached each of {@link #STAGES_ALONG}, in the same order. */
+    public static final ReadAlong<List<Object>> TIMES_ALONG = new ReadAlong<>(
+            "(select array_agg(e.happened_at order by e.id) from case_event e where e.receivable_id = r.id and e.kind = 'STAGE')",
+            ReadAlong::array);
+
+    /**
+     * As {@link #firstReached(long)}, from what {@link #STAGES_ALONG} and {@link #TIMES_ALONG} read; read
+     * again when entries of this transaction still wait to be written (those read may lack them).
+     */
+    public Map<String, OffsetDateTime> firstReached(long receivableId, List<Object> stages, List<Object> times) {
+        if (writes.waiting()) {
+            return firstReached(receivableId);
+        }
+        Map<String, OffsetDateTime> reached = new LinkedHashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            reached.merge((String) stages.get(i), ReadAlong.instant(times.get(i)), (first, later) -> later.isBefore(first) ? later : first);
+        }
+        return reached;
+    }
+
     public Map<String, OffsetDateTime> firstReached(long receivableId) {
         Map<String, OffsetDateTime> reached = new LinkedHashMap<>();
         writes.flush();

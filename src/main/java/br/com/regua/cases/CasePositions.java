@@ -23,12 +23,13 @@ class CasePositions {
         this.jdbc = jdbc;
     }
 
-    void update(long receivableId, String stage, Integer lastStepDay, Segment segment, String nextStage, OffsetDateTime nextStepAt,
-                Map<String, Integer> reachedDays, OffsetDateTime now) {
+    /** {@code caseId} null: the case id stays as it is; otherwise it is set if the receivable has none. */
+    void update(long receivableId, String caseId, String stage, Integer lastStepDay, Segment segment, String nextStage,
+                OffsetDateTime nextStepAt, Map<String, Integer> reachedDays, OffsetDateTime now) {
         jdbc.sql("""
-                update receivable set stage = ?, last_step_day = ?, segment = ?, next_stage = ?, next_step_at = ?,
-                       reached_days = ?, updated_at = ? where id = ?""")
-                .params(stage, lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
+                update receivable set case_id = coalesce(case_id, ?), stage = ?, last_step_day = ?, segment = ?, next_stage = ?,
+                       next_step_at = ?, reached_days = ?, updated_at = ? where id = ?""")
+                .params(caseId, stage, lastStepDay, segment == null ? null : segment.name(), nextStage, nextStepAt,
                         ReachedDays.format(reachedDays), now, receivableId)
                 .update();
     }

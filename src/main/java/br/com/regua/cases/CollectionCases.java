@@ -87,11 +87,12 @@ public class CollectionCases implements CaseStarter {
 
     /**
      * Where the case stands after a decision of the schedule: the stage and day of its last step,
-     * the next step ({@code nextStage} null: none), the stages reached so far.
+     * the next step ({@code nextStage} null: none), the stages reached so far. A case just classified
+     * gives its {@code caseId}, which a receivable without one takes; later steps give null.
      */
-    public void advance(Receivable r, String stage, Integer lastStepDay, Segment segment, String nextStage, OffsetDateTime nextStepAt,
-                        Map<String, Integer> reachedDays, OffsetDateTime at) {
-        positions.update(r.id(), stage, lastStepDay, segment, nextStage, nextStepAt, reachedDays, at);
+    public void advance(Receivable r, String caseId, String stage, Integer lastStepDay, Segment segment, String nextStage,
+                        OffsetDateTime nextStepAt, Map<String, Integer> reachedDays, OffsetDateTime at) {
+        positions.update(r.id(), caseId, stage, lastStepDay, segment, nextStage, nextStepAt, reachedDays, at);
     }
 
     /** Ends the case wherever it is, with a thank-you; a case that already ended is left alone. */
@@ -200,7 +201,7 @@ public class CollectionCases implements CaseStarter {
             }
         }
         positions.setPausedDays(r.id(), paused, at);
-        positions.update(r.id(), stage, lastDay, r.segment(), null, null, r.reachedDays(), at);
+        positions.update(r.id(), null, stage, lastDay, r.segment(), null, null, r.reachedDays(), at);
         runtime.createMessageCorrelation(CollectionProcess.MESSAGE_AGREEMENT_BROKEN)
                 .processInstanceBusinessKey(r.externalId())
                 .correlateAllWithResult();

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import br.com.regua.policy.Channel;
+import br.com.regua.receivable.ReadAlong;
 
 /**
  * Channels a debtor refused. The rules read them when choosing channels, and the delivery worker
@@ -26,6 +27,16 @@ public class OptOuts {
     public OptOuts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
+
+    /** The channels the customer of a receivable refused, read along with it (one query less for each step). */
+    public static final ReadAlong<Set<Channel>> READ_ALONG = new ReadAlong<>(
+            "(select array_agg(o.channel) from contact_opt_out o where o.customer_id = c.id)", (rs, column) -> {
+                Set<Channel> refused = EnumSet.noneOf(Channel.class);
+                for (Object channel : ReadAlong.array(rs, column)) {
+                    refused.add(Channel.valueOf((String) channel));
+                }
+                return refused;
+            });
 
     public Set<Channel> of(long customerId) {
         return of(List.of(customerId)).getOrDefault(customerId, EnumSet.noneOf(Channel.class));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.regua.receivable.ReadAlong;
 import br.com.regua.schedule.CallOutcomeFacts;
 
 /** The calls' outcomes, as the collectors recorded them ({@code call_outcome}). */
@@ -48,6 +49,15 @@ class CallOutcomes implements CallOutcomeFacts {
 
     boolean recordedFor(String taskId) {
         return jdbc.sql("select count(*) from call_outcome where task_id = ?").param(taskId).query(Long.class).single() > 0;
+    }
+
+    private static final ReadAlong<Optional<String>> LAST_OUTCOME = new ReadAlong<>("""
+            (select o.outcome from call_outcome o where o.receivable_id = r.id order by o.recorded_at desc, o.id desc
+             fetch first 1 rows only)""", (rs, column) -> Optional.ofNullable(rs.getString(column)));
+
+    @Override
+    public ReadAlong<Optional<String>> lastCallOutcomeAlong() {
+        return LAST_OUTCOME;
     }
 
     @Override

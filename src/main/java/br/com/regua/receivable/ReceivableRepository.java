@@ -130,22 +130,38 @@ public class ReceivableRepository {
         return jdbc.sql("select * from receivable where id = ? for update").param(id).query(ReceivableRepository::receivable).single();
     }
 
-    /** A receivable and its customer. */
-    public record WithCustomer(Receivable receivable, Customer customer) {
+    /** A receivable and its customer, with the values read along with them. */
+    public record WithCustomer(Receivable receivable, Customer customer, Map<ReadAlong<?>, Object> along) {
+
+        @SuppressWarnings("unchecked")
+        public <T> T get(ReadAlong<T> value) {
+            if (!along.containsKey(value)) {
+                throw new IllegalArgumentException("not read along with the receivable: " + value.sql());
+            }
+            return (T) along.get(value);
+        }
     }
 
     /**
-     * Locks the receivable as {@link #lock} does and reads its customer, in one round trip: every
-     * step of the schedule starts with both. The receivable's columns come first, so where both
-     * tables have a column of one name (id, external_id) the receivable's is read by name; the
-     * customer's id and external id are read under aliases.
+     * Locks the receivable as {@link #lock} does and reads its customer and the values {@code along},
+     * in one round trip: every step of the schedule starts with them. The receivable's columns come
+     * first, so where both tables have a column of one name (id, external_id) the receivable's is read
+     * by name; the customer's id and external id are read under aliases.
      */
-    public WithCustomer lockWithCustomer(long id) {
-        return jdbc.sql("""
-                select r.*, c.*, c.id as customer_row_id, c.external_id as customer_row_external_id
-                from receivable r join customer c on c.id = r.customer_id where r.id = ? for update of r""")
-                .param(id)
-                .query((rs, n) -> new WithCustomer(receivable(rs, n), customer(rs, "customer_row_id", "customer_row_external_id")))
+    public WithCustomer lockWithCustomer(long id, List<ReadAlong<?>> along) {
+        StringBuilder sql = new StringBuilder("select r.*, c.*, c.id as customer_row_id, c.external_id as customer_row_external_id");
+        for (int i = 0; i < along.size(); i++) {
+            sql.append(", ").append(along.get(i).sql()).append(" as along_").append(i);
+        }
+        sql.append(" from receivable r join customer c on c.id = r.customer_id where r.id = ? for update of r");
+        return jdbc.sql(sql.toString()).param(id)
+                .query((rs, n) -> {
+                    Map<ReadAlong<?>, Object> values = new HashMap<>();
+                    for (int i = 0; i < along.size(); i++) {
+                        values.put(along.get(i), along.get(i).reader().read(rs, "along_" + i));
+                    }
+                    return new WithCustomer(receivable(rs, n), customer(rs, "customer_row_id", "customer_row_external_id"), values);
+                })
                 .single();
     }
 
@@ -192,15 +208,22 @@ public class ReceivableRepository {
     public void updateLedger(long id, Ledger l, ReceivableStatus status, OffsetDateTime now) {
         jdbc.sql("""
                 update receivable set principal_outstanding = ?, fine_carried = ?, interest_carried = ?, fine_charged = ?,
-                       interest_from = ?, status = ?, updated_at = ? where id = ?""")
+                       interest_from = ?, status = ?, updated_at = ?, """ + CLOSED_AT + " where id = ?")
                 .params(l.principalOutstanding(), l.fineCarried(), l.interestCarried(), l.fineCharged(), l.interestFrom(),
-                        status.name(), now, id)
+                        status.name(), now, status.closed(), now, id)
                 .update();
     }
 
     public void updateStatus(long id, ReceivableStatus status, OffsetDateTime now) {
-        jdbc.sql("update receivable set status = ?, updated_at = ? where id = ?").params(status.name(), now, id).update();
+        jdbc.sql("update receivable set status = ?, updated_at = ?, " + CLOSED_AT + " where id = ?")
+                .params(status.name(), now, status.closed(), now, id).update();
     }
+
+    /**
+     * When the debt closed (its first closing, if it moves from one closed status to another), or
+     * null while owed; parameters: whether the new status is closed, and now.
+     */
+    private static final String CLOSED_AT = "closed_at = case when ? then coalesce(closed_at, ?) else null end";
 
     /** Open receivables after {@code afterId} in id order: a page of a walk over the whole portfolio. */
     public List<Receivable> openAfter(long afterId, int limit) {

@@ -138,10 +138,21 @@ public class ReceivableService {
                 registered.add(Registered.refused(e));
             }
         }
-        repository.setCaseIds(caseIds);
         Map<Long, Receivable> read = new HashMap<>();
         repository.findByIds(registered.stream().filter(r -> r.refusal() == null).map(Registered::id).distinct().toList())
                 .forEach(r -> read.put(r.id(), r));
+        // classification sets the case id with the first position; a case whose classification waits (an
+        // asynchronous start) gets it here
+        Map<Long, String> unset = new LinkedHashMap<>();
+        caseIds.forEach((id, caseId) -> {
+            if (read.get(id).caseId() == null) {
+                unset.put(id, caseId);
+            }
+        });
+        if (!unset.isEmpty()) {
+            repository.setCaseIds(unset);
+            repository.findByIds(unset.keySet()).forEach(r -> read.put(r.id(), r));
+        }
         return registered.stream().map(r -> r.refusal() != null ? new Outcome(null, r.refusal())
                 : new Outcome(new Registration(read.get(r.id()), r.created()), null)).toList();
     }

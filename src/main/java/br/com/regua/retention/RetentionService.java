@@ -28,8 +28,7 @@ public class RetentionService {
     private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
 
     /** A debt is closed when nothing more will happen to it: paid, cancelled or written off. */
-    static final List<String> CLOSED = Stream.of(ReceivableStatus.PAID, ReceivableStatus.CANCELLED, ReceivableStatus.WRITTEN_OFF)
-            .map(Enum::name).toList();
+    static final List<String> CLOSED = Stream.of(ReceivableStatus.values()).filter(ReceivableStatus::closed).map(Enum::name).toList();
     private static final String CLOSED_LITERALS = String.join(", ", CLOSED.stream().map(status -> "'" + status + "'").toList());
 
     private final JdbcClient jdbc;
@@ -85,8 +84,8 @@ public class RetentionService {
     private Purge purgeBatch(OffsetDateTime cutoff) {
         // the statuses are written out, not bound: on PostgreSQL the query is then known to ask for what the
         // index of debts to purge holds (a partial index, V32), and walks only those, oldest first
-        List<Long> ids = jdbc.sql("select id from receivable where status in (" + CLOSED_LITERALS + ") and updated_at < :cutoff "
-                        + "and purged_at is null order by updated_at, id fetch first :batch rows only")
+        List<Long> ids = jdbc.sql("select id from receivable where status in (" + CLOSED_LITERALS + ") and closed_at < :cutoff "
+                        + "and purged_at is null order by closed_at, id fetch first :batch rows only")
                 .param("cutoff", cutoff).param("batch", properties.batchSize())
                 .query(Long.class).list();
         if (ids.isEmpty()) {

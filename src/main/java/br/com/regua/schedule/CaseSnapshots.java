@@ -2,6 +2,7 @@ package br.com.regua.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +11,9 @@ import br.com.regua.contact.OptOuts;
 import br.com.regua.policy.CaseFacts;
 import br.com.regua.policy.Channel;
 import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.ReadAlong;
 import br.com.regua.receivable.Receivable;
+import br.com.regua.receivable.ReceivableRepository;
 
 /** Builds the fact snapshot of a case as of the clock's today. */
 @Component
@@ -36,6 +39,22 @@ public class CaseSnapshots {
 
     /** With the customer's opt-outs already read, as a walk over many cases does a page at a time. */
     public CaseFacts of(Receivable r, Customer c, LocalDate today, Set<Channel> optedOut) {
+        return of(r, c, today, optedOut, beingRegistered(r) ? null : calls.lastCallOutcome(r.id()).orElse(null));
+    }
+
+    /** What {@link #of(ReceivableRepository.WithCustomer, LocalDate)} needs read along with the receivable. */
+    public List<ReadAlong<?>> readAlong() {
+        return List.of(OptOuts.READ_ALONG, calls.lastCallOutcomeAlong());
+    }
+
+    /** From a receivable locked with its customer and what {@link #readAlong()} names: no query of its own. */
+    public CaseFacts of(ReceivableRepository.WithCustomer locked, LocalDate today) {
+        Receivable r = locked.receivable();
+        return of(r, locked.customer(), today, locked.get(OptOuts.READ_ALONG),
+                beingRegistered(r) ? null : locked.get(calls.lastCallOutcomeAlong()).orElse(null));
+    }
+
+    private static CaseFacts of(Receivable r, Customer c, LocalDate today, Set<Channel> optedOut, String lastCallOutcome) {
         return CaseFacts.builder()
                 .receivableId(r.externalId())
                 .customerType(c.type())
@@ -56,13 +75,13 @@ public class CaseSnapshots {
                 .policyVersion(r.policyVersion())
                 .preferredChannel(c.preferredChannel())
                 .preferredTime(c.preferredTime())
-                .lastCallOutcome(beingRegistered(r) ? null : calls.lastCallOutcome(r.id()).orElse(null))
+                .lastCallOutcome(lastCallOutcome)
                 .build();
     }
 
     /**
-     * A receivable without a case id is being registered in this very transaction (the intake writes
-     * the case ids of a chunk once its cases have started): nothing has happened to it yet, no call and
+     * A receivable without a case id is being registered in this very transaction (its classification
+     * writes the case id with the first position): nothing has happened to it yet, no call and
      * no stage, so its history is not asked for — two queries less for each case an intake classifies.
      */
     static boolean beingRegistered(Receivable r) {

@@ -20,6 +20,7 @@ public class ClassifyDebtorDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StepVariables.write(execution, schedule.classify(StepVariables.receivableId(execution), execution.getProcessDefinitionId()), stages);
+        StepVariables.write(execution, schedule.classify(StepVariables.receivableId(execution), execution.getProcessDefinitionId(),
+                execution.getProcessInstanceId()), stages);
     }
 }

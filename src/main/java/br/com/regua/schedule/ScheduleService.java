@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import br.com.regua.policy.StageCatalog.StageInfo;
 import br.com.regua.policy.StageKeys;
 import br.com.regua.receivable.Charges;
 import br.com.regua.receivable.Customer;
+import br.com.regua.receivable.ReadAlong;
 import br.com.regua.receivable.Receivable;
 import br.com.regua.receivable.ReceivableRepository;
 import br.com.regua.receivable.ReceivableStatus;
@@ -57,6 +59,8 @@ public class ScheduleService {
     private final ApplicationEventPublisher published;
     private final Clock clock;
     private final ExperimentService experiments;
+    /** The facts' values and the timeline's stages, read with the receivable a decision locks. */
+    private final List<ReadAlong<?>> readAlong;
 
     public ScheduleService(ReceivableRepository receivables, PolicyEngine policy, CaseSnapshots snapshots,
                            DecisionRecorder decisions, CaseEvents events, ContactService contacts, CollectionStages stages,
@@ -72,6 +76,10 @@ public class ScheduleService {
         this.published = published;
         this.clock = clock;
         this.experiments = experiments;
+        List<ReadAlong<?>> along = new ArrayList<>(snapshots.readAlong());
+        along.add(CaseEvents.STAGES_ALONG);
+        along.add(CaseEvents.TIMES_ALONG);
+        this.readAlong = List.copyOf(along);
     }
 
     /**
@@ -83,10 +91,11 @@ public class ScheduleService {
 
     /**
      * Classifies a new case and plans its first step among the stages of {@code processDefinitionId},
-     * the version of the process the case runs on.
+     * the version of the process the case runs on; the receivable's case id becomes {@code caseId}
+     * if it has none yet (a case being registered).
      */
     @Transactional
-    public NextStep classify(long receivableId, String processDefinitionId) {
+    public NextStep classify(long receivableId, String processDefinitionId, String caseId) {
         Moment m = decideNow(receivableId, processDefinitionId);
         String drawn = "";
         if (m.receivable().policyVersion() == null) {
@@ -102,7 +111,8 @@ public class ScheduleService {
         Optional<ScheduledStep> next = m.nextAfter(r.stage(), r.lastStepDay());
         decisions.record(r.id(), "CLASSIFICATION", m.facts(), m.decision(), nextOutputs(next), m.at());
         events.stageReached(r.id(), StageKeys.REGISTERED, "classified as " + m.decision().segment() + drawn, m.at());
-        saveSchedule(m, r.stage(), r.lastStepDay(), next, r.reachedDays());
+        // with the first position, in the same update: an intake writes each new receivable's row once more, not twice
+        saveSchedule(m, caseId, r.stage(), r.lastStepDay(), next, r.reachedDays());
         return nextStep(true, next, m.decision());
     }
 
@@ -185,7 +195,12 @@ public class ScheduleService {
 
     private void saveSchedule(Moment m, String stage, Integer lastStepDay, Optional<ScheduledStep> next,
                               Map<String, Integer> reachedDays) {
-        cases.advance(m.receivable(), stage, lastStepDay, m.decision().segment(),
+        saveSchedule(m, null, stage, lastStepDay, next, reachedDays);
+    }
+
+    private void saveSchedule(Moment m, String caseId, String stage, Integer lastStepDay, Optional<ScheduledStep> next,
+                              Map<String, Integer> reachedDays) {
+        cases.advance(m.receivable(), caseId, stage, lastStepDay, m.decision().segment(),
                 StageKeys.PAID.equals(stage) ? null : stageName(next), at(next), reachedDays, m.at());
     }
 
@@ -194,21 +209,22 @@ public class ScheduleService {
     }
 
     private Moment decideNow(long receivableId, StageCatalog version) {
-        ReceivableRepository.WithCustomer locked = receivables.lockWithCustomer(receivableId);
+        ReceivableRepository.WithCustomer locked = receivables.lockWithCustomer(receivableId, readAlong);
         Receivable r = locked.receivable();
-        Customer c = locked.customer();
         ZonedDateTime now = ZonedDateTime.now(clock);
-        CaseFacts facts = snapshots.of(r, c, now.toLocalDate());
-        return new Moment(r, c, now, facts, policy.evaluate(facts), reached(r, now), version);
+        CaseFacts facts = snapshots.of(locked, now.toLocalDate());
+        return new Moment(r, locked.customer(), now, facts, policy.evaluate(facts), reached(locked, now), version);
     }
 
     /** The day each stage was first reached, from the case's timeline: what notices the debtor already had. */
-    private Map<String, LocalDate> reached(Receivable r, ZonedDateTime now) {
+    private Map<String, LocalDate> reached(ReceivableRepository.WithCustomer locked, ZonedDateTime now) {
         Map<String, LocalDate> reached = new LinkedHashMap<>();
+        Receivable r = locked.receivable();
         if (CaseSnapshots.beingRegistered(r)) {
             return reached;
         }
-        events.firstReached(r.id()).forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
+        events.firstReached(r.id(), locked.get(CaseEvents.STAGES_ALONG), locked.get(CaseEvents.TIMES_ALONG))
+                .forEach((stage, at) -> reached.put(stage, at.atZoneSameInstant(now.getZone()).toLocalDate()));
         return reached;
     }
 

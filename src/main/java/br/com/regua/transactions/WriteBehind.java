@@ -45,6 +45,12 @@ public class WriteBehind {
         pending().computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
     }
 
+    /** Whether rows of this transaction wait to be written. */
+    public boolean waiting() {
+        return TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> pending
+                && pending.values().stream().anyMatch(rows -> !((List<?>) rows).isEmpty());
+    }
+
     /** Writes the rows waiting in this transaction now. */
     public void flush() {
         if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> pending) {

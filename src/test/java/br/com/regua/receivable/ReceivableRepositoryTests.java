@@ -33,7 +33,7 @@ class ReceivableRepositoryTests {
                 LocalDate.of(2026, 11, 16), "Mensalidade"), customerId, "hash", now);
         assertThat(receivableId).isNotEqualTo(customerId);
 
-        ReceivableRepository.WithCustomer read = repository.lockWithCustomer(receivableId);
+        ReceivableRepository.WithCustomer read = repository.lockWithCustomer(receivableId, java.util.List.of());
 
         assertThat(read.receivable().id()).isEqualTo(receivableId);
         assertThat(read.receivable().externalId()).isEqualTo("INV-1");
@@ -44,5 +44,36 @@ class ReceivableRepositoryTests {
         assertThat(read.customer().state()).isEqualTo("SP");
         assertThat(read.customer()).usingRecursiveComparison().isEqualTo(repository.customer(customerId));
         assertThat(read.receivable()).usingRecursiveComparison().isEqualTo(repository.get(receivableId));
+    }
+
+    @Test
+    void valuesOfOtherTablesAreReadAlongWithTheLockedReceivable() {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:receivable-repository-along;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").table("regua_schema_history").load().migrate();
+        ReceivableRepository repository = new ReceivableRepository(JdbcClient.create(db), new JdbcTemplate(db));
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:00-03:00");
+        long customerId = repository.insertCustomer(new NewCustomer("C-ANA", "Ana Souza", "52998224725", CustomerType.CONSUMER,
+                "ana@example.com", null, "SP"), CustomerType.CONSUMER, "52998224725", now);
+        long first = repository.insert(new NewReceivable("INV-A", null, new BigDecimal("100.00"), LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 16), "Primeira"), customerId, "a", now);
+        repository.insert(new NewReceivable("INV-B", null, new BigDecimal("200.00"), LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 16), "Segunda"), customerId, "b", now.plusHours(1));
+        ReadAlong<java.util.List<Object>> sameCustomer = new ReadAlong<>(
+                "(select array_agg(o.external_id order by o.id) from receivable o where o.customer_id = c.id)", ReadAlong::array);
+        ReadAlong<java.util.List<Object>> created = new ReadAlong<>(
+                "(select array_agg(o.created_at order by o.id) from receivable o where o.customer_id = c.id)", ReadAlong::array);
+        ReadAlong<java.util.List<Object>> none = new ReadAlong<>(
+                "(select array_agg(o.external_id) from receivable o where o.customer_id = c.id and o.id < 0)", ReadAlong::array);
+        ReadAlong<java.util.List<Object>> unasked = new ReadAlong<>("(select 1)", ReadAlong::array);
+
+        ReceivableRepository.WithCustomer read = repository.lockWithCustomer(first, java.util.List.of(sameCustomer, created, none));
+
+        assertThat(read.receivable().externalId()).isEqualTo("INV-A");
+        assertThat(read.get(sameCustomer)).containsExactly("INV-A", "INV-B");
+        assertThat(read.get(created)).extracting(ReadAlong::instant).extracting(OffsetDateTime::toInstant)
+                .containsExactly(now.toInstant(), now.plusHours(1).toInstant());
+        assertThat(read.get(none)).as("no row: an empty list, not null").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read.get(unasked)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -39,6 +39,8 @@ abstract class RetentionScenarios extends ReguaSpringTests {
     JdbcClient jdbc;
     @Autowired
     br.com.regua.agreement.DisputeService disputes;
+    @Autowired
+    br.com.regua.receivable.ReceivableRepository repository;
 
     long count(String table, String externalId) {
         return jdbc.sql("select count(*) from " + table + " t join receivable r on r.id = t.receivable_id where r.external_id = ?")
@@ -127,6 +129,29 @@ abstract class RetentionScenarios extends ReguaSpringTests {
 
         // again: nothing more to purge
         assertThat(retention.purge().receivables()).isZero();
+    }
+
+    @Test
+    void thePeriodRunsFromWhenTheDebtLastClosedNotFromALaterChangeOfItsRow() {
+        setClock("2026-03-02T10:00:00-03:00");
+        registerAndWalk("retention-touched");
+        registerAndWalk("retention-reopened");
+        pay("retention-touched", "500.00");
+        pay("retention-reopened", "500.00");
+        // 2028: the first debt's row changes while it stays paid; the second reopens (a payment reversed) and is paid again
+        setClock("2028-06-01T10:00:00-03:00");
+        OffsetDateTime later = OffsetDateTime.now(clock);
+        repository.updateStatus(receivables.get("retention-touched").id(), br.com.regua.receivable.ReceivableStatus.PAID, later);
+        long reopened = receivables.get("retention-reopened").id();
+        repository.updateStatus(reopened, br.com.regua.receivable.ReceivableStatus.OPEN, later);
+        repository.updateStatus(reopened, br.com.regua.receivable.ReceivableStatus.PAID, later);
+
+        // 13 March 2031: five years after the first closed; three after the second closed again
+        setClock("2031-03-13T10:00:00-03:00");
+        retention.purge();
+
+        assertThat(count("contact", "retention-touched")).as("closed five years ago").isZero();
+        assertThat(count("contact", "retention-reopened")).as("closed again three years ago").isPositive();
     }
 
     @Test

@@ -263,16 +263,23 @@ class ScheduleBenchmark {
         if (phase != null) {
             System.out.println("--- statements per case, " + phase);
             jdbc.query("""
-                    select s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
+                    select s.calls, s.total_exec_time, s.wal_bytes, s.wal_fpi, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
                     join pg_database d on d.oid = s.dbid where d.datname = current_database() order by s.calls desc fetch first 40 rows only""",
                     rs -> {
-                        String query = rs.getString(3);
-                        System.out.printf("%7.2f calls %6.3f ms  %s%n", rs.getDouble(1) / units, rs.getDouble(2) / units,
+                        String query = rs.getString(5);
+                        System.out.printf("%7.2f calls %6.3f ms %7.0f B WAL %5.2f full pages  %s%n", rs.getDouble(1) / units,
+                                rs.getDouble(2) / units, rs.getDouble(3) / units, rs.getDouble(4) / units,
                                 query.substring(0, Math.min(110, query.length())));
                     });
+            System.out.printf("multixacts made: %.2f per case%n", (jdbc.queryForObject("select mxid_age(datminmxid) from pg_database "
+                    + "where datname = current_database()", Long.class) - multixacts) / (double) units);
         }
         jdbc.execute("select pg_stat_statements_reset()");
+        multixacts = jdbc.queryForObject("select mxid_age(datminmxid) from pg_database where datname = current_database()", Long.class);
     }
+
+    /** The database's multixacts when the phase began (for profiling, with the statements). */
+    private long multixacts;
 
     private static CpuMeter.Reading sum(CpuMeter.Reading a, CpuMeter.Reading b) {
         return new CpuMeter.Reading(a.jvm() + b.jvm(), a.postgres() + b.postgres());

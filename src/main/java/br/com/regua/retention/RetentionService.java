@@ -69,6 +69,12 @@ public class RetentionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int links = transactions.execute(status -> jdbc.sql("delete from portal_link where expires_at < :now or revoked_at < :now")
                 .param("now", now).update());
+        // a debt closed by a node of a release before closed_at (an upgrade one node at a time) closed at its last update
+        int unstamped = transactions.execute(status -> jdbc.sql("update receivable set closed_at = updated_at where closed_at is null "
+                + "and status in (" + CLOSED_LITERALS + ")").update());
+        if (unstamped > 0) {
+            log.info("Retention: {} closed debt(s) had no closing moment; their last update stands for it", unstamped);
+        }
         Purge total = new Purge(cutoff, 0, 0, 0, 0, 0, links, 0);
         while (true) {
             Purge batch = transactions.execute(status -> purgeBatch(cutoff));

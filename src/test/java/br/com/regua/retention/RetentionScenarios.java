@@ -155,6 +155,22 @@ abstract class RetentionScenarios extends ReguaSpringTests {
     }
 
     @Test
+    void aDebtClosedByANodeOfTheReleaseBeforeIsPurgedFromItsLastUpdate() {
+        setClock("2026-03-02T10:00:00-03:00");
+        registerAndWalk("retention-old-node");
+        pay("retention-old-node", "500.00");
+        // the node that took the payment knew nothing of closed_at (nodes upgraded one at a time)
+        jdbc.sql("update receivable set closed_at = null where external_id = 'retention-old-node'").update();
+
+        setClock("2031-03-13T10:00:00-03:00");
+        retention.purge();
+
+        assertThat(count("contact", "retention-old-node")).isZero();
+        assertThat(jdbc.sql("select closed_at from receivable where external_id = 'retention-old-node'").query(OffsetDateTime.class)
+                .single()).isNotNull();
+    }
+
+    @Test
     void theReceiptOfADisputeGoesWithTheCaseFiveYearsAfterItClosedAndStaysWhileItIsOpen() {
         setClock("2026-03-02T10:00:00-03:00");
         registerAndWalk("retention-receipt-closed");

@@ -99,10 +99,6 @@ public class CaseEvents {
                 receivableId, Kind.DELETED_IN_ENGINE.name(), stage, detail, cut(by, MAX_ACTOR), cut(reason, MAX_REASON), at);
     }
 
-    /**
-     * When each stage was first reached: a step reads it to know what notices the debtor already had,
-     * so only the stage and its first time are read, not the whole timeline.
-     */
     /** The stages a receivable reached, oldest entry first, read along with the receivable; with {@link #TIMES_ALONG}. */
     public static final ReadAlong<List<Object>> STAGES_ALONG = new ReadAlong<>(
             "(select array_agg(e.stage order by e.id) from case_event e where e.receivable_id = r.id and e.kind = 'STAGE')", ReadAlong::array);
@@ -127,6 +123,10 @@ public class CaseEvents {
         return reached;
     }
 
+    /**
+     * When each stage was first reached: a step reads it to know what notices the debtor already had,
+     * so only the stage and its first time are read, not the whole timeline.
+     */
     public Map<String, OffsetDateTime> firstReached(long receivableId) {
         Map<String, OffsetDateTime> reached = new LinkedHashMap<>();
         writes.flush();

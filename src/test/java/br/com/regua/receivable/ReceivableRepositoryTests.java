@@ -19,10 +19,7 @@ class ReceivableRepositoryTests {
 
     @Test
     void aReceivableLockedWithItsCustomerKeepsApartTheColumnsBothTablesHave() {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:receivable-repository;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").table("regua_schema_history").load().migrate();
-        ReceivableRepository repository = new ReceivableRepository(JdbcClient.create(db), new JdbcTemplate(db));
+        ReceivableRepository repository = onANewDatabase("receivable-repository");
         OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:00-03:00");
         // two customers first, so the receivable's id (1) is not its customer's (2)
         repository.insertCustomer(new NewCustomer("C-OTHER", "Outra Pessoa", "39053344705", CustomerType.CONSUMER, null, null, "RJ"),
@@ -48,10 +45,7 @@ class ReceivableRepositoryTests {
 
     @Test
     void valuesOfOtherTablesAreReadAlongWithTheLockedReceivable() {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:receivable-repository-along;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").table("regua_schema_history").load().migrate();
-        ReceivableRepository repository = new ReceivableRepository(JdbcClient.create(db), new JdbcTemplate(db));
+        ReceivableRepository repository = onANewDatabase("receivable-repository-along");
         OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:00-03:00");
         long customerId = repository.insertCustomer(new NewCustomer("C-ANA", "Ana Souza", "52998224725", CustomerType.CONSUMER,
                 "ana@example.com", null, "SP"), CustomerType.CONSUMER, "52998224725", now);
@@ -75,5 +69,12 @@ class ReceivableRepositoryTests {
                 .containsExactly(now.toInstant(), now.plusHours(1).toInstant());
         assertThat(read.get(none)).as("no row: an empty list, not null").isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> read.get(unasked)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ReceivableRepository onANewDatabase(String name) {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").table("regua_schema_history").load().migrate();
+        return new ReceivableRepository(JdbcClient.create(db), new JdbcTemplate(db));
     }
 }

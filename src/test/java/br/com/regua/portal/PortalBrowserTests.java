@@ -100,7 +100,8 @@ class PortalBrowserTests extends PortalSpringTests {
                     + ".map(o => +o.dataset.installments))").asInt();
             assertThat(installments).isGreaterThan(1);
             browser.evaluate("document.querySelector('.offer[data-installments=\"" + installments + "\"] button[type=submit]').click()");
-            assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
+            // #done comes first in the page: wait for the whole page, what is below it too
+            assertThat(browser.waitFor("document.readyState === 'complete' && document.querySelector('#done') !== null", WAIT)).isTrue();
             assertThat(text(browser, "#done")).contains("Acordo feito");
             page(browser, shots.resolve("4-agreement.png"));
 
@@ -174,7 +175,8 @@ class PortalBrowserTests extends PortalSpringTests {
             assertThat(text(browser, ".offer[data-kind=EXTENSION]")).contains("Prorrogação", "R$ 1.500,00", "31/03/2026");
             page(browser, shots.resolve("8-punctuality-and-extension.png"));
             browser.evaluate("document.querySelector('.offer[data-kind=EXTENSION] button[type=submit]').click()");
-            assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
+            // #done comes first in the page: wait for the whole page, what is below it too
+            assertThat(browser.waitFor("document.readyState === 'complete' && document.querySelector('#done') !== null", WAIT)).isTrue();
             assertThat(text(browser, "#done")).contains("Prorrogação confirmada", "31/03/2026");
             page(browser, shots.resolve("9-extension-accepted.png"));
 

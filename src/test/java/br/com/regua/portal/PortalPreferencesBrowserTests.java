@@ -61,7 +61,8 @@ class PortalPreferencesBrowserTests extends PortalSpringTests {
                       form.querySelector('input[name=periodo][value=EVENING]').closest('label').click();
                       form.querySelector('button[type=submit]').click();
                     })()""");
-            assertThat(browser.waitFor("document.querySelector('#done') !== null", WAIT)).isTrue();
+            // #done comes first in the page: wait for the whole page, the choices below it too
+            assertThat(browser.waitFor("document.readyState === 'complete' && document.querySelector('#done') !== null", WAIT)).isTrue();
             assertThat(PortalBrowserTests.text(browser, "#done")).contains("Preferência salva");
             assertThat(browser.evaluate("document.querySelector('input[name=canal][value=WHATSAPP]').checked").asBoolean()).isTrue();
             assertThat(browser.evaluate("document.querySelector('input[name=periodo][value=EVENING]').checked").asBoolean()).isTrue();

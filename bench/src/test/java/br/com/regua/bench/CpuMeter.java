@@ -51,7 +51,12 @@ final class CpuMeter {
         }
     }
 
-    /** utime + stime of a postgres process, in clock ticks; 0 for any other process or one that ended. */
+    /**
+     * utime + stime of a postgres process, and cutime + cstime: the time of its children that ended,
+     * which the postmaster reaps (backends whose connection the pool retired after its lifetime,
+     * parallel workers). Without it a backend that ends takes its time out of the sum, and a phase
+     * of half an hour once read as negative. In clock ticks; 0 for any other process or one that ended.
+     */
     private static double postgresTicks(Path pid) {
         try {
             String stat = Files.readString(pid.resolve("stat"));
@@ -61,8 +66,9 @@ final class CpuMeter {
                 return 0;
             }
             String[] fields = stat.substring(close + 2).split(" ");
-            // fields after the name start at the state (field 3): utime is field 14, stime field 15
-            return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+            // fields after the name start at the state (field 3): utime is field 14, stime 15, cutime 16, cstime 17
+            return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]) + Double.parseDouble(fields[13])
+                    + Double.parseDouble(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

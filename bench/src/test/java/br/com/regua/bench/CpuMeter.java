@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,62 @@ final class CpuMeter {
 
     private static double jvmSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU seconds of this JVM's threads by kind (the thread's name without its numbers: request
+     * threads, job executor, garbage collector, JIT compiler): whether a phase's JVM time is its work
+     * or the collection of its garbage. Empty where there is no {@code /proc}.
+     */
+    static Map<String, Double> jvmThreads() {
+        Map<String, Double> seconds = new TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return seconds;
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    String kind = kind(stat.substring(stat.indexOf('(') + 1, close));
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    seconds.merge(kind, (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12])) / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while listed
+                }
+            });
+        } catch (IOException e) {
+            return seconds;
+        }
+        return seconds;
+    }
+
+    /** Linux keeps the first 15 characters of a thread's name: the known ones by what they do, others by name without numbers. */
+    private static String kind(String name) {
+        String kind = name.replaceAll("[0-9#-]+$", "").replaceAll("[0-9]+", "n");
+        return switch (kind) {
+            case "Cn CompilerThre" -> "JIT compiler";
+            case "GC Thread", "VM Thread" -> "garbage collector";
+            case "http-nio-auto" -> "request threads";
+            case "camundaTaskExec" -> "job executor";
+            case "JobExecutor[org" -> "job acquisition";
+            case "bench-client" -> "benchmark's clients";
+            default -> kind;
+        };
+    }
+
+    /** Adds to {@code sums} what each kind of thread spent between two readings of {@link #jvmThreads()}. */
+    static void add(Map<String, Double> sums, Map<String, Double> before, Map<String, Double> after) {
+        after.forEach((kind, seconds) -> sums.merge(kind, seconds - before.getOrDefault(kind, 0.0), Double::sum));
+    }
+
+    /** Milliseconds of each kind of thread per unit of work, largest first, leaving out those under 0.01 ms. */
+    static String perUnit(Map<String, Double> seconds, long units) {
+        return String.join(", ", seconds.entrySet().stream()
+                .filter(e -> e.getValue() * 1000 / units >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f ms", e.getKey(), 1000 * e.getValue() / units)).toList());
     }
 
     private static double postgresSeconds() {

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -40,6 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import br.com.regua.schedule.SimulationClock;
 
@@ -104,6 +110,8 @@ class ScheduleBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     CamundaBpmProperties camunda;
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void intakeThenAScheduleDay() throws Exception {
@@ -125,14 +133,19 @@ class ScheduleBenchmark {
         double reguaIntake = 0;
         CpuMeter.Reading bareIntakeCpu = new CpuMeter.Reading(0, 0);
         CpuMeter.Reading reguaIntakeCpu = new CpuMeter.Reading(0, 0);
+        // the JVM's time by kind of thread: the phase's own work, or compiling and collecting for it
+        Map<String, Double> bareIntakeThreads = new TreeMap<>();
+        Map<String, Double> reguaIntakeThreads = new TreeMap<>();
         for (int block = 0; block < CASES / BATCH; block += BLOCK) {
             int first = block;
             int batches = Math.min(BLOCK, CASES / BATCH - block);
             statements(null, 0); // counts from here
             CpuMeter.Reading before = CpuMeter.now();
+            Map<String, Double> threadsBefore = CpuMeter.jvmThreads();
             // started as Régua starts a batch's cases: CHUNK to an engine command and a transaction
             bareIntake += run(batches, b -> timed(bareLatencies, () -> startBare(first + b)));
             CpuMeter.Reading between = CpuMeter.now();
+            Map<String, Double> threadsBetween = CpuMeter.jvmThreads();
             statements("bare intake, block from batch " + block, (long) batches * BATCH);
             reguaIntake += run(batches, b -> timed(reguaLatencies, () -> {
                 HttpResponse<String> response = send(http, batchOf(first + b));
@@ -144,8 +157,11 @@ class ScheduleBenchmark {
             statements("Régua's intake, block from batch " + block, (long) batches * BATCH);
             bareIntakeCpu = sum(bareIntakeCpu, between.minus(before));
             reguaIntakeCpu = sum(reguaIntakeCpu, after.minus(between));
+            CpuMeter.add(bareIntakeThreads, threadsBefore, threadsBetween);
+            CpuMeter.add(reguaIntakeThreads, threadsBetween, CpuMeter.jvmThreads());
         }
         long cases = jdbc.queryForObject("select count(*) from receivable where case_id is not null", Long.class);
+        Decisions intakeDecisions = Decisions.since(registry, null);
 
         // the day in halves, bare, Régua, Régua, bare: whichever runs later runs on tables the other has grown, a
         // checkpoint nearer, a JIT warmer; in this order each side takes as many early places as late ones
@@ -153,13 +169,17 @@ class ScheduleBenchmark {
         double reguaDay = 0;
         CpuMeter.Reading bareDayCpu = new CpuMeter.Reading(0, 0);
         CpuMeter.Reading reguaDayCpu = new CpuMeter.Reading(0, 0);
+        Map<String, Double> bareDayThreads = new TreeMap<>();
+        Map<String, Double> reguaDayThreads = new TreeMap<>();
         List<String> halves = new ArrayList<>();
         for (String quarter : new String[] {"bare 0", "regua 0", "regua 1", "bare 1"}) {
             boolean bare = quarter.startsWith("bare");
             int half = quarter.endsWith("0") ? 0 : 1;
             CpuMeter.Reading before = CpuMeter.now();
+            Map<String, Double> threadsBefore = CpuMeter.jvmThreads();
             double seconds = untilNoTimerIsDue((bare ? BASELINE_TIMERS_DUE : REMINDERS_DUE)[half].plusSeconds(60));
             CpuMeter.Reading used = CpuMeter.now().minus(before);
+            CpuMeter.add(bare ? bareDayThreads : reguaDayThreads, threadsBefore, CpuMeter.jvmThreads());
             String name = (bare ? "bare" : "Régua") + " " + (half + 1);
             statements(name, CASES / 2);
             halves.add(String.format("%s %.0f/s", name, CASES / 2 / seconds));
@@ -173,6 +193,8 @@ class ScheduleBenchmark {
         }
         long reminders = jdbc.queryForObject("select count(distinct receivable_id) from contact where stage = 'PRE_DUE_REMINDER'", Long.class);
         long failedJobs = management.createJobQuery().noRetriesLeft().count();
+        Decisions dayDecisions = Decisions.since(registry, intakeDecisions);
+        clients.shutdown();
         vacuum.shutdownNow();
 
         JobExecutor executor = engineConfiguration.getJobExecutor();
@@ -195,6 +217,12 @@ class ScheduleBenchmark {
                 .figure("pre-due reminders recorded / jobs failed", reminders + " / " + failedJobs, CASES + " / 0")
                 .figure("CPU per case, intake", reguaIntakeCpu.perUnit(CASES, "case"), "bare: " + bareIntakeCpu.perUnit(CASES, "case"))
                 .figure("CPU per step, schedule day", reguaDayCpu.perUnit(CASES, "step"), "bare: " + bareDayCpu.perUnit(CASES, "step"))
+                .figure("JVM CPU per case by kind of thread, intake", CpuMeter.perUnit(reguaIntakeThreads, CASES),
+                        "bare: " + CpuMeter.perUnit(bareIntakeThreads, CASES))
+                .figure("JVM CPU per step by kind of thread, schedule day", CpuMeter.perUnit(reguaDayThreads, CASES),
+                        "bare: " + CpuMeter.perUnit(bareDayThreads, CASES))
+                .figure("decisions, and their mean time in the server (wall, with the other threads sharing the cores)",
+                        "intake: " + intakeDecisions + "; day: " + dayDecisions, "")
                 .figure("job executor settings", "threads: core " + camunda.getJobExecution().getCorePoolSize() + ", max "
                         + camunda.getJobExecution().getMaxPoolSize() + ", queue " + camunda.getJobExecution().getQueueCapacity()
                         + "; max jobs per acquisition " + executor.getMaxJobsPerAcquisition() + ", wait time "
@@ -340,9 +368,14 @@ class ScheduleBenchmark {
         }
     }
 
+    /**
+     * The threads both intakes run their batches on: kept for the whole run, so their time is still
+     * there to be counted by kind of thread when a phase ends (an ended thread leaves no trace).
+     */
+    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> new Thread(r, "bench-client"));
+
     /** Runs the batches on CLIENTS threads; returns the seconds it took. */
-    private static double run(int batches, IntConsumer batch) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private double run(int batches, IntConsumer batch) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -356,7 +389,6 @@ class ScheduleBenchmark {
         for (Future<?> f : done) {
             f.get();
         }
-        clients.shutdown();
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -382,9 +414,25 @@ class ScheduleBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** The policy's decisions between two moments, read from the server's own timer (regua.decisions). */
+    private record Decisions(long count, double totalMillis) {
+
+        static Decisions since(MeterRegistry registry, Decisions before) {
+            Timer timer = registry.get("regua.decisions").tag("outcome", "decided").timer();
+            Decisions now = new Decisions(timer.count(), timer.totalTime(TimeUnit.MILLISECONDS));
+            return before == null ? now : new Decisions(now.count - before.count, now.totalMillis - before.totalMillis);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d, %.0f µs", count, count == 0 ? 0 : 1000 * totalMillis / count);
+        }
+    }
+
     private static String percentiles(List<Long> millis) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2) + " ms / " + sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) + " ms";
     }
 }
+

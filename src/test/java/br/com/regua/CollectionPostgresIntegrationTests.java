@@ -122,6 +122,20 @@ class CollectionPostgresIntegrationTests {
     }
 
     @Test
+    void theProfileHasTheDriverSendABatchOfInsertsAsOneMultiRowInsert() {
+        // a rewritten batch answers "no count" for each of its rows (the driver groups rows by powers of two: four go as
+        // one insert); a batch sent row by row answers 1 for each
+        int[] counts = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("create temporary table batch_probe (n int) on commit drop");
+            int[] answered = jdbc.batchUpdate("insert into batch_probe (n) values (?)",
+                    List.of(new Object[] {1}, new Object[] {2}, new Object[] {3}, new Object[] {4}));
+            assertThat(jdbc.queryForObject("select count(*) from batch_probe", Integer.class)).isEqualTo(4);
+            return answered;
+        });
+        assertThat(counts).containsOnly(java.sql.Statement.SUCCESS_NO_INFO).hasSize(4);
+    }
+
+    @Test
     void theAuditLogCannotBeEditedNotEvenByRegua() {
         // a change through the API leaves a line
         http.postForEntity("/api/receivables/audit-probe/disputes", java.util.Map.of("reason", "x"), String.class);

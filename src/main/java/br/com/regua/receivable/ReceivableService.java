@@ -124,20 +124,37 @@ public class ReceivableService {
 
     /**
      * Registers valid requests in the caller's transaction: what they need of the database is read
-     * once for all of them, case ids are written and the results read back in one round trip each.
-     * A conflict is found before anything of its item is written, so it leaves the others clean.
+     * once for all of them, the new receivables are inserted together, case ids are written and the
+     * results read back in one round trip each. A conflict is found before anything of its item is
+     * written, so it leaves the others clean.
      */
     private List<Outcome> registerTogether(List<NewReceivable> requests) {
         Known known = new Known(requests);
-        List<Registered> registered = new ArrayList<>(requests.size());
-        Map<Long, String> caseIds = new LinkedHashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Item> items = new ArrayList<>(requests.size());
+        // the new receivables of these requests by external id, in the order they came
+        Map<String, Item> fresh = new LinkedHashMap<>();
         for (NewReceivable request : requests) {
             try {
-                registered.add(registerValid(request, known, caseIds));
+                items.add(sort(request, known, fresh, now));
             } catch (ConflictException e) {
-                registered.add(Registered.refused(e));
+                items.add(new Item(null, null, 0, e));
             }
         }
+        List<Long> ids = repository.insertAll(fresh.values().stream()
+                .map(i -> new ReceivableRepository.NewRow(i.request(), i.customerId(), i.hash())).toList(), now);
+        repository.readTogetherWhenLocked(ids);
+        Map<String, Long> newIds = new HashMap<>();
+        Map<Long, String> caseIds = new LinkedHashMap<>();
+        int k = 0;
+        for (Item item : fresh.values()) {
+            long id = ids.get(k++);
+            newIds.put(item.request().externalId(), id);
+            caseIds.put(id, start(item.request(), id, now));
+        }
+        List<Registered> registered = items.stream().map(i -> i.refusal() != null ? Registered.refused(i.refusal())
+                : i.storedId() != null ? new Registered(i.storedId(), false, null)
+                : new Registered(newIds.get(i.request().externalId()), i.firstOfItsId(), null)).toList();
         Map<Long, Receivable> read = new HashMap<>();
         repository.findByIds(registered.stream().filter(r -> r.refusal() == null).map(Registered::id).distinct().toList())
                 .forEach(r -> read.put(r.id(), r));
@@ -157,6 +174,19 @@ public class ReceivableService {
                 : new Outcome(new Registration(read.get(r.id()), r.created()), null)).toList();
     }
 
+    /**
+     * An item of {@link #registerTogether}: a receivable already stored ({@code storedId}, a retry), a
+     * new one ({@code hash} and its customer's row; {@code customerId} 0 for a repeat of one earlier in
+     * the same requests), or why it was refused.
+     */
+    private record Item(NewReceivable request, Long storedId, long customerId, String hash, boolean firstOfItsId,
+                        ConflictException refusal) {
+
+        Item(NewReceivable request, Long storedId, long customerId, ConflictException refusal) {
+            this(request, storedId, customerId, null, false, refusal);
+        }
+    }
+
     /** An item of {@link #registerTogether}: the receivable's id and whether this call created it, or why it was refused. */
     private record Registered(long id, boolean created, ConflictException refusal) {
 
@@ -165,30 +195,42 @@ public class ReceivableService {
         }
     }
 
-    /** A new receivable's case id goes into {@code caseIds}. */
-    private Registered registerValid(NewReceivable request, Known known, Map<Long, String> caseIds) {
+    /** What {@code request} is; a new receivable joins {@code fresh}, and its new customer is written now. */
+    private Item sort(NewReceivable request, Known known, Map<String, Item> fresh, OffsetDateTime now) {
         String hash = contentHash(request);
         Known.Stored existing = known.receivables.get(request.externalId());
         if (existing != null) {
             if (!existing.contentHash().equals(hash)) {
-                throw new ConflictException("externalId",
-                        "receivable " + request.externalId() + " is already registered with other content");
+                throw conflict(request);
             }
-            return new Registered(existing.id(), false, null);
+            return new Item(request, existing.id(), 0, null);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        long customerId = customerFor(request.customer(), known, now);
-        long id = repository.insert(request, customerId, hash, now);
-        known.receivables.put(request.externalId(), new Known.Stored(id, hash));
+        Item earlier = fresh.get(request.externalId());
+        if (earlier != null) {
+            if (!earlier.hash().equals(hash)) {
+                throw conflict(request);
+            }
+            return new Item(request, null, 0, hash, false, null);
+        }
+        Item item = new Item(request, null, customerFor(request.customer(), known, now), hash, true, null);
+        fresh.put(request.externalId(), item);
+        return item;
+    }
+
+    private static ConflictException conflict(NewReceivable request) {
+        return new ConflictException("externalId", "receivable " + request.externalId() + " is already registered with other content");
+    }
+
+    /** Announces a receivable just inserted and starts its case; returns the case id. */
+    private String start(NewReceivable request, long id, OffsetDateTime now) {
         // before the case starts, so a backend hears of the receivable before any of its stages
         events.publishEvent(BusinessEvent.of(EventType.RECEIVABLE_REGISTERED, request.externalId(), now,
                 "customer", request.customer().externalId(), "amount", Money.round(request.amount()).toPlainString(),
                 "issueDate", String.valueOf(request.issueDate()), "dueDate", String.valueOf(request.dueDate())));
         String caseId = cases.start(request.externalId(), id);
-        caseIds.put(id, caseId);
         log.info("Receivable {} registered for customer {} ({}), case {}", LogText.of(request.externalId()),
                 LogText.of(request.customer().externalId()), TaxDocument.mask(request.customer().document()), caseId);
-        return new Registered(id, true, null);
+        return caseId;
     }
 
     public Receivable get(String externalId) {

@@ -1,5 +1,6 @@
 package br.com.regua.monitoring;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
@@ -25,14 +27,16 @@ class EngineJobMetrics implements CountedGauges {
 
     private final ManagementService management;
     private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
     private final AtomicLong due = new AtomicLong();
     private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong failedJobIncidents = new AtomicLong();
     private final AtomicLong otherIncidents = new AtomicLong();
 
-    EngineJobMetrics(ManagementService management, RuntimeService runtime, ObjectProvider<MeterRegistry> registries) {
+    EngineJobMetrics(ManagementService management, RuntimeService runtime, JdbcTemplate jdbc, ObjectProvider<MeterRegistry> registries) {
         this.management = management;
+        this.jdbc = jdbc;
         this.runtime = runtime;
         MeterRegistry registry = registries.getIfAvailable();
         if (registry != null) {
@@ -51,10 +55,14 @@ class EngineJobMetrics implements CountedGauges {
 
     @Override
     public void count() {
-        // executable(): retries left and due by the engine's clock (Régua's clock)
-        due.set(management.createJobQuery().executable().active().count());
-        // timers by their due date; an asynchronous step has none (due since it was made) and is not aged here
+        // what the engine's executable().active() counts, by the engine's clock (Régua's clock), through the index on the
+        // due date: the engine's own count joins every job to its execution and took a second at 200,000 jobs
         java.util.Date now = ClockUtil.now();
+        due.set(jdbc.queryForObject("""
+                select count(*) from ACT_RU_JOB
+                where RETRIES_ > 0 and SUSPENSION_STATE_ = 1 and (DUEDATE_ <= ? or DUEDATE_ is null)""", Long.class,
+                new Timestamp(now.getTime())));
+        // timers by their due date; an asynchronous step has none (due since it was made) and is not aged here
         oldestDueAgeSeconds.set(management.createJobQuery().executable().active().duedateLowerThan(now).orderByJobDuedate().asc()
                 .listPage(0, 1).stream()
                 .map(job -> Math.max(0, Duration.between(job.getDuedate().toInstant(), now.toInstant()).toSeconds()))

@@ -408,8 +408,12 @@ class ScheduleBenchmark {
         engineConfiguration.getJobExecutor().jobWasAdded();
         long start = System.nanoTime();
         Date now = Date.from(clock.instant());
-        while (management.createJobQuery().timers().duedateLowerThan(now).withRetriesLeft().count() > 0) {
-            Thread.sleep(500); // the count scans the job table: ask seldom enough not to slow the run
+        // whether a timer is still due, through the index on the jobs' due date: the engine's count of them scanned the
+        // whole job table each time, and at 100,000 cases took 0.3-0.5 ms of PostgreSQL's time per step, more of it in
+        // whichever half ran longer
+        while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from ACT_RU_JOB where DUEDATE_ < ? and TYPE_ = 'timer'"
+                + " and RETRIES_ > 0)", Boolean.class, new java.sql.Timestamp(now.getTime())))) {
+            Thread.sleep(500);
         }
         return (System.nanoTime() - start) / 1e9;
     }

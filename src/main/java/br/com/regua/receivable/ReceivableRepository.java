@@ -20,13 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import br.com.regua.policy.Channel;
 import br.com.regua.policy.CustomerType;
 import br.com.regua.policy.PaymentHistory;
 import br.com.regua.policy.Segment;
+import br.com.regua.transactions.TransactionBound;
 
 /** Customers and receivables in Régua's own tables. */
 @Repository
@@ -207,29 +207,8 @@ public class ReceivableRepository {
         if (ids.size() < 2 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        ReadTogether together = (ReadTogether) TransactionSynchronizationManager.getResource(this);
-        if (together == null) {
-            ReadTogether made = new ReadTogether();
-            TransactionSynchronizationManager.bindResource(this, made);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                // a transaction of its own started inside this one reads for itself
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ReceivableRepository.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(ReceivableRepository.this, made);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ReceivableRepository.this);
-                }
-            });
-            together = made;
-        }
+        // a transaction of its own started inside this one reads for itself
+        ReadTogether together = TransactionBound.get(this, ReadTogether::new, null);
         together.waiting.addAll(ids);
     }
 

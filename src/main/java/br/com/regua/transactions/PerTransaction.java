@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -26,29 +25,8 @@ public final class PerTransaction {
         if (!TransactionSynchronizationManager.isActualTransactionActive() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return read.get();
         }
-        Map<String, Object> values = (Map<String, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
-        if (values == null) {
-            Map<String, Object> known = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(RESOURCE, known);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                // a transaction of its own started inside this one reads for itself
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(RESOURCE, known);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
-                }
-            });
-            values = known;
-        }
+        // a transaction of its own started inside this one reads for itself
+        Map<String, Object> values = TransactionBound.get(RESOURCE, HashMap::new, null);
         if (!values.containsKey(key)) {
             values.put(key, read.get());
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -58,37 +57,9 @@ public class WriteBehind {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<Object[]>> pending() {
-        Map<String, List<Object[]>> pending = (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(this, rows);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(rows);
-                }
-
-                // a transaction of its own started inside this one must not take these rows, nor leave its own here
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(WriteBehind.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(WriteBehind.this, rows);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(WriteBehind.this);
-                }
-            });
-            pending = rows;
-        }
-        return pending;
+        // a transaction of its own started inside this one must not take these rows, nor leave its own here
+        return TransactionBound.get(this, LinkedHashMap::new, this::write);
     }
 
     private void write(Map<?, ?> pending) {

@@ -129,67 +129,45 @@ class ScheduleBenchmark {
         AtomicInteger refused = new AtomicInteger();
         // the two intakes take turns, a block of batches each, so that both write into tables of the same size: run one
         // after the other, the first would fill empty tables and the second tables already holding the first's cases
-        double bareIntake = 0;
-        double reguaIntake = 0;
-        CpuMeter.Reading bareIntakeCpu = new CpuMeter.Reading(0, 0);
-        CpuMeter.Reading reguaIntakeCpu = new CpuMeter.Reading(0, 0);
-        // the JVM's time by kind of thread: the phase's own work, or compiling and collecting for it
-        Map<String, Double> bareIntakeThreads = new TreeMap<>();
-        Map<String, Double> reguaIntakeThreads = new TreeMap<>();
+        Spent bareIntake = new Spent();
+        Spent reguaIntake = new Spent();
         for (int block = 0; block < CASES / BATCH; block += BLOCK) {
             int first = block;
             int batches = Math.min(BLOCK, CASES / BATCH - block);
             statements(null, 0); // counts from here
-            CpuMeter.Reading before = CpuMeter.now();
-            Map<String, Double> threadsBefore = CpuMeter.jvmThreads();
+            Spent.Mark before = Spent.Mark.now();
             // started as Régua starts a batch's cases: CHUNK to an engine command and a transaction
-            bareIntake += run(batches, b -> timed(bareLatencies, () -> startBare(first + b)));
-            CpuMeter.Reading between = CpuMeter.now();
-            Map<String, Double> threadsBetween = CpuMeter.jvmThreads();
+            double bare = run(batches, b -> timed(bareLatencies, () -> startBare(first + b)));
+            Spent.Mark between = Spent.Mark.now();
             statements("bare intake, block from batch " + block, (long) batches * BATCH);
-            reguaIntake += run(batches, b -> timed(reguaLatencies, () -> {
+            double regua = run(batches, b -> timed(reguaLatencies, () -> {
                 HttpResponse<String> response = send(http, batchOf(first + b));
                 if (response.statusCode() != 200 || response.body().contains("\"status\":4")) {
                     refused.incrementAndGet();
                 }
             }));
-            CpuMeter.Reading after = CpuMeter.now();
+            Spent.Mark after = Spent.Mark.now();
             statements("Régua's intake, block from batch " + block, (long) batches * BATCH);
-            bareIntakeCpu = sum(bareIntakeCpu, between.minus(before));
-            reguaIntakeCpu = sum(reguaIntakeCpu, after.minus(between));
-            CpuMeter.add(bareIntakeThreads, threadsBefore, threadsBetween);
-            CpuMeter.add(reguaIntakeThreads, threadsBetween, CpuMeter.jvmThreads());
+            bareIntake.add(bare, before, between);
+            reguaIntake.add(regua, between, after);
         }
         long cases = jdbc.queryForObject("select count(*) from receivable where case_id is not null", Long.class);
         Decisions intakeDecisions = Decisions.since(registry, null);
 
         // the day in halves, bare, Régua, Régua, bare: whichever runs later runs on tables the other has grown, a
         // checkpoint nearer, a JIT warmer; in this order each side takes as many early places as late ones
-        double bareDay = 0;
-        double reguaDay = 0;
-        CpuMeter.Reading bareDayCpu = new CpuMeter.Reading(0, 0);
-        CpuMeter.Reading reguaDayCpu = new CpuMeter.Reading(0, 0);
-        Map<String, Double> bareDayThreads = new TreeMap<>();
-        Map<String, Double> reguaDayThreads = new TreeMap<>();
+        Spent bareDay = new Spent();
+        Spent reguaDay = new Spent();
         List<String> halves = new ArrayList<>();
         for (String quarter : new String[] {"bare 0", "regua 0", "regua 1", "bare 1"}) {
             boolean bare = quarter.startsWith("bare");
             int half = quarter.endsWith("0") ? 0 : 1;
-            CpuMeter.Reading before = CpuMeter.now();
-            Map<String, Double> threadsBefore = CpuMeter.jvmThreads();
+            Spent.Mark before = Spent.Mark.now();
             double seconds = untilNoTimerIsDue((bare ? BASELINE_TIMERS_DUE : REMINDERS_DUE)[half].plusSeconds(60));
-            CpuMeter.Reading used = CpuMeter.now().minus(before);
-            CpuMeter.add(bare ? bareDayThreads : reguaDayThreads, threadsBefore, CpuMeter.jvmThreads());
+            (bare ? bareDay : reguaDay).add(seconds, before, Spent.Mark.now());
             String name = (bare ? "bare" : "Régua") + " " + (half + 1);
             statements(name, CASES / 2);
             halves.add(String.format("%s %.0f/s", name, CASES / 2 / seconds));
-            if (bare) {
-                bareDay += seconds;
-                bareDayCpu = sum(bareDayCpu, used);
-            } else {
-                reguaDay += seconds;
-                reguaDayCpu = sum(reguaDayCpu, used);
-            }
         }
         long reminders = jdbc.queryForObject("select count(distinct receivable_id) from contact where stage = 'PRE_DUE_REMINDER'", Long.class);
         long failedJobs = management.createJobQuery().noRetriesLeft().count();
@@ -201,26 +179,26 @@ class ScheduleBenchmark {
         new BenchResults("Intake and a schedule day: " + CASES + " receivables",
                 "./mvnw -Pbench test -Dtest=ScheduleBenchmark" + (CASES == 100_000 ? "" : " -Dbench.cases=" + CASES))
                 .figure("intake: receivables per second through POST /api/receivables/batch (" + BATCH + " per batch, "
-                        + CLIENTS + " clients)", String.format("%.0f /s", CASES / reguaIntake),
-                        String.format("aim ≥ 1,000/s and ≥ 0.8× baseline: %.2f×", bareIntake / reguaIntake))
+                        + CLIENTS + " clients)", String.format("%.0f /s", CASES / reguaIntake.seconds),
+                        String.format("aim ≥ 1,000/s and ≥ 0.8× baseline: %.2f×", bareIntake.seconds / reguaIntake.seconds))
                 .figure("intake: batch latency p50 / p99", percentiles(reguaLatencies), "")
                 .figure("baseline: bare Camunda starting the same shape (subprocess, message events, task, gateways, timer), same batches, threads and "
                         + CHUNK + " starts per engine command",
-                        String.format("%.0f /s; batch p50 / p99 %s", CASES / bareIntake, percentiles(bareLatencies)), "")
+                        String.format("%.0f /s; batch p50 / p99 %s", CASES / bareIntake.seconds, percentiles(bareLatencies)), "")
                 .figure("cases started and classified / batches refused", cases + " / " + refused.get(), CASES + " / 0")
                 .figure("schedule day: due steps per second (rules + message recorded + next timer)",
-                        String.format("%.0f /s (%.1f s for %d steps)", CASES / reguaDay, reguaDay, CASES),
-                        String.format("aim ≥ 500/s; %.2f× baseline", bareDay / reguaDay))
+                        String.format("%.0f /s (%.1f s for %d steps)", CASES / reguaDay.seconds, reguaDay.seconds, CASES),
+                        String.format("aim ≥ 500/s; %.2f× baseline", bareDay.seconds / reguaDay.seconds))
                 .figure("baseline: bare timers firing a task that sets the next stage and waiting at the next timer",
-                        String.format("%.0f /s (%.1f s)", CASES / bareDay, bareDay), "")
+                        String.format("%.0f /s (%.1f s)", CASES / bareDay.seconds, bareDay.seconds), "")
                 .figure("schedule day by half, in the order they ran", String.join(", ", halves), "")
                 .figure("pre-due reminders recorded / jobs failed", reminders + " / " + failedJobs, CASES + " / 0")
-                .figure("CPU per case, intake", reguaIntakeCpu.perUnit(CASES, "case"), "bare: " + bareIntakeCpu.perUnit(CASES, "case"))
-                .figure("CPU per step, schedule day", reguaDayCpu.perUnit(CASES, "step"), "bare: " + bareDayCpu.perUnit(CASES, "step"))
-                .figure("JVM CPU per case by kind of thread, intake", CpuMeter.perUnit(reguaIntakeThreads, CASES),
-                        "bare: " + CpuMeter.perUnit(bareIntakeThreads, CASES))
-                .figure("JVM CPU per step by kind of thread, schedule day", CpuMeter.perUnit(reguaDayThreads, CASES),
-                        "bare: " + CpuMeter.perUnit(bareDayThreads, CASES))
+                .figure("CPU per case, intake", reguaIntake.cpu.perUnit(CASES, "case"), "bare: " + bareIntake.cpu.perUnit(CASES, "case"))
+                .figure("CPU per step, schedule day", reguaDay.cpu.perUnit(CASES, "step"), "bare: " + bareDay.cpu.perUnit(CASES, "step"))
+                .figure("JVM CPU per case by kind of thread, intake", CpuMeter.perUnit(reguaIntake.threads, CASES),
+                        "bare: " + CpuMeter.perUnit(bareIntake.threads, CASES))
+                .figure("JVM CPU per step by kind of thread, schedule day", CpuMeter.perUnit(reguaDay.threads, CASES),
+                        "bare: " + CpuMeter.perUnit(bareDay.threads, CASES))
                 .figure("decisions, and their mean time in the server (wall, with the other threads sharing the cores)",
                         "intake: " + intakeDecisions + "; day: " + dayDecisions, "")
                 .figure("job executor settings", "threads: core " + camunda.getJobExecution().getCorePoolSize() + ", max "
@@ -332,8 +310,31 @@ class ScheduleBenchmark {
     /** The database's multixacts when the phase began (for profiling, with the statements). */
     private long multixacts;
 
-    private static CpuMeter.Reading sum(CpuMeter.Reading a, CpuMeter.Reading b) {
-        return new CpuMeter.Reading(a.jvm() + b.jvm(), a.postgres() + b.postgres());
+    /**
+     * What one side spent in a phase, summed over its blocks or halves: seconds, CPU in the JVM and in
+     * PostgreSQL, and the JVM's by kind of thread (the phase's own work, or compiling and collecting for it).
+     */
+    private static final class Spent {
+
+        double seconds;
+        CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0);
+        final Map<String, Double> threads = new TreeMap<>();
+
+        /** The meters at one moment. */
+        record Mark(CpuMeter.Reading cpu, Map<String, Double> threads) {
+
+            static Mark now() {
+                return new Mark(CpuMeter.now(), CpuMeter.jvmThreads());
+            }
+        }
+
+        /** Adds {@code seconds} of work and what the meters counted from {@code from} to {@code to}. */
+        void add(double seconds, Mark from, Mark to) {
+            this.seconds += seconds;
+            CpuMeter.Reading used = to.cpu().minus(from.cpu());
+            cpu = new CpuMeter.Reading(cpu.jvm() + used.jvm(), cpu.postgres() + used.postgres());
+            CpuMeter.add(threads, from.threads(), to.threads());
+        }
     }
 
     private String batchOf(int batch) {

@@ -138,7 +138,7 @@ public class ReceivableService {
             try {
                 items.add(sort(request, known, fresh, now));
             } catch (ConflictException e) {
-                items.add(new Item(null, null, 0, e));
+                items.add(Item.refused(e));
             }
         }
         List<Long> ids = repository.insertAll(fresh.values().stream()
@@ -152,11 +152,8 @@ public class ReceivableService {
             newIds.put(item.request().externalId(), id);
             caseIds.put(id, start(item.request(), id, now));
         }
-        List<Registered> registered = items.stream().map(i -> i.refusal() != null ? Registered.refused(i.refusal())
-                : i.storedId() != null ? new Registered(i.storedId(), false, null)
-                : new Registered(newIds.get(i.request().externalId()), i.firstOfItsId(), null)).toList();
         Map<Long, Receivable> read = new HashMap<>();
-        repository.findByIds(registered.stream().filter(r -> r.refusal() == null).map(Registered::id).distinct().toList())
+        repository.findByIds(items.stream().filter(i -> i.refusal() == null).map(i -> i.id(newIds)).distinct().toList())
                 .forEach(r -> read.put(r.id(), r));
         // classification sets the case id with the first position; a case whose classification waits (an
         // asynchronous start) gets it here
@@ -170,28 +167,29 @@ public class ReceivableService {
             repository.setCaseIds(unset);
             repository.findByIds(unset.keySet()).forEach(r -> read.put(r.id(), r));
         }
-        return registered.stream().map(r -> r.refusal() != null ? new Outcome(null, r.refusal())
-                : new Outcome(new Registration(read.get(r.id()), r.created()), null)).toList();
+        return items.stream().map(i -> i.refusal() != null ? new Outcome(null, i.refusal())
+                : new Outcome(new Registration(read.get(i.id(newIds)), i.creates()), null)).toList();
     }
 
     /**
-     * An item of {@link #registerTogether}: a receivable already stored ({@code storedId}, a retry), a
-     * new one ({@code hash} and its customer's row; {@code customerId} 0 for a repeat of one earlier in
-     * the same requests), or why it was refused.
+     * An item of {@link #registerTogether}: a receivable already stored ({@code storedId}, a retry),
+     * a new one ({@code hash}; {@code creates} for the first of its external id in these requests,
+     * with its customer's row), or why it was refused.
      */
-    private record Item(NewReceivable request, Long storedId, long customerId, String hash, boolean firstOfItsId,
+    private record Item(NewReceivable request, Long storedId, long customerId, String hash, boolean creates,
                         ConflictException refusal) {
 
-        Item(NewReceivable request, Long storedId, long customerId, ConflictException refusal) {
-            this(request, storedId, customerId, null, false, refusal);
+        static Item refused(ConflictException e) {
+            return new Item(null, null, 0, null, false, e);
         }
-    }
 
-    /** An item of {@link #registerTogether}: the receivable's id and whether this call created it, or why it was refused. */
-    private record Registered(long id, boolean created, ConflictException refusal) {
+        static Item stored(NewReceivable request, long id) {
+            return new Item(request, id, 0, null, false, null);
+        }
 
-        static Registered refused(ConflictException e) {
-            return new Registered(0, false, e);
+        /** The receivable's id, once the new ones are inserted ({@code newIds} by external id). */
+        long id(Map<String, Long> newIds) {
+            return storedId != null ? storedId : newIds.get(request.externalId());
         }
     }
 
@@ -203,7 +201,7 @@ public class ReceivableService {
             if (!existing.contentHash().equals(hash)) {
                 throw conflict(request);
             }
-            return new Item(request, existing.id(), 0, null);
+            return Item.stored(request, existing.id());
         }
         Item earlier = fresh.get(request.externalId());
         if (earlier != null) {

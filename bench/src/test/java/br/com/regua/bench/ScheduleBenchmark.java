@@ -302,13 +302,26 @@ class ScheduleBenchmark {
                     });
             System.out.printf("multixacts made: %.2f per case%n", (jdbc.queryForObject("select mxid_age(datminmxid) from pg_database "
                     + "where datname = current_database()", Long.class) - multixacts) / (double) units);
+            long[] updates = receivableUpdates();
+            // PostgreSQL counts a backend's updates some time after its transaction, so a phase's figure may hold a few of the next
+            System.out.printf("receivable rows updated: %.2f per case, %.0f%% of them in place (heap-only)%n",
+                    (updates[0] - receivableUpdates[0]) / (double) units,
+                    updates[0] == receivableUpdates[0] ? 0.0 : 100.0 * (updates[1] - receivableUpdates[1]) / (updates[0] - receivableUpdates[0]));
         }
         jdbc.execute("select pg_stat_statements_reset()");
         multixacts = jdbc.queryForObject("select mxid_age(datminmxid) from pg_database where datname = current_database()", Long.class);
+        receivableUpdates = receivableUpdates();
     }
 
     /** The database's multixacts when the phase began (for profiling, with the statements). */
     private long multixacts;
+    /** The receivable's updates, and those of them heap-only, when the phase began (for profiling, with the statements). */
+    private long[] receivableUpdates;
+
+    private long[] receivableUpdates() {
+        return jdbc.queryForObject("select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relname = 'receivable'",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    }
 
     /**
      * What one side spent in a phase, summed over its blocks or halves: seconds, CPU in the JVM and in

@@ -89,6 +89,7 @@ public class PolicyEngine {
 
     private PolicyDecision decide(CaseFacts facts) {
         CompiledPolicy policy = policyFor(facts);
+        // a new session each time: Drools' pooled sessions, reset between decisions, decided wrongly (PolicyEngineSessionsTests)
         KieSession session = policy.kieBase().newKieSession();
         List<String> firedNames = new ArrayList<>();
         try {

@@ -49,6 +49,8 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 class PortalPageController {
 
+    private static final String RECEIPT_TOO_LARGE =
+            "O arquivo é maior que 5 MB. Envie um comprovante menor (PDF, PNG ou JPEG), ou uma foto do comprovante.";
     private static final java.time.format.DateTimeFormatter BRAZILIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The session attribute holding the digest of the one link whose identity check this session passed. */
@@ -82,7 +84,8 @@ class PortalPageController {
     }
 
     @GetMapping("/p/{token}")
-    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String page(@PathVariable String token, @RequestParam(name = "arquivo", required = false) String file,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
         noIndexNoCache(response);
         Optional<PortalTokens.Link> link = tokens.open(token, now());
         if (link.isEmpty()) {
@@ -95,6 +98,10 @@ class PortalPageController {
             return "portal/confirm";
         }
         model.addAttribute("page", portal.page(link.get().customerId()));
+        if ("grande".equals(file) && !model.containsAttribute("problem")) {
+            // sent back by OversizedUploadFilter: the form's receipt was too large to be read at all
+            model.addAttribute("problem", RECEIPT_TOO_LARGE);
+        }
         model.addAttribute("reasons", NonPaymentReason.values());
         model.addAttribute("reason", portal.nonPaymentReason(link.get().customerId()).orElse(null));
         model.addAttribute("contactPreference", portal.contactPreference(link.get().customerId()));
@@ -228,7 +235,7 @@ class PortalPageController {
             return Optional.of("O comprovante é só para \"Já paguei\". Envie de novo sem o arquivo.");
         }
         if (file.getSize() > DisputeReceipts.MAX_BYTES) {
-            return Optional.of("O arquivo é maior que 5 MB. Envie um comprovante menor (PDF, PNG ou JPEG), ou uma foto do comprovante.");
+            return Optional.of(RECEIPT_TOO_LARGE);
         }
         try {
             DisputeReceipts.check(file.getBytes());

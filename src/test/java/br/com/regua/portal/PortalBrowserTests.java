@@ -174,6 +174,18 @@ class PortalBrowserTests extends PortalSpringTests {
             // the prorrogação: 15 days for a good payer owing less than R$ 5.000,00, from 16 to 31 March
             assertThat(text(browser, ".offer[data-kind=EXTENSION]")).contains("Prorrogação", "R$ 1.500,00", "31/03/2026");
             page(browser, shots.resolve("8-punctuality-and-extension.png"));
+
+            // a receipt of 6 MB chosen for "Já paguei": the page refuses it before anything is sent, in Portuguese
+            String chooseReceipt = "(() => { const input = document.querySelector('.debt form.dispute input[name=comprovante]');"
+                    + " const files = new DataTransfer(); files.items.add(new File([new Uint8Array(%d)], 'extrato.pdf', {type: 'application/pdf'}));"
+                    + " input.files = files.files; input.dispatchEvent(new Event('change'));"
+                    + " return input.validationMessage + '|' + input.form.checkValidity(); })()";
+            assertThat(browser.evaluate(String.format(chooseReceipt, 6 * 1024 * 1024)).asText())
+                    .startsWith("O arquivo é maior que 5 MB").endsWith("|false");
+            // one of 100 KB may go (with a reason chosen)
+            browser.evaluate("document.querySelector('.debt form.dispute input[value=ALREADY_PAID]').checked = true");
+            assertThat(browser.evaluate(String.format(chooseReceipt, 100 * 1024)).asText()).isEqualTo("|true");
+            browser.evaluate("document.querySelector('.debt form.dispute').reset()");
             browser.evaluate("document.querySelector('.offer[data-kind=EXTENSION] button[type=submit]').click()");
             // #done comes first in the page: wait for the whole page, what is below it too
             assertThat(browser.waitFor("document.readyState === 'complete' && document.querySelector('#done') !== null", WAIT)).isTrue();

@@ -152,6 +152,16 @@ class PortalPreferencesTests extends PortalSpringTests {
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, large, 0, 9);
         dispute(phone, link, csrfOf(page), "extrato.pdf", "application/pdf", large);
         assertThat(phone.get(link).body()).contains("O arquivo é maior que 5 MB");
+        // a scan of 12 MB, more than the server reads of a request at all: the page again, with the same words
+        byte[] huge = new byte[12 * 1024 * 1024];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 9);
+        HttpResponse<String> tooLarge = dispute(phone, link, csrfOf(page), "scan.pdf", "application/pdf", huge);
+        assertThat(tooLarge.statusCode()).isEqualTo(303);
+        String back = tooLarge.headers().firstValue("Location").orElseThrow();
+        assertThat(back).endsWith(link + "?arquivo=grande");
+        assertThat(phone.get(back).body()).contains("O arquivo é maior que 5 MB");
+        // and the page that follows says it no more
+        assertThat(phone.get(link).body()).doesNotContain("O arquivo é maior que 5 MB");
         assertThat(jdbc.sql("select count(*) from dispute d join receivable r on r.id = d.receivable_id where r.external_id = 'pref-receipt'")
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from dispute_receipt").query(Integer.class).single()).isZero();

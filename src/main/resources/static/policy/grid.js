@@ -70,7 +70,7 @@ function drawRow(name, grid, table, t, r) {
   const row = table.rows[r];
   const cells = table.columns.map((column, c) => {
     const node = control(column, row.cells[c], value => { row.cells[c] = value; changed(name, grid); });
-    const input = node.matches('input, select') ? node : node.querySelector('input');
+    const input = node.matches('input, select, textarea') ? node : node.querySelector('input');
     input.dataset.cell = `tables[${t}].rows[${r}].cells[${c}]`;
     input.setAttribute('aria-label', `${table.name}, row ${r + 1}, ${column.header}`);
     return el('td', { class: column.type.toLowerCase() }, node, el('div', { class: 'msg' }));
@@ -94,6 +94,20 @@ function redraw(name, grid) {
   if (state.current === name) drawTables(name, grid);
 }
 
+// a rule's name is a business sentence: it wraps within its cell instead of losing its end, and stays one line of the file
+function ruleName(value, set) {
+  // as many lines as the sentence needs, about 28 characters each, two to four of them
+  const area = el('textarea', { rows: Math.min(4, Math.max(2, Math.ceil(value.length / 28))), cols: 26, placeholder: 'required',
+    spellcheck: 'false' });
+  area.value = value;
+  area.onkeydown = e => { if (e.key === 'Enter') e.preventDefault(); };
+  area.oninput = () => {
+    if (/[\r\n]/.test(area.value)) area.value = area.value.replace(/\s*[\r\n]+\s*/g, ' ');
+    set(area.value.trim() === '' ? '' : area.value);
+  };
+  return area;
+}
+
 // a typed input: a pick-list, or text whose meaning the column's type gives (a percentage shows as %)
 function control(column, value, set) {
   if (column.options.length) {
@@ -106,12 +120,13 @@ function control(column, value, set) {
     select.onchange = () => set(select.value);
     return select;
   }
+  if (column.type === 'RULE_NAME') return ruleName(value, set);
   const percent = column.type === 'PERCENTAGE';
   const input = el('input', { type: 'text', value: percent ? (shift(value, 2) ?? value) : value,
     inputmode: ['TEXT', 'RULE_NAME', 'TIME'].includes(column.type) ? 'text' : 'decimal',
     placeholder: column.type === 'TIME' ? 'HH:mm' : column.required ? 'required' : 'any' });
-  if (['TEXT', 'RULE_NAME'].includes(column.type)) {
-    input.size = Math.min(column.type === 'RULE_NAME' ? 34 : 40, Math.max(12, value.length));
+  if (column.type === 'TEXT') {
+    input.size = Math.min(40, Math.max(12, value.length));
     input.title = value;
   }
   else input.size = 8;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import br.com.regua.support.HeadlessChromium;
@@ -33,11 +35,14 @@ class AgencyTablesBrowserTests extends ReguaSpringTests {
             String agencies = grid(browser);
             assertThat(agencies).contains("Agency").contains("Share of the debts").contains("alfa").contains("beta");
             browser.screenshot(shots.resolve("agencies.png"));
+            // what decides who takes a debt is on screen without scrolling sideways, and each rule's name whole
+            assertThat(outOfSight(browser, "Rule", "Customer type", "Balance from (R$)", "Agency", "Share of the debts")).isEmpty();
 
             open(browser, "agency-commission.drl.csv");
             String commission = grid(browser);
             assertThat(commission).contains("Commission on what the agency recovers").contains("Days overdue from").contains("10");
             browser.screenshot(shots.resolve("agency-commission.png"));
+            assertThat(outOfSight(browser, "Rule", "Days overdue from", "Days overdue to", "Commission on what the agency recovers")).isEmpty();
         }
     }
 
@@ -52,7 +57,23 @@ class AgencyTablesBrowserTests extends ReguaSpringTests {
 
     private static String grid(HeadlessChromium browser) throws Exception {
         // the cells are inputs: their values with the headers' text
-        return browser.evaluate("document.querySelector('#grid').innerText + ' ' + Array.from(document.querySelectorAll('#grid input, #grid select'))"
-                + ".map(i => i.value).join(' ')").asText();
+        return browser.evaluate("document.querySelector('#grid').innerText + ' ' + Array.from(document.querySelectorAll("
+                + "'#grid input, #grid select, #grid textarea')).map(i => i.value).join(' ')").asText();
+    }
+
+    /**
+     * Of the given columns, those whose header ends beyond the grid's visible width (only a sideways
+     * scroll shows them), and the rule names whose text does not fit their box.
+     */
+    private static List<String> outOfSight(HeadlessChromium browser, String... columns) throws Exception {
+        JsonNode hidden = browser.evaluate("(() => { const scroll = document.querySelector('#grid .scroll');"
+                + " const edge = scroll.getBoundingClientRect().right; const wanted = " + JSON.writeValueAsString(columns) + ";"
+                + " const heads = [...scroll.querySelectorAll('thead th')].map(th => [th.firstChild ? th.firstChild.textContent.trim() : '', th]);"
+                + " const cut = wanted.filter(w => { const h = heads.find(([name]) => name === w); return !h || h[1].getBoundingClientRect().right > edge + 1; });"
+                + " const rules = [...scroll.querySelectorAll('textarea')].filter(a => a.scrollHeight > a.clientHeight + 1).map(a => 'rule: ' + a.value);"
+                + " return cut.concat(rules); })()");
+        List<String> out = new java.util.ArrayList<>();
+        hidden.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

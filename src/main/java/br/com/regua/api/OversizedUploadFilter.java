@@ -27,8 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class OversizedUploadFilter extends OncePerRequestFilter {
 
-    /** The page's query parameter that asks it to say the file was too large. */
-    static final String TOO_LARGE = "arquivo=grande";
+    /** The page's query parameter, and its value, that ask it to say the file was too large. */
+    static final String PARAMETER = "arquivo";
+    static final String TOO_LARGE = "grande";
 
     private static final Pattern DISPUTE_FORM = Pattern.compile("/p/([A-Za-z0-9_-]{1,200})/disputes");
 
@@ -65,6 +66,6 @@ class OversizedUploadFilter extends OncePerRequestFilter {
             return;
         }
         response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + "/p/" + form.group(1) + "?" + TOO_LARGE);
+        response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + "/p/" + form.group(1) + "?" + PARAMETER + "=" + TOO_LARGE);
     }
 }

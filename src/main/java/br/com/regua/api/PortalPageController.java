@@ -84,7 +84,7 @@ class PortalPageController {
     }
 
     @GetMapping("/p/{token}")
-    String page(@PathVariable String token, @RequestParam(name = "arquivo", required = false) String file,
+    String page(@PathVariable String token, @RequestParam(name = OversizedUploadFilter.PARAMETER, required = false) String file,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         noIndexNoCache(response);
         Optional<PortalTokens.Link> link = tokens.open(token, now());
@@ -98,7 +98,7 @@ class PortalPageController {
             return "portal/confirm";
         }
         model.addAttribute("page", portal.page(link.get().customerId()));
-        if ("grande".equals(file) && !model.containsAttribute("problem")) {
+        if (OversizedUploadFilter.TOO_LARGE.equals(file) && !model.containsAttribute("problem")) {
             // sent back by OversizedUploadFilter: the form's receipt was too large to be read at all
             model.addAttribute("problem", RECEIPT_TOO_LARGE);
         }

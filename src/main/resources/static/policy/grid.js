@@ -95,10 +95,10 @@ function redraw(name, grid) {
 }
 
 // a rule's name is a business sentence: it wraps within its cell instead of losing its end, and stays one line of the file
-function ruleName(value, set) {
+function ruleName(column, value, set) {
   // as many lines as the sentence needs, about 28 characters each, two to four of them
-  const area = el('textarea', { rows: Math.min(4, Math.max(2, Math.ceil(value.length / 28))), cols: 26, placeholder: 'required',
-    spellcheck: 'false' });
+  const area = el('textarea', { rows: Math.min(4, Math.max(2, Math.ceil(value.length / 28))), cols: 26,
+    placeholder: column.required ? 'required' : '', spellcheck: 'false' });
   area.value = value;
   area.onkeydown = e => { if (e.key === 'Enter') e.preventDefault(); };
   area.oninput = () => {
@@ -120,10 +120,10 @@ function control(column, value, set) {
     select.onchange = () => set(select.value);
     return select;
   }
-  if (column.type === 'RULE_NAME') return ruleName(value, set);
+  if (column.type === 'RULE_NAME') return ruleName(column, value, set);
   const percent = column.type === 'PERCENTAGE';
   const input = el('input', { type: 'text', value: percent ? (shift(value, 2) ?? value) : value,
-    inputmode: ['TEXT', 'RULE_NAME', 'TIME'].includes(column.type) ? 'text' : 'decimal',
+    inputmode: ['TEXT', 'TIME'].includes(column.type) ? 'text' : 'decimal',
     placeholder: column.type === 'TIME' ? 'HH:mm' : column.required ? 'required' : 'any' });
   if (column.type === 'TEXT') {
     input.size = Math.min(40, Math.max(12, value.length));

@@ -102,6 +102,9 @@ class PortalPageController {
             // sent back by OversizedUploadFilter: the form's receipt was too large to be read at all
             model.addAttribute("problem", RECEIPT_TOO_LARGE);
         }
+        // the page's own check of a receipt, before it is sent, by the same limit and words as the server's
+        model.addAttribute("receiptMaxBytes", DisputeReceipts.MAX_BYTES);
+        model.addAttribute("receiptTooLarge", RECEIPT_TOO_LARGE);
         model.addAttribute("reasons", NonPaymentReason.values());
         model.addAttribute("reason", portal.nonPaymentReason(link.get().customerId()).orElse(null));
         model.addAttribute("contactPreference", portal.contactPreference(link.get().customerId()));
